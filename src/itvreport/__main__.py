@@ -1,0 +1,3 @@
+from itvreport.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,228 @@
+"""The article: plain immutable data, shared by every stage after ``structure``.
+
+Records are small slotted classes rather than dataclasses: ``dataclasses``
+pulls in ``inspect`` and costs several milliseconds of start-up on every run.
+
+Every block carries ``line``, the 1-based input line it starts on. It is used
+to place removed lines beside the content in ``--explain`` output; it is not
+part of the JSON contract (schema 1).
+"""
+
+from __future__ import annotations
+
+SCHEMA_VERSION = 1
+
+
+class _Record:
+    """Immutable record: keyword construction, equality by fields, a readable repr."""
+
+    __slots__ = ()
+    _fields: tuple[str, ...] = ()
+
+    def __init__(self, *args, **kwargs):
+        if len(args) > len(self._fields):
+            raise TypeError(f"{type(self).__name__} takes at most {len(self._fields)} fields")
+        values = dict(zip(self._fields, args))
+        for key, value in kwargs.items():
+            if key not in self._fields or key in values:
+                raise TypeError(f"{type(self).__name__}: bad or repeated field {key!r}")
+            values[key] = value
+        for name in self._fields:
+            if name in values:
+                value = values[name]
+            elif name in self._defaults:
+                value = self._defaults[name]
+            else:
+                raise TypeError(f"{type(self).__name__} needs field {name!r}")
+            object.__setattr__(self, name, value)
+
+    _defaults: dict = {}
+
+    def __setattr__(self, name, value):
+        raise AttributeError(f"{type(self).__name__} is immutable")
+
+    def __delattr__(self, name):
+        raise AttributeError(f"{type(self).__name__} is immutable")
+
+    def _values(self):
+        return tuple(getattr(self, name) for name in self._fields)
+
+    def __eq__(self, other):
+        if type(other) is not type(self):
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __hash__(self):
+        return hash((type(self).__name__, self._values()))
+
+    def __repr__(self):
+        inner = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._fields)
+        return f"{type(self).__name__}({inner})"
+
+    def replace(self, **changes):
+        values = {name: getattr(self, name) for name in self._fields}
+        values.update(changes)
+        return type(self)(**values)
+
+
+# --- blocks -----------------------------------------------------------------
+
+
+class Paragraph(_Record):
+    __slots__ = ("text", "line")
+    _fields = ("text", "line")
+    _defaults = {"line": 0}
+    type = "paragraph"
+
+    def to_dict(self):
+        return {"type": "paragraph", "text": self.text}
+
+
+class Heading(_Record):
+    __slots__ = ("text", "line")
+    _fields = ("text", "line")
+    _defaults = {"line": 0}
+    type = "heading"
+
+    def to_dict(self):
+        return {"type": "heading", "text": self.text}
+
+
+class Image(_Record):
+    """A picture that is no longer there: its caption and credit remain."""
+
+    __slots__ = ("caption", "credit", "line")
+    _fields = ("caption", "credit", "line")
+    _defaults = {"credit": None, "line": 0}
+    type = "image"
+
+    def to_dict(self):
+        return {"type": "image", "caption": self.caption, "credit": self.credit}
+
+
+class Media(_Record):
+    """A note that stood for a video or other embed that is no longer there."""
+
+    __slots__ = ("text", "line")
+    _fields = ("text", "line")
+    _defaults = {"line": 0}
+    type = "media"
+
+    def to_dict(self):
+        return {"type": "media", "text": self.text}
+
+
+class Quote(_Record):
+    __slots__ = ("paragraphs", "attribution", "line")
+    _fields = ("paragraphs", "attribution", "line")
+    _defaults = {"attribution": None, "line": 0}
+    type = "quote"
+
+    def to_dict(self):
+        return {"type": "quote", "paragraphs": list(self.paragraphs), "attribution": self.attribution}
+
+
+class ListBlock(_Record):
+    __slots__ = ("items", "ordered", "line")
+    _fields = ("items", "ordered", "line")
+    _defaults = {"ordered": False, "line": 0}
+    type = "list"
+
+    def to_dict(self):
+        return {"type": "list", "ordered": self.ordered, "items": list(self.items)}
+
+
+BLOCK_TYPES = (Paragraph, Heading, Image, Media, Quote, ListBlock)
+
+
+# --- metadata -----------------------------------------------------------------
+
+
+class Removed(_Record):
+    """A line (or part of one) that the cleaner dropped, and why."""
+
+    __slots__ = ("line", "text", "reason", "of")
+    _fields = ("line", "text", "reason", "of")
+    _defaults = {"of": None}
+
+    BOILERPLATE = "boilerplate"
+    DUPLICATE = "duplicate"
+
+    def to_dict(self):
+        return {"line": self.line, "text": self.text, "reason": self.reason, "of": self.of}
+
+
+class LiveStory(_Record):
+    """The parent story of an update page (one item of a live-updates story)."""
+
+    __slots__ = ("title", "summary")
+    _fields = ("title", "summary")
+    _defaults = {"summary": ()}
+
+    def to_dict(self):
+        return {"title": self.title, "summary": list(self.summary)}
+
+
+WORDS_PER_MINUTE = 230
+
+
+class Article(_Record):
+    __slots__ = (
+        "source", "format", "headline", "date", "byline", "live_story",
+        "truncated", "blocks", "removed", "words",
+    )
+    _fields = __slots__
+    _defaults = {
+        "source": "-", "format": "text", "headline": None, "date": None, "byline": None,
+        "live_story": None, "truncated": False, "blocks": (), "removed": (), "words": 0,
+    }
+
+    @property
+    def reading_minutes(self) -> int:
+        """Whole minutes to read at an ordinary pace; at least 1 for any text."""
+        if not self.words:
+            return 0
+        return max(1, round(self.words / WORDS_PER_MINUTE))
+
+    def to_dict(self) -> dict:
+        return {
+            "schema": SCHEMA_VERSION,
+            "source": self.source,
+            "format": self.format,
+            "headline": self.headline,
+            "date": self.date,
+            "byline": self.byline,
+            "live_story": self.live_story.to_dict() if self.live_story else None,
+            "truncated": self.truncated,
+            "blocks": [block.to_dict() for block in self.blocks],
+            "removed": [item.to_dict() for item in self.removed],
+            "words": self.words,
+        }
+
+
+def count_words(text: str) -> int:
+    return len(text.split())
+
+
+def block_texts(block) -> list[str]:
+    """The reader-facing strings of a block, in order (credit excluded)."""
+    kind = block.type
+    if kind == "quote":
+        texts = list(block.paragraphs)
+        if block.attribution:
+            texts.append(block.attribution)
+        return texts
+    if kind == "list":
+        return list(block.items)
+    if kind == "image":
+        return [block.caption] if block.caption else []
+    return [block.text]
+
+
+def article_words(headline: str | None, blocks) -> int:
+    """Words a reader reads: headline and every block's text, credits excluded."""
+    total = count_words(headline) if headline else 0
+    for block in blocks:
+        for text in block_texts(block):
+            total += count_words(text)
+    return total
