@@ -1,0 +1,82 @@
+"""Clean: take the site's chrome and repeated paragraphs out, and record each in ``removed``.
+
+Input is a :class:`~itvreport.parse.RawPage`; output is :class:`Cleaned`: the
+blocks that remain (in page order), what was removed and why, metadata found on
+chrome lines (date, byline) and marks for the structure stage: the input line
+where the parent story of an update page ends (``updates``) and where the
+article ends (``end``).
+"""
+
+from __future__ import annotations
+
+from itvreport.clean import chrome, repeats
+from itvreport.model import Removed, _Record
+
+
+class Cleaned(_Record):
+    __slots__ = ("blocks", "removed", "date", "byline", "marks", "page")
+    _fields = __slots__
+    _defaults = {"date": None, "byline": None}
+
+
+def clean(page) -> Cleaned:
+    kept, removed, date, byline, marks = _drop_chrome(page)
+    kept, duplicates = _drop_repeats(kept)
+    removed.extend(duplicates)
+    removed.sort(key=lambda item: item.line)
+    return Cleaned(tuple(kept), tuple(removed), date, byline, marks, page)
+
+
+def _drop_chrome(page):
+    kept, removed, marks = [], [], {}
+    date = byline = None
+    state = chrome.State()
+    blocks = page.blocks
+    i = 0
+    while i < len(blocks):
+        hit = None
+        for rule in chrome.RULES:
+            hit = rule(page, i, state)
+            if hit:
+                break
+        if hit is None:
+            kept.append(blocks[i])
+            state.kept += 1
+            i += 1
+            continue
+        count = len(blocks) - i if hit.rest else hit.count
+        for block in blocks[i:i + count]:
+            removed.append(Removed(block.line, block.text, Removed.BOILERPLATE, None))
+        if hit.mark and hit.mark not in marks:
+            marks[hit.mark] = blocks[i].line
+        date = date or hit.date
+        byline = byline or hit.byline
+        i += count
+    return kept, removed, date, byline, marks
+
+
+def _drop_repeats(blocks):
+    """Keep the first of each repeated block; trim leading repeats to their new text."""
+    index = repeats.Index()
+    kept, removed = [], []
+    for block in blocks:
+        if repeats.exempt(block.text):
+            kept.append(block)
+            continue
+        words = repeats.tokens(block.text)
+        for rule in repeats.RULES:
+            found = rule(block.text, words, index)
+            if found:
+                break
+        else:
+            found = None
+        if found is not None:
+            earlier = kept[found.of]
+            removed.append(Removed(block.line, found.text, Removed.DUPLICATE, earlier.line))
+            if found.keep is None:
+                continue
+            block = block.replace(text=found.keep)
+            words = repeats.tokens(block.text)
+        index.add(len(kept), words)
+        kept.append(block)
+    return kept, removed

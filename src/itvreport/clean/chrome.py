@@ -1,0 +1,251 @@
+"""Chrome rules: lines the site put around the article, not part of it.
+
+Each rule is ``rule(page, i, state) -> Hit | None``: it looks at block ``i``
+(and, if it must, its neighbours) and says how many blocks from ``i`` on are
+chrome. Rules are tried in the order of ``RULES``; the first hit wins. A hit
+may carry metadata found on the line (a date, a byline) or a mark that the
+structure stage needs (where ``View all N updates`` stood, where the article
+ended). Adding a pattern means adding one rule here and its tests.
+"""
+
+from __future__ import annotations
+
+import re
+
+from itvreport.shapes import NUMBERED, ends_sentence, is_title_shaped, numbered_item, split_credit, words
+
+
+class Hit:
+    """What a chrome rule found: ``count`` blocks from ``i`` are chrome."""
+
+    __slots__ = ("count", "mark", "date", "byline", "rest")
+
+    def __init__(self, count=1, mark=None, date=None, byline=None, rest=False):
+        self.count = count
+        self.mark = mark      # a name the structure stage looks for ("updates", "end")
+        self.date = date      # "YYYY-MM-DD" found on the line
+        self.byline = byline  # a reporter's name found on the line
+        self.rest = rest      # every block after this one is chrome too (trailers)
+
+
+class State:
+    """What the rules know about the page so far."""
+
+    __slots__ = ("kept", "update_page")
+
+    def __init__(self):
+        self.kept = 0            # content blocks kept so far
+        self.update_page = False  # a "View all N updates" line was seen
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+# --- single-line chrome -------------------------------------------------------------
+
+
+def advertisement(page, i, state):
+    if _fold(page.blocks[i].text).rstrip(".:") in {"advertisement", "advert", "sponsored", "ad"}:
+        return Hit()
+    return None
+
+
+DATED = re.compile(r"^date\s+(\d{4}-\d{2}-\d{2})\b")
+
+
+def dated_prefix(page, i, state):
+    """`` date 2018-01-17 - ITV Report``: the article's date; the rest is chrome."""
+    match = DATED.match(page.blocks[i].text)
+    if match:
+        return Hit(date=match.group(1))
+    return None
+
+
+def no_words(page, i, state):
+    """A lone ``-`` (or any line with no letter or digit): a separator."""
+    text = page.blocks[i].text
+    if not any(ch.isalnum() for ch in text):
+        return Hit()
+    return None
+
+
+PLAY_VIDEO = re.compile(r"^(?P<slug>\S*?)\s*Play(?: Brightcove)? video$", re.IGNORECASE)
+
+
+def play_video(page, i, state):
+    """``Play video``, ``Play Brightcove video``, or a video slug glued to ``Play video``."""
+    match = PLAY_VIDEO.match(page.blocks[i].text)
+    if match:
+        return Hit()
+    return None
+
+
+UNAVAILABLE = re.compile(
+    r"\bnot (?:currently |yet )?(?:available|supported|viewable|playable)\b.*\b(?:device|browser|platform|app|region|location)\b",
+    re.IGNORECASE,
+)
+
+
+def unavailable_placeholder(page, i, state):
+    """"This content is not available on your device" and its variants."""
+    text = page.blocks[i].text
+    if words(text) <= 30 and UNAVAILABLE.search(text):
+        return Hit()
+    return None
+
+
+UPDATES_LINK = re.compile(r"^View all \d[\d,]* (?:updates?|posts?|entries)\b", re.IGNORECASE)
+
+
+def updates_link(page, i, state):
+    """``View all 12 updates ›``: marks where the parent story ends on an update page."""
+    if UPDATES_LINK.match(page.blocks[i].text):
+        state.update_page = True
+        return Hit(mark="updates")
+    return None
+
+
+def read_more_widget(page, i, state):
+    """``1. Read more`` then ``2. 12 updates``: the article is over; what follows is not it."""
+    blocks = page.blocks
+    if _fold(blocks[i].text) != "1. read more":
+        return None
+    if i + 1 < len(blocks) and re.match(r"^2\.\s+\d[\d,]*\s+(?:updates?|posts?)\b", _fold(blocks[i + 1].text)):
+        return Hit(count=2, mark="end", rest=True)
+    return Hit(mark="end", rest=True)
+
+
+TRAILER = re.compile(
+    r"^(?:more (?:on|about) this (?:story|topic)|more top (?:news|stories)|more (?:from|news from) [\w' ]+|"
+    r"related (?:stories|articles|content|links)|you may (?:also )?(?:like|be interested in)|read more from [\w' ]+|"
+    r"most (?:read|popular|watched)|top stories|latest (?:news|stories))$",
+    re.IGNORECASE,
+)
+
+
+def trailer(page, i, state):
+    """``More on this story`` / ``More top news``: the trailer and every teaser after it."""
+    if TRAILER.match(page.blocks[i].text.rstrip(" ›>:")):
+        return Hit(mark="end", rest=True)
+    return None
+
+
+PROMO = re.compile(
+    r"^(?:watch|listen|subscribe|sign up|download|follow|catch up|stream|tune in|get)\b.*"
+    r"\b(?:podcast|newsletter|ITVX|ITV Hub|on ITV\b|ITV(?:1)? at\b|app\b|tonight\b|on demand|Spotify|Apple Podcasts)",
+    re.IGNORECASE,
+)
+
+
+def promo(page, i, state):
+    """Promotion lines: watch it on ITV tonight, listen to our podcast, get the app."""
+    text = page.blocks[i].text
+    if words(text) <= 30 and PROMO.search(text) and not text.endswith(":"):
+        return Hit()
+    return None
+
+
+LABEL_ITEM = re.compile(r"^[A-Z0-9][\w'’&.\- ]*$")
+
+
+def label_line(page, i, state):
+    """``1. ITV Report``, ``1. National``, ``1. <Region>``, ``1. <Reporter name>``.
+
+    A numbered line with one short item and nothing numbered after it is a
+    label, not a list.
+    """
+    blocks = page.blocks
+    found = numbered_item(blocks[i].text)
+    if not found or found[0] != 1:
+        return None
+    item = found[1]
+    if words(item) > 5 or ends_sentence(item) or not LABEL_ITEM.match(item):
+        return None
+    if i + 1 < len(blocks) and NUMBERED.match(blocks[i + 1].text):
+        return None
+    return Hit()
+
+
+BYLINE = re.compile(
+    r"^By\s+(?P<name>(?:[A-Z][\w'’\-]*\.?\s+){0,3}[A-Z][\w'’\-]+)"
+    r"(?:\s*(?:[:,|–—]|\s-)\s*(?P<role>[^.!?]*))?$"
+)
+ROLE_WORDS = re.compile(
+    r"\b(?:correspondent|editor|reporter|producer|journalist|presenter|writer|analyst|"
+    r"columnist|news|itv|digital|staff|team|desk|online|content)\b",
+    re.IGNORECASE,
+)
+
+
+def byline(page, i, state):
+    """``By Jane Doe: Political Correspondent``: the name goes to ``byline``."""
+    text = page.blocks[i].text
+    match = BYLINE.match(text)
+    if not match or words(text) > 14:
+        return None
+    role = (match.group("role") or "").strip()
+    if role and not ROLE_WORDS.search(role):
+        return None
+    return Hit(byline=match.group("name").strip())
+
+
+def section_word(page, i, state):
+    """A lone section word before the headline (``Insight``, ``Explainer``)."""
+    if state.kept:
+        return None
+    text = page.blocks[i].text
+    if " " in text or not text[:1].isupper() or not text.isalpha():
+        return None
+    following = page.blocks[i + 1] if i + 1 < len(page.blocks) else None
+    if following is None or words(following.text) < 3:
+        return None
+    return Hit()
+
+
+RELATED_LINK = re.compile(r"^[A-Z][\w'’ \-]{0,40}: [A-Z0-9\"'‘“].*$")
+NOT_A_LINK = re.compile(r"^(?:photos?|credits?|pictures?|images?|video|watch|warning|update|live)\b", re.IGNORECASE)
+
+
+def related_link_at_end(page, i, state):
+    """A related-story link on the last line: ``Flu: Everything you need to know``."""
+    if i != len(page.blocks) - 1 or not state.kept:
+        return None
+    text = page.blocks[i].text
+    if words(text) > 12 or ends_sentence(text) or text.endswith(":") or not RELATED_LINK.match(text):
+        return None
+    if NOT_A_LINK.match(text) or split_credit(text):
+        return None
+    return Hit()
+
+
+def update_summaries_at_end(page, i, state):
+    """On an update page, a closing run of headline-shaped lines: other stories' summaries.
+
+    They follow the article with no trailer line before them. One such line
+    alone is kept (it may be the article's own cut-off last line).
+    """
+    blocks = page.blocks
+    if not state.update_page or not state.kept or len(blocks) - i < 2 or len(blocks) - i > 8:
+        return None
+    if all(is_title_shaped(block.text, 20) and not block.indent for block in blocks[i:]):
+        return Hit(count=len(blocks) - i, mark="end")
+    return None
+
+
+RULES = [
+    advertisement,
+    dated_prefix,
+    no_words,
+    play_video,
+    unavailable_placeholder,
+    updates_link,
+    read_more_widget,
+    trailer,
+    promo,
+    label_line,
+    byline,
+    section_word,
+    related_link_at_end,
+    update_summaries_at_end,
+]

@@ -1,0 +1,176 @@
+"""Repeat rules: a paragraph the page printed twice is shown once.
+
+Three shapes, tried in this order for each block against the blocks kept
+before it:
+
+* exact repeat: the same words (case, spacing, quote style and the caption
+  marker word ignored) -> drop the block;
+* near-exact repeat: one or two words changed -> drop the later block;
+* leading repeat: the block starts with an earlier block (perhaps after a
+  short label such as ``VIDEO:``) and continues with new text -> keep only the
+  label and the new text; the repeated part is recorded as removed.
+
+Every lookup goes through a hash index (whole text, first/middle/last words,
+opening words), so the work is linear in the size of the page, not quadratic
+in the number of paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+
+from itvreport.shapes import attribution
+
+NEAR_MIN_WORDS = 8      # shorter blocks only repeat exactly
+NEAR_MAX_EDITS = 2      # "one or two words changed"
+LEAD_MIN_WORDS = 6      # an earlier block must be this long to count as a leading repeat
+KEY_WORDS = 4           # words in each near-repeat index key
+CANDIDATES = 8          # most recent earlier blocks checked per key
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+_MARKER = re.compile(r"\b(?:photos?|credits?|pictures?|images?):", re.IGNORECASE)
+_LABEL = re.compile(r"^(?P<label>[A-Z][A-Za-z ]{0,20}:)\s+")
+_EDGE_PUNCT = ".,;:!?\"'()[]"
+
+
+def tokens(text: str) -> list[str]:
+    """Comparable words: case-folded, quote styles unified, edge punctuation off."""
+    out = []
+    for word in _MARKER.sub("credit:", text.translate(_QUOTES)).casefold().split():
+        word = word.strip(_EDGE_PUNCT)
+        if word:
+            out.append(word)
+    return out
+
+
+def within_edits(a: list[str], b: list[str], limit: int) -> bool:
+    """True when word lists ``a`` and ``b`` differ by at most ``limit`` word edits."""
+    if abs(len(a) - len(b)) > limit:
+        return False
+    # Banded Levenshtein over words: only diagonals within ``limit`` matter.
+    inf = limit + 1
+    previous = {j: j for j in range(0, min(len(b), limit) + 1)}
+    for i in range(1, len(a) + 1):
+        current = {}
+        low, high = max(0, i - limit), min(len(b), i + limit)
+        best = inf
+        for j in range(low, high + 1):
+            if j == 0:
+                value = i
+            else:
+                cost = 0 if a[i - 1] == b[j - 1] else 1
+                value = min(
+                    previous.get(j - 1, inf) + cost,
+                    previous.get(j, inf) + 1,
+                    current.get(j - 1, inf) + 1,
+                )
+            current[j] = value
+            best = min(best, value)
+        if best > limit:
+            return False
+        previous = current
+    return previous.get(len(b), inf) <= limit
+
+
+class Repeat:
+    """What a repeat rule found: ``text`` of block repeats block ``of``; ``keep`` survives."""
+
+    __slots__ = ("of", "text", "keep")
+
+    def __init__(self, of, text, keep=None):
+        self.of = of      # index (into the kept blocks) of the earlier block
+        self.text = text  # the repeated text, as it stood on the line
+        self.keep = keep  # the text to keep instead of the block (leading repeats), else None
+
+
+class Index:
+    """Earlier kept blocks, hashed three ways."""
+
+    def __init__(self):
+        self.whole: dict[tuple, int] = {}
+        self.near: dict[tuple, list[int]] = {}
+        self.lead: dict[tuple, list[int]] = {}
+        self.words: list[list[str]] = []
+
+    def add(self, position: int, words: list[str]) -> None:
+        while len(self.words) <= position:
+            self.words.append([])
+        self.words[position] = words
+        self.whole.setdefault(tuple(words), position)
+        if len(words) >= NEAR_MIN_WORDS:
+            for key in _near_keys(words):
+                self.near.setdefault(key, []).append(position)
+        if len(words) >= LEAD_MIN_WORDS:
+            self.lead.setdefault(tuple(words[:LEAD_MIN_WORDS]), []).append(position)
+
+
+def _near_keys(words):
+    middle = (len(words) - KEY_WORDS) // 2
+    return (
+        ("head",) + tuple(words[:KEY_WORDS]),
+        ("mid",) + tuple(words[middle:middle + KEY_WORDS]),
+        ("tail",) + tuple(words[-KEY_WORDS:]),
+    )
+
+
+def exact_repeat(text, words, index):
+    earlier = index.whole.get(tuple(words))
+    if earlier is not None and words:
+        return Repeat(earlier, text)
+    return None
+
+
+def near_repeat(text, words, index):
+    if len(words) < NEAR_MIN_WORDS:
+        return None
+    seen = set()
+    for key in _near_keys(words):
+        for earlier in reversed(index.near.get(key, ())[-CANDIDATES:]):
+            if earlier in seen:
+                continue
+            seen.add(earlier)
+            if within_edits(index.words[earlier], words, NEAR_MAX_EDITS):
+                return Repeat(earlier, text)
+    return None
+
+
+def leading_repeat(text, words, index):
+    """The block opens with an earlier block and goes on: keep label + new text."""
+    label = ""
+    offsets = [0]
+    found = _LABEL.match(text)
+    if found:
+        label = found.group("label")
+        offsets.append(len(tokens(label)))
+    for offset in offsets:
+        key = tuple(words[offset:offset + LEAD_MIN_WORDS])
+        for earlier in reversed(index.lead.get(key, ())[-CANDIDATES:]):
+            before = index.words[earlier]
+            end = offset + len(before)
+            if len(words) > end and words[offset:end] == before:
+                body = text[len(label):] if offset else text
+                repeated, rest = _split_after_words(body, len(before))
+                if not rest:
+                    continue
+                keep = f"{label} {rest}" if offset else rest
+                return Repeat(earlier, repeated, keep)
+    return None
+
+
+def _split_after_words(text: str, count: int) -> tuple[str, str]:
+    """Split ``text`` after its first ``count`` comparable words."""
+    seen = 0
+    for match in re.finditer(r"\S+", text):
+        if match.group().translate(_QUOTES).strip(_EDGE_PUNCT):
+            seen += 1
+        if seen == count:
+            return text[: match.end()].strip(), text[match.end():].strip()
+    return text.strip(), ""
+
+
+RULES = [exact_repeat, near_repeat, leading_repeat]
+
+
+def exempt(text: str) -> bool:
+    """Lines that legitimately repeat: an attribution can close two quote blocks."""
+    return attribution(text) is not None

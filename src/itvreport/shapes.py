@@ -1,0 +1,76 @@
+"""Shapes of lines shared by the clean and structure stages.
+
+Each helper answers one question about one line of text. They key on shapes
+(indent, punctuation, length, a marker word) rather than on exact sentences.
+"""
+
+from __future__ import annotations
+
+import re
+
+BULLET = re.compile(r"^[•◦▪●‣·∙]\s+(?P<item>\S.*)$")
+NUMBERED = re.compile(r"^(?P<number>\d{1,3})[.)]\s+(?P<item>\S.*)$")
+ATTRIBUTION = re.compile(r"^[–—]\s*(?P<who>[^\s–—].*)$")
+# Caption credit: "<caption> Photo: PA", "<caption> Credit: ITV News Anglia", "Credit: PA".
+CREDIT = re.compile(
+    r"^(?P<caption>.*?)(?:^|\s|(?<=[.!?]))(?P<marker>Photos?|Credits?|Pictures?|Images?|Picture credit)\s*:\s*(?P<credit>.*?)$",
+)
+CLOSING = tuple('.!?…"\'”’)]»')
+SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+WORD = re.compile(r"\S+")
+
+
+def words(text: str) -> int:
+    return len(text.split())
+
+
+def bullet_item(text: str) -> str | None:
+    match = BULLET.match(text)
+    return match.group("item") if match else None
+
+
+def numbered_item(text: str) -> tuple[int, str] | None:
+    match = NUMBERED.match(text)
+    return (int(match.group("number")), match.group("item")) if match else None
+
+
+def attribution(text: str) -> str | None:
+    """``– Jane Doe, chief executive`` -> ``Jane Doe, chief executive``."""
+    match = ATTRIBUTION.match(text)
+    if not match or words(text) > 16:
+        return None
+    return match.group("who").strip()
+
+
+def split_credit(text: str) -> tuple[str, str | None] | None:
+    """Split a caption line into (caption, credit); None if the line has no credit marker.
+
+    The credit is a short source ("PA", "ITV News Anglia"); one trailing full
+    stop is dropped; an empty credit gives ``None``.
+    """
+    match = CREDIT.match(text)
+    if not match:
+        return None
+    caption = match.group("caption").strip()
+    credit = match.group("credit").strip()
+    if credit.endswith(".") and not credit.endswith(".."):
+        credit = credit[:-1].rstrip()
+    if words(credit) > 6 or SENTENCE_END.search(credit):
+        return None  # prose that happens to contain "Image:", not a credit
+    if words(caption) > 60:
+        return None
+    return caption, (credit or None)
+
+
+def ends_sentence(text: str) -> bool:
+    return text.endswith(CLOSING)
+
+
+def is_title_shaped(text: str, max_words: int = 14) -> bool:
+    """A short line that does not end like a sentence: a heading, title or label."""
+    if words(text) > max_words or len(text) > 110:
+        return False
+    if text.endswith((".", ",", ";", ":")) and not text.endswith("..."):
+        return False
+    first = text[0]
+    return not first.islower()

@@ -1,0 +1,67 @@
+"""Structure: from cleaned blocks to an :class:`~itvreport.model.Article`.
+
+Order: split off the parent story of an update page (``live``), take the
+headline, build the body with the block rules (``rules``), then derive what
+follows from the body: byline fallback, truncation, word count.
+"""
+
+from __future__ import annotations
+
+from itvreport.errors import NoArticleError
+from itvreport.model import Article, Heading, Image, Media, Paragraph, Quote, article_words
+from itvreport.shapes import bullet_item, ends_sentence, numbered_item, split_credit, words
+from itvreport.structure import live, media, rules
+
+HEADLINE_MAX_WORDS = 30
+
+
+def build(cleaned, source: str = "-", fmt: str = "text") -> Article:
+    live_story, own = live.split(list(cleaned.blocks), cleaned.marks)
+    headline, body = take_headline(own)
+    blocks, reporters = rules.build_blocks(body)
+    if headline is None and not blocks:
+        raise NoArticleError(f"no article found in {_name(source)}: nothing but site chrome")
+    byline = cleaned.byline or (reporters[0] if reporters else None)
+    return Article(
+        source=source,
+        format=fmt,
+        headline=headline,
+        date=cleaned.date,
+        byline=byline,
+        live_story=live_story,
+        truncated=looks_truncated(blocks),
+        blocks=blocks,
+        removed=cleaned.removed,
+        words=article_words(headline, blocks),
+    )
+
+
+def take_headline(blocks):
+    """The first block is the headline when it is shaped like one."""
+    if not blocks:
+        return None, blocks
+    text = blocks[0].text
+    if (
+        words(text) > HEADLINE_MAX_WORDS or text.endswith(":") or bullet_item(text)
+        or numbered_item(text) or split_credit(text) or media.is_media_note(text)
+        or (ends_sentence(text) and text.endswith(".") and words(text) > 15)
+    ):
+        return None, blocks
+    return text, blocks[1:]
+
+
+def looks_truncated(blocks) -> bool:
+    """The page was cut off: its last prose ends without closing punctuation."""
+    if not blocks:
+        return False
+    last = blocks[-1]
+    if isinstance(last, (Image, Media)) or not isinstance(last, (Paragraph, Quote, Heading)):
+        return False
+    text = last.paragraphs[-1] if isinstance(last, Quote) else last.text
+    if isinstance(last, Quote) and last.attribution:
+        return False
+    return not (ends_sentence(text) or text.endswith(":"))
+
+
+def _name(source: str) -> str:
+    return "standard input" if source == "-" else source

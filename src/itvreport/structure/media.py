@@ -1,0 +1,85 @@
+"""Media notes: the line that introduced or credited a video that is no longer there."""
+
+from __future__ import annotations
+
+import re
+
+from itvreport.shapes import words
+
+# "Political Editor Joe Bloggs reports:", "... reports from Leeds:",
+# "Joe Bloggs has sent this report:", "Joe Bloggs has the full report:".
+_REPORTS = re.compile(
+    r"(?P<who>(?:[A-Z][\w'’.\-]*\s+){0,6}[A-Z][\w'’\-]+)\s+"
+    r"(?:reports?|reporting)(?:\s+(?:from|on|in|at|for)\s+[^:]{1,60})?\s*:$"
+)
+_HAS_REPORT = re.compile(
+    r"(?P<who>(?:[A-Z][\w'’.\-]*\s+){0,6}[A-Z][\w'’\-]+)\s+"
+    r"(?:has|have|sent|filed)\s+(?:sent\s+|filed\s+)?(?:this|the|a|more|the\s+full|this\s+full|our)?\s*"
+    r"(?:full\s+|latest\s+|special\s+|video\s+)?(?:report|story|more|details|update|latest)\b[^:]{0,40}:$"
+)
+# A standfirst ending "..., Health Correspondent Jo Bloggs reports" (no colon).
+_STANDFIRST_REPORTS = re.compile(
+    r",\s+(?P<who>(?:[A-Z][\w'’.\-]*\s+){1,6}[A-Z][\w'’\-]+)\s+reports\.?$"
+)
+_REPORT_BY = re.compile(r"^(?:video\s+)?report(?:ed)?\s+by\s+(?P<who>[A-Z][\w'’.\- ]{1,60}?)\.?$", re.IGNORECASE)
+_VIDEO_LABEL = re.compile(r"^(?:VIDEO|WATCH|Watch|Video|AUDIO|Listen)\s*:")
+_WARNING = re.compile(
+    r"(?:^(?:warning|please note|note|viewers may|some viewers)\b|"
+    r"\b(?:report|video|footage|clip|film|images?|this)\s+(?:contains?|may contain|includes?|features?|shows?)\b)"
+    r"[^.]{0,80}\b(?:distressing|disturbing|upsetting|graphic|flashing)\b",
+    re.IGNORECASE,
+)
+_SPOKE_TO = re.compile(
+    r"\b(?:spoke|speaks|speaking|talked|talks)\s+to\s+(?:ITV\b|our\b|us\b|the\s+programme|[A-Z][a-z]+\s+[A-Z][a-z]+)"
+    r"(?![^:]*\b(?:said|says|saying|added|told)\b)[^:]*:$"
+)
+_WATCH = re.compile(r"^(?:Watch|See)\b[^.]{0,120}(?::|below|above)$")
+_IN_VIDEO = re.compile(r"\b(?:in|from|watch) (?:the|this|our) (?:video|footage|clip|report) (?:below|above)\b", re.IGNORECASE)
+
+# Job-title words that stand before a reporter's name.
+_ROLE = {
+    "political", "international", "health", "business", "economics", "economic", "royal",
+    "science", "home", "affairs", "chief", "senior", "social", "security", "consumer",
+    "sports", "sport", "arts", "entertainment", "diplomatic", "europe", "europa", "us", "uk",
+    "africa", "asia", "middle", "east", "news", "itv", "wales", "scotland", "correspondent",
+    "editor", "reporter", "presenter", "producer", "journalist", "our", "digital", "deputy",
+    "national", "regional", "crime", "education", "environment", "technology", "tech",
+    "transport", "west", "north", "south", "midlands", "anglia", "granada", "tyne", "tees",
+    "border", "calendar", "meridian", "central", "london", "westminster", "local", "emergencies",
+    "media", "culture", "legal", "medical", "war", "foreign", "defence", "defense", "america",
+    "washington", "paris", "moscow", "beijing", "special", "senior", "and", "the",
+}
+
+
+def reporter(note: str) -> str | None:
+    """The reporter's name in a media note, without the job title before it."""
+    for pattern in (_REPORT_BY, _REPORTS, _HAS_REPORT, _STANDFIRST_REPORTS):
+        match = pattern.search(note)
+        if match:
+            return _name_only(match.group("who"))
+    return None
+
+
+def _name_only(who: str) -> str | None:
+    parts = who.split()
+    while parts and parts[0].casefold().strip(".,") in _ROLE:
+        parts.pop(0)
+    if not 1 <= len(parts) <= 4:
+        return None
+    name = " ".join(parts).rstrip(".")
+    return name if name[:1].isupper() else None
+
+
+def is_media_note(text: str) -> bool:
+    """Does this line stand for a video or embed that is gone?"""
+    if words(text) > 45:
+        return False
+    if _VIDEO_LABEL.match(text) or _REPORT_BY.match(text):
+        return True
+    if words(text) <= 25 and (_REPORTS.search(text) or _HAS_REPORT.search(text)):
+        return True
+    if _STANDFIRST_REPORTS.search(text):
+        return True
+    if words(text) <= 30 and (_WARNING.search(text) or _SPOKE_TO.search(text) or _WATCH.match(text)):
+        return True
+    return bool(_IN_VIDEO.search(text)) and text.endswith((":", "."))

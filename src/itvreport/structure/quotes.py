@@ -1,0 +1,52 @@
+"""Block quotes: a colon lead-in, then the speaker's own words until the narrative resumes.
+
+The speaker's paragraphs usually carry no quotation marks. The narrative
+resumes at a paragraph that speaks of the speaker in the third person, reports
+speech, or starts a new lead-in; captions, lists, headings and media notes end
+the quote too (the caller checks those).
+"""
+
+from __future__ import annotations
+
+import re
+
+# Lead-ins that introduce something other than the speaker's words.
+_LIST_LEAD = re.compile(r"\b(?:including|include|includes|such as|following|are|were|as follows|these|below)\s*:$", re.IGNORECASE)
+
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|‘[^‘’]*’")
+_SPEECH_VERBS = r"(?:said|says|saying|added|adds|told|tells|explained|explains|continued|insisted|warned|claimed|stated|admitted|argued|wrote|writes|replied|asked|confirmed)"
+# "she said", "Mr Smith told", "the minister added", "said the spokesman", "according to"
+_REPORTED = re.compile(
+    rf"\b(?:he|she|they|it|[A-Z][a-z]+|the [a-z]+)\s+(?:also\s+|later\s+|then\s+)?{_SPEECH_VERBS}\b"
+    rf"|\b{_SPEECH_VERBS}\s+(?:he|she|they|the|Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\b"
+    r"|\baccording to\b"
+)
+_FIRST_PERSON_SUBJECT = re.compile(r"\b(?:I|We|You|we|you)\s+" + _SPEECH_VERBS + r"\b")
+_THIRD_PERSON_START = re.compile(r"^(?:He|She|They|His|Her|Their|Mr|Mrs|Ms|Dr|Sir|Dame)\b")
+_NAME_RUN = re.compile(r"(?:[A-Z][\w'’\-]+\s+)+[A-Z][\w'’\-]+")
+
+
+def is_list_lead_in(text: str) -> bool:
+    return bool(_LIST_LEAD.search(text))
+
+
+def speaker(lead_in: str) -> str | None:
+    """The speaker's surname in a lead-in (the last run of capitalised words)."""
+    runs = _NAME_RUN.findall(lead_in)
+    for run in reversed(runs):
+        last = run.split()[-1]
+        if last.casefold() not in {"news", "itv", "today", "said", "says"}:
+            return last
+    return None
+
+
+def is_narrative(text: str, surname: str | None) -> bool:
+    """Does this paragraph return to the narrator's voice?"""
+    if _THIRD_PERSON_START.match(text):
+        return True
+    unquoted = _QUOTED.sub(" ", text)
+    if _REPORTED.search(unquoted) and not _FIRST_PERSON_SUBJECT.search(unquoted):
+        return True
+    if surname and re.search(rf"\b{re.escape(surname)}\b", unquoted):
+        return True
+    return False

@@ -1,0 +1,284 @@
+"""Block rules: turn the cleaned blocks after the headline into article blocks.
+
+Each rule is ``rule(ctx, i) -> int``: it looks at raw block ``i`` and, if the
+shape is its own, emits article blocks through ``ctx`` and returns how many raw
+blocks it used (0: not mine). ``RULES`` is tried in order for every position;
+the last rule, ``paragraph``, always matches. Adding a pattern means adding one
+rule and its tests, not editing an ``if`` chain.
+"""
+
+from __future__ import annotations
+
+import re
+
+from itvreport.model import Heading, Image, ListBlock, Media, Paragraph, Quote
+from itvreport.shapes import (
+    attribution,
+    bullet_item,
+    ends_sentence,
+    is_title_shaped,
+    numbered_item,
+    split_credit,
+    words,
+)
+from itvreport.structure import media, quotes
+
+
+class Context:
+    """The blocks being read and the article blocks built so far."""
+
+    __slots__ = ("blocks", "out", "reporters")
+
+    def __init__(self, blocks):
+        self.blocks = blocks
+        self.out = []
+        self.reporters = []  # names found in media notes, in page order
+
+    def text(self, i):
+        return self.blocks[i].text if 0 <= i < len(self.blocks) else None
+
+    def emit(self, block):
+        self.out.append(block)
+
+    @property
+    def last(self):
+        return self.out[-1] if self.out else None
+
+
+def _is_structural(text: str) -> bool:
+    """A line that is not narrative prose: list item, caption, media note, attribution."""
+    return bool(
+        bullet_item(text) or numbered_item(text) or split_credit(text)
+        or attribution(text) or media.is_media_note(text)
+    )
+
+
+# --- quotes and attributions ----------------------------------------------------------
+
+
+def attribution_line(ctx, i):
+    """``– Jane Doe, chief executive`` closes the quote before it."""
+    who = attribution(ctx.text(i))
+    if who is None:
+        return 0
+    last = ctx.last
+    if isinstance(last, Quote) and last.attribution is None:
+        ctx.out[-1] = last.replace(attribution=who)
+        return 1
+    # No lead-in: the speaker's paragraphs stand just before the attribution.
+    surname = who.split(",")[0].split()[-1] if who.split(",")[0].split() else None
+    start = len(ctx.out)
+    while start > 0 and isinstance(ctx.out[start - 1], Paragraph):
+        text = ctx.out[start - 1].text
+        if text.endswith(":") or (start < len(ctx.out) and quotes.is_narrative(text, surname)):
+            break
+        start -= 1
+    if start == len(ctx.out):
+        ctx.emit(Paragraph(ctx.text(i), line=ctx.blocks[i].line))
+        return 1
+    paragraphs = tuple(block.text for block in ctx.out[start:])
+    line = ctx.out[start].line
+    del ctx.out[start:]
+    ctx.emit(Quote(paragraphs, who, line=line))
+    return 1
+
+
+def quote_block(ctx, i):
+    """A colon lead-in followed by the speaker's own words."""
+    lead_in = ctx.text(i)
+    if not lead_in.endswith(":") or media.is_media_note(lead_in):
+        return 0
+    nxt = ctx.text(i + 1)
+    if nxt is None or _is_structural(nxt) or quotes.is_list_lead_in(lead_in):
+        return 0
+    surname = quotes.speaker(lead_in)
+    paragraphs = []
+    j = i + 1
+    while j < len(ctx.blocks):
+        text = ctx.text(j)
+        if _is_structural(text) or text.endswith(":") or _looks_like_heading(ctx, j):
+            break
+        if quotes.is_narrative(text, surname):
+            break
+        paragraphs.append(text)
+        j += 1
+    if not paragraphs:
+        return 0
+    who = attribution(ctx.text(j)) if j < len(ctx.blocks) else None
+    ctx.emit(Paragraph(lead_in, line=ctx.blocks[i].line))
+    ctx.emit(Quote(tuple(paragraphs), who, line=ctx.blocks[i + 1].line))
+    return j - i + (1 if who else 0)
+
+
+# --- lists -------------------------------------------------------------------------
+
+
+def bullet_list(ctx, i):
+    """A run of ``  • item`` lines; a lone bullet followed by prose is a section title."""
+    items = []
+    j = i
+    while j < len(ctx.blocks) and bullet_item(ctx.text(j)) is not None:
+        items.append(bullet_item(ctx.text(j)))
+        j += 1
+    if not items:
+        return 0
+    line = ctx.blocks[i].line
+    following = ctx.text(j)
+    before = ctx.text(i - 1)
+    if (
+        len(items) == 1 and following is not None and not _is_structural(following)
+        and not (before and before.endswith(":")) and is_title_shaped(items[0], 16)
+    ):
+        ctx.emit(Heading(items[0], line=line))
+    else:
+        ctx.emit(ListBlock(tuple(items), False, line=line))
+    return j - i
+
+
+def numbered_list(ctx, i):
+    """``  1. ...``, ``  2. ...``: a genuine numbered list (labels were cleaned already)."""
+    first = numbered_item(ctx.text(i))
+    if first is None:
+        return 0
+    items, expected, j = [], first[0], i
+    while j < len(ctx.blocks):
+        found = numbered_item(ctx.text(j))
+        if found is None or found[0] != expected:
+            break
+        items.append(found[1])
+        expected += 1
+        j += 1
+    ctx.emit(ListBlock(tuple(items), True, line=ctx.blocks[i].line))
+    return j - i
+
+
+_GLUE = re.compile(r"(?<=[a-z0-9%)])\.(?=[A-Z])")
+
+
+def flattened_list(ctx, i):
+    """``Leeds - 12 jobs.York - 3 jobs.Hull - 9 jobs.``: items glued by full stops."""
+    text = ctx.text(i)
+    parts = _GLUE.split(text)
+    if len(parts) < 3 or text.count(". ") >= len(parts) - 1:
+        return 0
+    items = [part.strip().rstrip(".").strip() for part in parts]
+    if not all(items) or any(words(item) > 14 for item in items):
+        return 0
+    ctx.emit(ListBlock(tuple(items), False, line=ctx.blocks[i].line))
+    return 1
+
+
+# --- pictures and media ------------------------------------------------------------
+
+
+def credited_caption(ctx, i):
+    """``<caption> Photo: PA``; a credit-only line joins the caption next to it."""
+    found = split_credit(ctx.text(i))
+    if found is None:
+        return 0
+    caption, credit = found
+    line = ctx.blocks[i].line
+    if caption:
+        ctx.emit(Image(caption, credit, line=line))
+        return 1
+    last = ctx.last
+    if isinstance(last, Image) and last.credit is None:
+        ctx.out[-1] = last.replace(credit=credit)
+        return 1
+    if isinstance(last, (Heading, Paragraph)) and last.line == _previous_line(ctx, i) and _caption_sized(last.text):
+        ctx.out[-1] = Image(last.text, credit, line=last.line)
+        return 1
+    nxt = ctx.text(i + 1)
+    if nxt is not None and _caption_sized(nxt) and not _is_structural(nxt) and not ends_sentence(nxt):
+        ctx.emit(Image(nxt, credit, line=line))
+        return 2
+    ctx.emit(Image("", credit, line=line))
+    return 1
+
+
+def _previous_line(ctx, i):
+    return ctx.blocks[i - 1].line if i > 0 else None
+
+
+def _caption_sized(text):
+    return words(text) <= 40 and not text.endswith(":")
+
+
+def media_note(ctx, i):
+    """A line that stood for a video: ``Joe Bloggs reports:``, ``VIDEO: ...``."""
+    text = ctx.text(i)
+    if not media.is_media_note(text):
+        return 0
+    ctx.emit(Media(text, line=ctx.blocks[i].line))
+    name = media.reporter(text)
+    if name:
+        ctx.reporters.append(name)
+    return 1
+
+
+_SCENE = re.compile(
+    r"\b(?:pictured|seen|file (?:photo|image|picture)|arriv(?:es|ing|ed)|outside|at the scene|during|"
+    r"gather(?:s|ed|ing)?|stand(?:s|ing)?|aerial|view of|in (?:19|20)\d\d|(?:19|20)\d\d$|"
+    r"\((?:left|right|centre|center)\)|left,|right,)\b",
+    re.IGNORECASE,
+)
+
+
+def uncredited_caption(ctx, i):
+    """A caption with no credit: a short unpunctuated line that describes a picture."""
+    text = ctx.text(i)
+    if not is_title_shaped(text, 30) or words(text) < 3:
+        return 0
+    gallery = isinstance(ctx.last, Image) or (ctx.text(i + 1) is not None and split_credit(ctx.text(i + 1)))
+    lead_image = i == 0 and ctx.text(i + 1) is not None
+    if not (_SCENE.search(text) or gallery or lead_image):
+        return 0
+    ctx.emit(Image(text, None, line=ctx.blocks[i].line))
+    return 1
+
+
+# --- headings and paragraphs ------------------------------------------------------------
+
+
+def _looks_like_heading(ctx, i):
+    return i + 1 < len(ctx.blocks) and is_title_shaped(ctx.text(i), 12) and not _is_structural(ctx.text(i))
+
+
+def heading(ctx, i):
+    """A short line with no closing full stop that introduces what follows."""
+    if not _looks_like_heading(ctx, i):
+        return 0
+    ctx.emit(Heading(ctx.text(i), line=ctx.blocks[i].line))
+    return 1
+
+
+def paragraph(ctx, i):
+    ctx.emit(Paragraph(ctx.text(i), line=ctx.blocks[i].line))
+    return 1
+
+
+RULES = [
+    attribution_line,
+    bullet_list,
+    numbered_list,
+    credited_caption,
+    media_note,
+    quote_block,
+    flattened_list,
+    uncredited_caption,
+    heading,
+    paragraph,
+]
+
+
+def build_blocks(blocks):
+    """Run the rules over ``blocks``; return (article blocks, reporter names)."""
+    ctx = Context(list(blocks))
+    i = 0
+    while i < len(ctx.blocks):
+        for rule in RULES:
+            used = rule(ctx, i)
+            if used:
+                i += used
+                break
+    return tuple(ctx.out), ctx.reporters
