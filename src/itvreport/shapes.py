@@ -62,6 +62,20 @@ def split_credit(text: str) -> tuple[str, str | None] | None:
     return caption, (credit or None)
 
 
+_GLUE = re.compile(r"(?<=[a-z0-9%)])\.(?=[A-Z])")
+
+
+def flattened_items(text: str) -> tuple[str, ...] | None:
+    """``Leeds - 12 jobs.York - 3 jobs.Hull - 9 jobs.`` -> the items; None for prose."""
+    parts = _GLUE.split(text)
+    if len(parts) < 3 or text.count(". ") >= len(parts) - 1:
+        return None
+    items = tuple(part.strip().rstrip(".").strip() for part in parts)
+    if not all(items) or any(words(item) > 14 for item in items):
+        return None
+    return items
+
+
 def ends_sentence(text: str) -> bool:
     return text.endswith(CLOSING)
 

@@ -16,6 +16,7 @@ from itvreport.shapes import (
     attribution,
     bullet_item,
     ends_sentence,
+    flattened_items,
     is_title_shaped,
     numbered_item,
     split_credit,
@@ -49,7 +50,7 @@ def _is_structural(text: str) -> bool:
     """A line that is not narrative prose: list item, caption, media note, attribution."""
     return bool(
         bullet_item(text) or numbered_item(text) or split_credit(text)
-        or attribution(text) or media.is_media_note(text)
+        or attribution(text) or media.is_media_note(text) or flattened_items(text)
     )
 
 
@@ -152,19 +153,12 @@ def numbered_list(ctx, i):
     return j - i
 
 
-_GLUE = re.compile(r"(?<=[a-z0-9%)])\.(?=[A-Z])")
-
-
 def flattened_list(ctx, i):
     """``Leeds - 12 jobs.York - 3 jobs.Hull - 9 jobs.``: items glued by full stops."""
-    text = ctx.text(i)
-    parts = _GLUE.split(text)
-    if len(parts) < 3 or text.count(". ") >= len(parts) - 1:
+    items = flattened_items(ctx.text(i))
+    if items is None:
         return 0
-    items = [part.strip().rstrip(".").strip() for part in parts]
-    if not all(items) or any(words(item) > 14 for item in items):
-        return 0
-    ctx.emit(ListBlock(tuple(items), False, line=ctx.blocks[i].line))
+    ctx.emit(ListBlock(items, False, line=ctx.blocks[i].line))
     return 1
 
 
@@ -230,7 +224,7 @@ def uncredited_caption(ctx, i):
     if not is_title_shaped(text, 30) or words(text) < 3:
         return 0
     gallery = isinstance(ctx.last, Image) or (ctx.text(i + 1) is not None and split_credit(ctx.text(i + 1)))
-    lead_image = i == 0 and ctx.text(i + 1) is not None
+    lead_image = i == 0 and ctx.text(i + 1) is not None and words(text) >= 6 and not text.endswith("?")
     if not (_SCENE.search(text) or gallery or lead_image):
         return 0
     ctx.emit(Image(text, None, line=ctx.blocks[i].line))

@@ -1,0 +1,171 @@
+"""One test group per chrome rule, built from invented lines of each shape."""
+
+import pytest
+
+from itvreport.clean import chrome, clean
+from itvreport.parse import parse_text
+
+
+def run(text):
+    return clean(parse_text(text))
+
+
+def kept(text):
+    return [b.text for b in run(text).blocks]
+
+
+def dropped(text):
+    return [(r.line, r.text, r.reason) for r in run(text).removed]
+
+
+def first_hit(text, rule, i=0):
+    page = parse_text(text)
+    return rule(page, i, chrome.State())
+
+
+BODY = "\n\nThe council met on Tuesday to discuss the plans.\n\nIt will meet again next month."
+
+
+@pytest.mark.parametrize("line", ["Advertisement", "  Advertisement", "ADVERTISEMENT"])
+def test_advertisement(line):
+    assert first_hit(line + BODY, chrome.advertisement)
+
+
+def test_advertisement_word_inside_a_sentence_is_kept():
+    assert not first_hit("The advertisement was banned by the regulator." + BODY, chrome.advertisement)
+
+
+def test_dated_prefix_gives_the_date_and_is_dropped():
+    cleaned = run(" date 2018-01-17 - ITV Report\n-\nBridge reopens after repairs" + BODY)
+    assert cleaned.date == "2018-01-17"
+    assert kept(" date 2018-01-17 - ITV Report\n-\nBridge reopens after repairs" + BODY)[0] == "Bridge reopens after repairs"
+    assert [r.text for r in cleaned.removed] == ["date 2018-01-17 - ITV Report", "-"]
+
+
+def test_dated_newer_layout_with_play_video():
+    cleaned = run(" date 2022-05-05 Play Brightcove video\nFerry timetable changes" + BODY)
+    assert cleaned.date == "2022-05-05"
+    assert cleaned.blocks[0].text == "Ferry timetable changes"
+
+
+@pytest.mark.parametrize("label", ["1. ITV Report", "1. National", "1. Tyne Tees", "1. Jane Doe"])
+def test_label_lines(label):
+    text = f"Advertisement\n\n  {label}\n\nHeadline here" + BODY
+    assert (3, label, "boilerplate") in dropped(text)
+
+
+def test_label_at_page_start_without_indent():
+    assert dropped("1. ITV Report\n\nHeadline here" + BODY)[0] == (1, "1. ITV Report", "boilerplate")
+
+
+def test_numbered_list_is_not_a_label():
+    text = "Bridge plan approved\n\nThe plan has three parts:\n\n  1. Roads\n  2. Rail\n  3. Buses"
+    assert "1. Roads" in kept(text)
+    assert not dropped(text)
+
+
+def test_long_numbered_sentence_is_not_a_label():
+    text = "Bridge plan approved\n\n1. The first thing to know is that the bridge will close for a month." + BODY
+    assert not dropped(text)
+
+
+@pytest.mark.parametrize("line", ["Play video", "Play Brightcove video", "storm-damage-clip_v2Play video"])
+def test_play_video(line):
+    assert first_hit(line, chrome.play_video)
+
+
+def test_sentence_about_a_play_is_kept():
+    assert not first_hit("The school will play video games at the fair.", chrome.play_video)
+
+
+@pytest.mark.parametrize("line", [
+    "This content is not available on your device",
+    "Sorry, this video is not currently available on this platform.",
+])
+def test_unavailable_placeholder(line):
+    assert first_hit(line, chrome.unavailable_placeholder)
+
+
+def test_updates_link_marks_the_parent_story_end():
+    cleaned = run("1. National\n\nFloods live\n\nView all 12 updates ›\n\nRiver peaks overnight" + BODY)
+    assert cleaned.marks["updates"] == 5
+    assert "View all 12 updates ›" in [r.text for r in cleaned.removed]
+
+
+def test_read_more_widget_ends_the_article():
+    text = "Bridge plan approved\n\nBody text here.\n\n  1. Read more\n  2. 12 updates\n\nParent title again"
+    assert kept(text) == ["Bridge plan approved", "Body text here."]
+    assert [r.line for r in run(text).removed] == [5, 6, 8]
+
+
+@pytest.mark.parametrize("trailer", ["More on this story", "More top news"])
+def test_trailer_and_every_teaser_after_it(trailer):
+    text = f"Bridge plan approved\n\nBody text here.\n\n{trailer}\n\nTeaser one\n\nTeaser two"
+    assert kept(text) == ["Bridge plan approved", "Body text here."]
+    assert [r.text for r in run(text).removed] == [trailer, "Teaser one", "Teaser two"]
+
+
+@pytest.mark.parametrize("line", [
+    "Watch the full documentary on ITV tonight at 9pm",
+    "Listen to our weekly politics podcast",
+    "Sign up for our daily newsletter",
+])
+def test_promo(line):
+    assert first_hit(line, chrome.promo)
+
+
+def test_watch_lead_in_is_not_a_promo():
+    assert not first_hit("Watch the moment the crane fell on ITV tonight:", chrome.promo)
+
+
+def test_byline_moves_the_name():
+    cleaned = run("Headline here\n\nBy Jane Doe: Political Correspondent" + BODY)
+    assert cleaned.byline == "Jane Doe"
+    assert "By Jane Doe: Political Correspondent" not in [b.text for b in cleaned.blocks]
+
+
+@pytest.mark.parametrize("line", [
+    "By Tuesday, the council had agreed to the plans.",
+    "By the time the crews arrived the fire had spread",
+])
+def test_sentences_starting_with_by_are_not_bylines(line):
+    assert not first_hit(line, chrome.byline)
+
+
+def test_section_word_before_the_headline():
+    assert kept("Insight\n\nWhy the village voted to stay" + BODY)[0] == "Why the village voted to stay"
+
+
+def test_one_word_line_inside_the_body_is_kept():
+    text = "Headline here\n\nResults\n\nThe results were announced today."
+    assert "Results" in kept(text)
+
+
+def test_related_link_at_the_very_end():
+    text = "Headline here" + BODY + "\n\nFlu: Everything you need to know"
+    assert kept(text)[-1] == "It will meet again next month."
+
+
+def test_credit_line_at_the_end_is_not_a_related_link():
+    text = "Headline here" + BODY + "\n\nCredit: PA"
+    assert kept(text)[-1] == "Credit: PA"
+
+
+def test_update_page_summaries_at_the_end():
+    text = ("1. National\n\nStorm live\n\nView all 3 updates ›\n\nTrees down in the park\n\n"
+            "Crews worked through the night to clear the roads.\n\n"
+            "Schools closed across the county\nPower restored to most homes")
+    assert kept(text)[-1] == "Crews worked through the night to clear the roads."
+
+
+def test_short_lines_are_never_dropped_for_being_short():
+    text = "Headline here\n\nMonday\n\nThe market opens.\n\nTuesday\n\nThe market closes."
+    assert kept(text) == ["Headline here", "Monday", "The market opens.", "Tuesday", "The market closes."]
+
+
+def test_every_drop_is_recorded_with_its_line():
+    text = "Advertisement\n\n  1. ITV Report\n\nHeadline" + BODY
+    cleaned = run(text)
+    lines = text.split("\n")
+    for item in cleaned.removed:
+        assert item.text in lines[item.line - 1]

@@ -1,0 +1,76 @@
+from itvreport.clean import clean, repeats
+from itvreport.parse import parse_text
+
+P1 = "The new bridge across the river will open to traffic in the spring, the council said."
+P2 = "Work began two years ago and has cost more than twelve million pounds so far."
+
+
+def run(text):
+    return clean(parse_text(text))
+
+
+def test_exact_repeat_keeps_the_first():
+    cleaned = run(f"Bridge plan approved\n\n{P1}\n\n{P2}\n\n{P1}")
+    assert [b.text for b in cleaned.blocks] == ["Bridge plan approved", P1, P2]
+    assert [(r.line, r.reason, r.of) for r in cleaned.removed] == [(7, "duplicate", 3)]
+
+
+def test_exact_repeat_ignores_case_spacing_and_quote_style():
+    a = "She said it was “the best day” of her life and thanked the crew."
+    b = 'She said it was  "the best day" of her life and thanked the crew.'
+    assert len(run(f"Bridge plan approved\n\n{a}\n\n{b}").blocks) == 2
+
+
+def test_short_lines_repeat_only_exactly():
+    cleaned = run("Bridge plan approved\n\nCredit: PA\n\nSome text here.\n\nCredit: PA\n\nCredit: PA")
+    assert [r.line for r in cleaned.removed] == [7, 9]
+
+
+def test_same_caption_with_a_different_marker_word_is_a_duplicate():
+    cleaned = run("Bridge plan approved\n\nCrowds outside the court Photo: PA\n\nText.\n\nCrowds outside the court Credit: PA")
+    assert [(r.line, r.of) for r in cleaned.removed] == [(7, 3)]
+
+
+def test_near_repeat_with_two_words_changed_is_dropped():
+    near = P1.replace("spring", "summer").replace("council", "mayor")
+    cleaned = run(f"Bridge plan approved\n\n{P1}\n\n{P2}\n\n{near}")
+    assert [(r.line, r.of) for r in cleaned.removed] == [(7, 3)]
+
+
+def test_three_words_changed_is_a_new_paragraph():
+    other = P1.replace("spring", "summer").replace("council", "mayor").replace("river", "valley")
+    assert not run(f"Bridge plan approved\n\n{P1}\n\n{other}").removed
+
+
+def test_leading_repeat_keeps_only_the_new_text():
+    cleaned = run(f"Bridge plan approved\n\n{P1}\n\n{P1} The mayor welcomed the news:")
+    assert cleaned.blocks[-1].text == "The mayor welcomed the news:"
+    assert [(r.line, r.text, r.of) for r in cleaned.removed] == [(5, P1, 3)]
+
+
+def test_leading_repeat_after_a_label_keeps_the_label():
+    cleaned = run(f"Bridge plan approved\n\n{P1}\n\nVIDEO: {P1} Jane Doe reports:")
+    assert cleaned.blocks[-1].text == "VIDEO: Jane Doe reports:"
+    assert cleaned.removed[0].text == P1
+
+
+def test_attribution_lines_may_close_two_quotes():
+    text = "Bridge plan approved\n\nWe will rebuild.\n\n– Jane Doe, mayor\n\nIt will take time.\n\n– Jane Doe, mayor"
+    assert not run(text).removed
+
+
+def test_within_edits():
+    a = "one two three four five six seven eight".split()
+    assert repeats.within_edits(a, a, 2)
+    assert repeats.within_edits(a, a[:-1], 2)
+    assert repeats.within_edits(a, ["x"] + a[1:-1] + ["y"], 2)
+    assert not repeats.within_edits(a, ["x", "y", "z"] + a[3:], 2)
+
+
+def test_many_paragraphs_sharing_an_opening_are_not_mistaken_for_repeats():
+    paras = [f"The minister said that {n} schools would get new roofs this year." for n in range(50)]
+    cleaned = run("Bridge plan approved\n\n" + "\n\n".join(paras))
+    # Each differs from its neighbours by one word: these ARE near repeats by the rule.
+    assert len(cleaned.blocks) == 2
+    distinct = [f"Paragraph {n} talks about a different subject entirely with word{n} and more{n} text{n}." for n in range(50)]
+    assert len(run("Bridge plan approved\n\n" + "\n\n".join(distinct)).blocks) == 51

@@ -1,0 +1,270 @@
+"""Structure rules, each tested on invented pages of its shape."""
+
+import pytest
+
+from itvreport.errors import NoArticleError
+from itvreport.model import Heading, Image, ListBlock, Media, Paragraph, Quote
+from itvreport.pipeline import read_article
+from itvreport.structure import media, quotes
+
+
+def read(text):
+    return read_article(text.encode("utf-8"), source="page.txt")
+
+
+def blocks(text):
+    return [b.to_dict() for b in read(text).blocks]
+
+
+HEAD = "1. ITV Report\n\nHarbour wall repaired after winter storms\n\n"
+
+
+# --- headline and layouts ------------------------------------------------------------
+
+def test_marker_first_layout_headline():
+    article = read("Advertisement\n\n  1. ITV Report\n\nHarbour wall repaired after storms\n\nWork finished on Friday.")
+    assert article.headline == "Harbour wall repaired after storms"
+    assert blocks("1. ITV Report\n\nHarbour wall repaired\n\nWork finished on Friday.") == [
+        {"type": "paragraph", "text": "Work finished on Friday."}]
+
+
+def test_headline_first_single_newline_layout_with_video_report():
+    article = read("Harbour wall repaired after storms\nVideo report by Jane Doe\nWork finished on Friday.\nThe road reopens today.")
+    assert article.headline == "Harbour wall repaired after storms"
+    assert article.byline == "Jane Doe"
+    assert article.blocks[0] == Media("Video report by Jane Doe", line=2)
+
+
+def test_dated_dash_layout():
+    article = read(" date 2018-01-17 - ITV Report\n-\nHarbour wall repaired\nWork finished on Friday.\nThe road reopens today.")
+    assert (article.date, article.headline) == ("2018-01-17", "Harbour wall repaired")
+    assert len(article.blocks) == 2
+
+
+def test_a_page_that_starts_with_prose_has_no_headline():
+    long = "The harbour wall, which was damaged in three separate storms over the winter months, has finally been repaired by a team of engineers working day and night."
+    article = read(long + "\n\nThe road reopens today.")
+    assert article.headline is None
+    assert article.blocks[0].text == long
+
+
+def test_page_of_nothing_but_chrome_is_an_error():
+    with pytest.raises(NoArticleError):
+        read("Advertisement\n\n  1. ITV Report\n\nPlay video")
+
+
+# --- update pages ------------------------------------------------------------------
+
+NEWER = (
+    "Advertisement\n\n  1. National\n\nStorm Ada: live updates\n\nHigh winds hit the north coast.\n\n"
+    "View all 14 updates ›\n\nFerries cancelled until Monday\n\nAll crossings are off, the operator said.\n\n"
+    "More on this story\n\nOther story teaser"
+)
+
+
+def test_newer_update_page_headline_is_the_items_own():
+    article = read(NEWER)
+    assert article.headline == "Ferries cancelled until Monday"
+    assert article.live_story.title == "Storm Ada: live updates"
+    assert article.live_story.summary == ("High winds hit the north coast.",)
+    assert [b.to_dict() for b in article.blocks] == [
+        {"type": "paragraph", "text": "All crossings are off, the operator said."}]
+
+
+def test_parent_lines_are_not_listed_as_removed():
+    removed = [r.text for r in read(NEWER).removed]
+    assert "Storm Ada: live updates" not in removed
+    assert "View all 14 updates ›" in removed and "Other story teaser" in removed
+
+
+def test_older_update_page_parent_block_at_the_end():
+    text = ("Ferries cancelled until Monday\n\nAll crossings are off, the operator said.\n\n"
+            "Passengers were told to check before travelling.\n\nThe port will reopen when winds drop.\n\n\n"
+            "Storm Ada batters the coast\n\nHigh winds and heavy rain have hit the north.")
+    article = read(text)
+    assert article.headline == "Ferries cancelled until Monday"
+    assert article.live_story.title == "Storm Ada batters the coast"
+    assert article.live_story.summary == ("High winds and heavy rain have hit the north.",)
+    assert len(article.blocks) == 3
+
+
+def test_triple_newline_inside_an_article_is_not_a_parent_story():
+    text = ("Ferries cancelled\n\nAll crossings are off.\n\n\nWhat passengers should do\n\n"
+            "Check before travelling.\n\nRefunds are offered.\n\nThe port reopens on Monday.\n\nStaff are ready.")
+    assert read(text).live_story is None
+
+
+# --- captions ------------------------------------------------------------------
+
+@pytest.mark.parametrize("line,caption,credit", [
+    ("Crowds gather outside the court. Photo: PA", "Crowds gather outside the court.", "PA"),
+    ("Firefighters at the scene Credit: ITV News Anglia", "Firefighters at the scene", "ITV News Anglia"),
+    ("The old mill in 1950 Picture: Family handout.", "The old mill in 1950", "Family handout"),
+    ("St Mary's church at dawn Photo:", "St Mary's church at dawn", None),
+    ("The flooded high street Image: Reuters", "The flooded high street", "Reuters"),
+])
+def test_caption_with_credit(line, caption, credit):
+    assert blocks(HEAD + line + "\n\nThe water rose quickly.")[0] == {"type": "image", "caption": caption, "credit": credit}
+
+
+def test_credit_only_line_joins_the_caption_before_it():
+    out = blocks(HEAD + "The water rose quickly.\n\nVolunteers fill sandbags by the river\n\nCredit: PA\n\nMore rain is due.")
+    assert out[1] == {"type": "image", "caption": "Volunteers fill sandbags by the river", "credit": "PA"}
+    assert len(out) == 3
+
+
+def test_caption_without_credit_describing_a_scene():
+    out = blocks(HEAD + "The water rose quickly.\n\nResidents gather outside the flooded church\n\nMore rain is due tonight.")
+    assert out[1] == {"type": "image", "caption": "Residents gather outside the flooded church", "credit": None}
+
+
+def test_gallery_of_captions():
+    out = blocks(HEAD + "The water rose quickly.\n\nThe bridge at noon Photo: PA\n\nSandbags on Mill Lane\n\nThe church Credit: Jane Doe\n\nMore rain is due.")
+    assert [b["type"] for b in out] == ["paragraph", "image", "image", "image", "paragraph"]
+
+
+def test_credit_word_in_prose_is_not_a_caption():
+    text = "Credit: the bank said it would lend more to small firms this year than ever before."
+    assert blocks(HEAD + "Intro text.\n\n" + text)[1]["type"] == "paragraph"
+
+
+# --- media notes ---------------------------------------------------------------
+
+@pytest.mark.parametrize("line", [
+    "Political Editor Joe Bloggs reports:",
+    "Joe Bloggs has sent this report:",
+    "Joe Bloggs has the full report:",
+    "Our correspondent Joe Bloggs reports from Leeds:",
+    "Video report by Jo Bloggs",
+    "VIDEO: The moment the wall collapsed",
+    "Warning: this report contains distressing images",
+    "The council has promised a review, Health Correspondent Jo Bloggs reports.",
+])
+def test_media_note_shapes(line):
+    assert media.is_media_note(line)
+
+
+@pytest.mark.parametrize("line", [
+    "The minister said:",
+    "Campaigners issued a warning about distressing conditions in the prison.",
+    "She reports to the board every month.",
+])
+def test_not_media_notes(line):
+    assert not media.is_media_note(line)
+
+
+def test_reporter_name_without_job_title_becomes_byline():
+    assert media.reporter("International Correspondent John Irvine reports:") == "John Irvine"
+    assert media.reporter("Joe Bloggs has sent this report:") == "Joe Bloggs"
+    article = read(HEAD + "Intro text.\n\nPolitical Editor Joe Bloggs reports:\n\nThe vote was close.")
+    assert article.byline == "Joe Bloggs"
+
+
+def test_paragraph_after_a_report_line_is_narrative_not_a_quote():
+    out = blocks(HEAD + "Intro text.\n\nJoe Bloggs reports:\n\nThe vote was close.\n\nIt passed by two.")
+    assert [b["type"] for b in out] == ["paragraph", "media", "paragraph", "paragraph"]
+
+
+# --- quotes --------------------------------------------------------------------
+
+def test_quote_without_quotation_marks_ends_where_narrative_resumes():
+    text = (HEAD + "The mayor Jane Doe said:\n\nWe will rebuild the wall stronger than before.\n\n"
+            "Our town has seen worse and we always come back.\n\nShe thanked the crews for their work.")
+    assert blocks(text)[1:] == [
+        {"type": "quote", "paragraphs": ["We will rebuild the wall stronger than before.",
+                                         "Our town has seen worse and we always come back."], "attribution": None},
+        {"type": "paragraph", "text": "She thanked the crews for their work."},
+    ]
+
+
+def test_quote_with_en_dash_attribution():
+    text = HEAD + "In a statement, the council added:\n\nWe are grateful to everyone.\n\n– Jane Doe, council leader\n\nThe road reopens today."
+    assert blocks(text)[1] == {"type": "quote", "paragraphs": ["We are grateful to everyone."], "attribution": "Jane Doe, council leader"}
+
+
+def test_same_attribution_closes_two_blocks():
+    text = (HEAD + "The leader said:\n\nWe are grateful.\n\n– Jane Doe\n\nWork starts soon.\n\n"
+            "We expect it to take a year.\n\n– Jane Doe\n\nThe road reopens today.")
+    quotes_ = [b for b in blocks(text) if b["type"] == "quote"]
+    assert [q["attribution"] for q in quotes_] == ["Jane Doe", "Jane Doe"]
+
+
+def test_quote_ends_at_reported_speech_and_at_the_speakers_name():
+    assert quotes.is_narrative("The work will finish in May, she said.", None)
+    assert quotes.is_narrative("Mrs Doe has led the council since 2019.", "Doe")
+    assert quotes.is_narrative("Ms Doe, 52, has led the council since 2019.", "Doe")
+    assert not quotes.is_narrative("We told them we would not give up.", "Doe")
+    assert not quotes.is_narrative('"We will not give up," I said to them.', "Doe")
+
+
+def test_colon_lead_in_for_a_list_is_not_a_quote():
+    out = blocks(HEAD + "Measures include:\n\n  • Sandbags\n  • Pumps\n\nMore rain is due.")
+    assert out[:2] == [{"type": "paragraph", "text": "Measures include:"},
+                       {"type": "list", "ordered": False, "items": ["Sandbags", "Pumps"]}]
+
+
+def test_colon_lead_in_before_a_missing_embed_then_narrative():
+    out = blocks(HEAD + "He spoke to our reporter about why:\n\nThe council said the work would take a year.")
+    assert [b["type"] for b in out] == ["media", "paragraph"]
+
+
+def test_quoted_paragraph_inside_narrative_is_a_paragraph():
+    out = blocks(HEAD + 'Intro text.\n\n"We are heartbroken," she said.\n\nThe family asked for privacy.')
+    assert [b["type"] for b in out] == ["paragraph", "paragraph", "paragraph"]
+
+
+# --- lists ---------------------------------------------------------------------
+
+def test_bullets_touching_lines_with_single_newlines():
+    out = blocks(HEAD + "The plan covers:\n  • Roads\n  • Rail\nIt starts in May.")
+    assert out[1] == {"type": "list", "ordered": False, "items": ["Roads", "Rail"]}
+    assert out[2] == {"type": "paragraph", "text": "It starts in May."}
+
+
+def test_bullets_used_as_section_titles_are_headings():
+    text = HEAD + "Intro text.\n\n  • The cost\n\nIt will cost a lot.\n\n  • The timing\n\nIt starts in May."
+    assert [b["type"] for b in blocks(text)] == ["paragraph", "heading", "paragraph", "heading", "paragraph"]
+
+
+def test_numbered_list():
+    out = blocks(HEAD + "The steps are:\n\n  1. Check the forecast\n  2. Move valuables upstairs\n  3. Call the helpline\n\nStay safe.")
+    assert out[1] == {"type": "list", "ordered": True, "items": ["Check the forecast", "Move valuables upstairs", "Call the helpline"]}
+
+
+def test_flattened_list_is_split():
+    out = blocks(HEAD + "Jobs at risk:\n\nLeeds - 12 jobs.York - 3 jobs.Hull - 9 jobs.\n\nUnions are angry.")
+    assert out[1] == {"type": "list", "ordered": False, "items": ["Leeds - 12 jobs", "York - 3 jobs", "Hull - 9 jobs"]}
+
+
+def test_ordinary_sentences_are_not_a_flattened_list():
+    out = blocks(HEAD + "It rained. It poured. It flooded. Then it stopped.")
+    assert out[0]["type"] == "paragraph"
+
+
+# --- headings and truncation ------------------------------------------------------------
+
+def test_subheadings_and_day_names():
+    out = blocks(HEAD + "What happens next\n\nThe council will vote.\n\nMonday\n\nThe road closes.")
+    assert [b["type"] for b in out] == ["heading", "paragraph", "heading", "paragraph"]
+
+
+def test_short_last_line_without_full_stop_is_a_truncated_paragraph():
+    article = read(HEAD + "The council will vote next week on whether the wall should be rebuilt in sto")
+    assert article.truncated
+    assert article.blocks[-1] == Paragraph("The council will vote next week on whether the wall should be rebuilt in sto", line=5)
+
+
+def test_complete_page_is_not_truncated():
+    assert not read(HEAD + "The council will vote next week.").truncated
+    assert not read(HEAD + "It will cover:\n\n  • Roads\n  • Rail").truncated
+    assert not read(HEAD + "Intro.\n\nJoe Bloggs reports:").truncated
+
+
+def test_words_counts_what_a_reader_reads():
+    article = read(HEAD + "One two three.\n\nThe quay Photo: PA")
+    assert article.words == len("Harbour wall repaired after winter storms".split()) + 3 + 2
+
+
+def test_blocks_keep_their_input_line():
+    article = read(HEAD + "Intro text.\n\n  • Roads\n  • Rail")
+    assert [(type(b), b.line) for b in article.blocks] == [(Paragraph, 5), (ListBlock, 7)]
