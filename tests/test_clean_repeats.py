@@ -74,3 +74,10 @@ def test_many_paragraphs_sharing_an_opening_are_not_mistaken_for_repeats():
     assert len(cleaned.blocks) == 2
     distinct = [f"Paragraph {n} talks about a different subject entirely with word{n} and more{n} text{n}." for n in range(50)]
     assert len(run("Bridge plan approved\n\n" + "\n\n".join(distinct)).blocks) == 51
+
+
+def test_long_near_repeat_allows_one_word_in_eight():
+    a = "The libraries in Penhill, Walcot and Park North will shut at the end of March. Mobile visits will be increased to make up for the loss."
+    b = "The library buildings in Penhill, Walcot and Park North will close at the end of March. Mobile visits will be increased to make up for the loss."
+    cleaned = run(f"Bridge plan approved\n\n{a}\n\nOther text here.\n\n{b}")
+    assert [(r.line, r.of) for r in cleaned.removed] == [(7, 3)]

@@ -233,7 +233,7 @@ def test_numbered_list():
 
 def test_flattened_list_is_split():
     out = blocks(HEAD + "Jobs at risk:\n\nLeeds - 12 jobs.York - 3 jobs.Hull - 9 jobs.\n\nUnions are angry.")
-    assert out[1] == {"type": "list", "ordered": False, "items": ["Leeds - 12 jobs", "York - 3 jobs", "Hull - 9 jobs"]}
+    assert out[1] == {"type": "list", "ordered": False, "items": ["Leeds - 12 jobs.", "York - 3 jobs.", "Hull - 9 jobs."]}
 
 
 def test_ordinary_sentences_are_not_a_flattened_list():
@@ -268,3 +268,18 @@ def test_words_counts_what_a_reader_reads():
 def test_blocks_keep_their_input_line():
     article = read(HEAD + "Intro text.\n\n  • Roads\n  • Rail")
     assert [(type(b), b.line) for b in article.blocks] == [(Paragraph, 5), (ListBlock, 7)]
+
+
+def test_lead_in_for_a_missing_post_becomes_a_media_note():
+    out = blocks(HEAD + "Intro text.\n\nThe police posted this update online:\n\nThe force said the road would stay shut.")
+    assert out[1] == {"type": "media", "text": "The police posted this update online:"}
+
+
+def test_lead_in_before_a_heading_stays_a_paragraph():
+    out = blocks(HEAD + "Here is how the week looks:\n\nMonday\n\nSunny and warm.")
+    assert [b["type"] for b in out] == ["paragraph", "heading", "paragraph"]
+
+
+def test_caption_shaped_subject_participle_place():
+    out = blocks(HEAD + "Intro text.\n\nFlowers left at the roadside near the bridge\n\nThe judge said the driver was reckless.")
+    assert out[1] == {"type": "image", "caption": "Flowers left at the roadside near the bridge", "credit": None}

@@ -70,8 +70,9 @@ def flattened_items(text: str) -> tuple[str, ...] | None:
     parts = _GLUE.split(text)
     if len(parts) < 3 or text.count(". ") >= len(parts) - 1:
         return None
-    items = tuple(part.strip().rstrip(".").strip() for part in parts)
-    if not all(items) or any(words(item) > 14 for item in items):
+    # Glued items lost the full stop's following space, not the full stop itself.
+    items = tuple(part.strip() + "." for part in parts[:-1]) + (parts[-1].strip(),)
+    if not all(part.strip() for part in parts) or any(words(item) > 14 for item in items):
         return None
     return items
 

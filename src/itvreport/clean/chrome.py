@@ -131,17 +131,14 @@ def trailer(page, i, state):
     return None
 
 
-PROMO = re.compile(
-    r"^(?:watch|listen|subscribe|sign up|download|follow|catch up|stream|tune in|get)\b.*"
-    r"\b(?:podcast|newsletter|ITVX|ITV Hub|on ITV\b|ITV(?:1)? at\b|app\b|tonight\b|on demand|Spotify|Apple Podcasts)",
-    re.IGNORECASE,
-)
+PROMO_VERB = re.compile(r"^(?:watch|listen|subscribe|sign up|download|follow|catch up|stream|tune in|get)\b", re.IGNORECASE)
+PROMO_WHERE = re.compile(r"\b(?:podcasts?|newsletters?|ITVX|ITV Hub|ITV|Spotify|Apple Podcasts|app)\b")
 
 
 def promo(page, i, state):
     """Promotion lines: watch it on ITV tonight, listen to our podcast, get the app."""
     text = page.blocks[i].text
-    if words(text) <= 30 and PROMO.search(text) and not text.endswith(":"):
+    if words(text) <= 30 and PROMO_VERB.match(text) and PROMO_WHERE.search(text) and not text.endswith(":"):
         return Hit()
     return None
 

@@ -22,7 +22,8 @@ import re
 from itvreport.shapes import attribution
 
 NEAR_MIN_WORDS = 8      # shorter blocks only repeat exactly
-NEAR_MAX_EDITS = 2      # "one or two words changed"
+NEAR_MAX_EDITS = 2      # "one or two words changed" ...
+NEAR_EDIT_SHARE = 8     # ... or up to one word in eight in a long paragraph
 LEAD_MIN_WORDS = 6      # an earlier block must be this long to count as a leading repeat
 KEY_WORDS = 4           # words in each near-repeat index key
 CANDIDATES = 8          # most recent earlier blocks checked per key
@@ -129,7 +130,7 @@ def near_repeat(text, words, index):
             if earlier in seen:
                 continue
             seen.add(earlier)
-            if within_edits(index.words[earlier], words, NEAR_MAX_EDITS):
+            if within_edits(index.words[earlier], words, max(NEAR_MAX_EDITS, len(words) // NEAR_EDIT_SHARE)):
                 return Repeat(earlier, text)
     return None
 

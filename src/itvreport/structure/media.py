@@ -61,13 +61,16 @@ def reporter(note: str) -> str | None:
 
 
 def _name_only(who: str) -> str | None:
-    parts = who.split()
-    while parts and parts[0].casefold().strip(".,") in _ROLE:
-        parts.pop(0)
-    if not 1 <= len(parts) <= 4:
+    """The name at the end of ``who``: up to three words after the last job-title word."""
+    name = []
+    for part in reversed(who.split()):
+        if part.casefold().strip(".,") in _ROLE or len(name) == 3:
+            break
+        name.insert(0, part)
+    if not name:
         return None
-    name = " ".join(parts).rstrip(".")
-    return name if name[:1].isupper() else None
+    text = " ".join(name).rstrip(".")
+    return text if text[:1].isupper() else None
 
 
 def is_media_note(text: str) -> bool:

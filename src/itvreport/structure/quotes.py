@@ -18,7 +18,7 @@ _SPEECH_VERBS = r"(?:said|says|saying|added|adds|told|tells|explained|explains|c
 # "she said", "Mr Smith told", "the minister added", "said the spokesman", "according to"
 _REPORTED = re.compile(
     rf"\b(?:he|she|they|it|[A-Z][a-z]+|the [a-z]+)\s+(?:also\s+|later\s+|then\s+)?{_SPEECH_VERBS}\b"
-    rf"|\b{_SPEECH_VERBS}\s+(?:he|she|they|the|Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\b"
+    r"|\b(?:said|says|added|adds)\s+(?:the|a|an|Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\b"
     r"|\baccording to\b"
 )
 _FIRST_PERSON_SUBJECT = re.compile(r"\b(?:I|We|You|we|you)\s+" + _SPEECH_VERBS + r"\b")

@@ -104,6 +104,11 @@ def quote_block(ctx, i):
         paragraphs.append(text)
         j += 1
     if not paragraphs:
+        nxt_text = ctx.text(i + 1)
+        if not _is_structural(nxt_text) and quotes.is_narrative(nxt_text, surname):
+            # What the lead-in introduced (a post, a clip) is gone; narrative goes on.
+            ctx.emit(Media(lead_in, line=ctx.blocks[i].line))
+            return 1
         return 0
     who = attribution(ctx.text(j)) if j < len(ctx.blocks) else None
     ctx.emit(Paragraph(lead_in, line=ctx.blocks[i].line))
@@ -216,6 +221,11 @@ _SCENE = re.compile(
     r"\((?:left|right|centre|center)\)|left,|right,)\b",
     re.IGNORECASE,
 )
+# "Flowers left at the roadside", "Residents living near the site": a subject, a
+# participle, then a place. Headings rarely take that shape.
+_PARTICIPLE_PLACE = re.compile(
+    r"^\S+(?:\s+\S+){0,3}?\s+(?:\w+(?:ed|ing|en)|left|laid|held|lit|shut|set|built|hit)\b.*\b(?:at|near|outside|in|on|by|beside|inside|after|before|during|from)\s+\S",
+)
 
 
 def uncredited_caption(ctx, i):
@@ -225,7 +235,7 @@ def uncredited_caption(ctx, i):
         return 0
     gallery = isinstance(ctx.last, Image) or (ctx.text(i + 1) is not None and split_credit(ctx.text(i + 1)))
     lead_image = i == 0 and ctx.text(i + 1) is not None and words(text) >= 6 and not text.endswith("?")
-    if not (_SCENE.search(text) or gallery or lead_image):
+    if not (_SCENE.search(text) or _PARTICIPLE_PLACE.search(text) or gallery or lead_image):
         return 0
     ctx.emit(Image(text, None, line=ctx.blocks[i].line))
     return 1
