@@ -1,0 +1,144 @@
+"""Plain text: for wc, grep, fmt and speech tools. Nothing decorative, no escape codes.
+
+Layout: headline and metadata, the live story, then the blocks, separated by
+blank lines. A paragraph is one line unless ``options.width`` asks for wrapping.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SPACE_LIKE = re.compile(r"[\t\n\x0b\x0c\r]")
+
+
+def printable(text: str) -> str:
+    """Page text made safe for any output: no control characters, so no escape codes.
+
+    Tabs and line breaks become spaces; other C0/C1 controls (ESC among them)
+    become U+FFFD so the reader can see something was there.
+    """
+    return _CONTROL.sub("\ufffd", _SPACE_LIKE.sub(" ", text))
+
+
+def reason_text(removed) -> str:
+    """``boilerplate``, ``duplicate of line 17`` or ``duplicate``: shared by all renderers."""
+    if removed.reason == "duplicate" and removed.of is not None:
+        return f"duplicate of line {removed.of}"
+    return removed.reason
+
+
+def by_line(removed) -> list:
+    """Removed entries in input order."""
+    return sorted(removed, key=lambda item: item.line)
+
+
+def image_text(block) -> str:
+    """``Image: caption — Credit: X`` without brackets; shared by text and terminal."""
+    label = f"Image: {block.caption}" if block.caption else "Image"
+    return f"{label} — Credit: {block.credit}" if block.credit else label
+
+
+# --- helpers ------------------------------------------------------------------
+
+
+def _line(text: str, options, first: str = "", rest: str | None = None) -> list[str]:
+    """One logical line, with a prefix; wrapped with a hanging prefix if width is set."""
+    rest = first if rest is None else rest
+    text = printable(text)
+    if not options.width:
+        return [first + text]
+    return textwrap.wrap(
+        text,
+        width=options.width,
+        initial_indent=first,
+        subsequent_indent=rest,
+        break_long_words=False,
+        break_on_hyphens=False,
+    ) or [first.rstrip()]
+
+
+# --- one function per block type -------------------------------------------------
+
+
+def _paragraph(block, options):
+    return _line(block.text, options)
+
+
+def _heading(block, options):
+    return _line(block.text, options)
+
+
+def _image(block, options):
+    return _line(f"[{image_text(block)}]", options)
+
+
+def _media(block, options):
+    return _line(f"[Video: {block.text}]", options)
+
+
+def _quote(block, options):
+    lines = []
+    for paragraph in block.paragraphs:
+        lines += _line(paragraph, options, "> ")
+    if block.attribution:
+        lines += _line(f"— {block.attribution}", options, "> ")
+    return lines
+
+
+def _list(block, options):
+    lines = []
+    for number, item in enumerate(block.items, 1):
+        marker = f"{number}. " if block.ordered else "• "
+        lines += _line(item, options, marker, " " * len(marker))
+    return lines
+
+
+BLOCKS = {
+    "paragraph": _paragraph,
+    "heading": _heading,
+    "image": _image,
+    "media": _media,
+    "quote": _quote,
+    "list": _list,
+}
+
+
+# --- the document ---------------------------------------------------------------
+
+
+def _header(article, options) -> list[str]:
+    lines = _line(article.headline, options) if article.headline else []
+    meta = [article.date] if article.date else []
+    if article.byline:
+        meta.append(f"By {article.byline}")
+    if meta:
+        lines += _line(" · ".join(meta), options)
+    return lines
+
+
+def _live_story(story, options) -> list[str]:
+    lines = _line(f"Part of: {story.title}", options)
+    for summary in story.summary:
+        lines += _line(summary, options)
+    return lines
+
+
+def _explain(removed, options) -> list[str]:
+    lines = [f"Removed ({len(removed)}):"]
+    for item in by_line(removed):
+        entry = f"line {item.line}: {item.text} ({reason_text(item)})"
+        lines += _line(entry, options, "  ", "    ")
+    return lines
+
+
+def render(article, options) -> str:
+    chunks = [_header(article, options)]
+    if article.live_story:
+        chunks.append(_live_story(article.live_story, options))
+    chunks += [BLOCKS[block.type](block, options) for block in article.blocks]
+    if options.explain:
+        chunks.append(_explain(article.removed, options))
+    texts = ("\n".join(chunk) for chunk in chunks)
+    return "\n\n".join(text for text in texts if text) + "\n"
