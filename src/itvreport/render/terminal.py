@@ -137,11 +137,15 @@ def _body(console, article, explain: bool) -> list[Text]:
     """The blocks, with removed lines at their places when explaining."""
     pending = by_line(article.removed) if explain else []
     parts = []
+    at = 0
     for block in article.blocks:
-        while pending and pending[0].line < block.line:
-            parts.append(_removed(console, pending.pop(0)))
+        # A removed line goes before the first block that starts on it or later
+        # (a leading repeat stood before the kept text of its own line).
+        while at < len(pending) and pending[at].line <= block.line:
+            parts.append(_removed(console, pending[at]))
+            at += 1
         parts.append(BLOCKS[block.type](console, block))
-    parts += [_removed(console, item) for item in pending]
+    parts += [_removed(console, item) for item in pending[at:]]
     if explain and not article.removed:
         parts.append(Text("Nothing was removed.", STYLES["reason"]))
     return parts
