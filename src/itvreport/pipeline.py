@@ -5,6 +5,7 @@ Renderers and the CLI call :func:`read_article`; nothing here prints.
 
 from __future__ import annotations
 
+from itvreport import clean, parse, structure
 from itvreport.model import Article
 
 
@@ -16,4 +17,26 @@ def read_article(data: bytes, source: str = "-", input_kind: str = "auto", warn=
     decoding). Raises :class:`itvreport.errors.ItvReportError` subclasses for input
     that cannot be read as an article.
     """
-    raise NotImplementedError
+    from itvreport import read
+    from itvreport.errors import InputError
+
+    name = "standard input" if source == "-" else read.show_path(source)
+    try:
+        text = read.decode(data, warn)
+    except InputError as error:
+        raise InputError(f"{name}: {error.message}") from None
+    kind = read.sniff(text) if input_kind == "auto" else input_kind
+    if kind == "html":
+        raise InputError(
+            f"{name} looks like an HTML page; reading HTML is not supported yet "
+            "(use --input text to read it as plain text)"
+        )
+    if kind != "text":
+        raise ValueError(f"unknown input kind {input_kind!r}")
+    return _read_text(text, source)
+
+
+def _read_text(text: str, source: str) -> Article:
+    page = parse.parse_text(text)
+    cleaned = clean.clean(page)
+    return structure.build(cleaned, source=source, fmt="text")

@@ -1,0 +1,327 @@
+"""The command line: wires the stages together and turns problems into one-line errors.
+
+Start-up time matters, so this uses argparse and imports the reader and the
+renderers only once the arguments are known; the renderer dispatcher imports
+``rich`` only for the terminal format.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from itvreport import __version__
+from itvreport.errors import (
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_PIPE,
+    EXIT_USAGE,
+    ItvReportError,
+)
+
+PROG = "itvreport"
+FORMATS = ("auto", "rich", "text", "markdown", "json")
+INPUTS = ("auto", "text", "html")
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+
+DESCRIPTION = "Read an ITV News page saved as plain text and show the article."
+
+EPILOG = """\
+examples:
+  itvreport show page.txt                  read the article on the terminal
+  itvreport show page.txt | less           page through it as plain text
+  FORCE_COLOR=1 itvreport show page.txt | less -R
+                                           ... or with colour kept
+  itvreport show page.txt --format json | jq .headline
+                                           the article as JSON, for scripts
+  cat page.txt | itvreport show            read standard input (or: show -)
+  itvreport show page.txt --explain        also list what was removed and why
+  itvreport show page.txt --width 72       wrap to 72 columns
+
+environment:
+  NO_COLOR=1     no colour in terminal output (same as --no-color)
+  FORCE_COLOR=1  with --format auto, styled output even when not on a terminal
+"""
+
+SHOW_EPILOG = """\
+examples:
+  itvreport show fixtures/assad-aid-defects.txt
+  itvreport show page.txt | less
+  itvreport show page.txt --format json | jq '.blocks[].type'
+  itvreport show - < page.txt
+  itvreport show page.txt --explain
+  itvreport show page.txt --format text --width 72
+"""
+
+
+class _Usage(Exception):
+    """Raised by the parser instead of exiting, so ``main`` always returns a code."""
+
+    def __init__(self, code: int):
+        super().__init__(code)
+        self.code = code
+
+
+class ArgumentParser(argparse.ArgumentParser):
+    """argparse with ``itvreport: error:`` messages and did-you-mean hints."""
+
+    def error(self, message):  # noqa: D401 - argparse API
+        message = _with_suggestion(message)
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"{PROG}: error: {message}\n")
+        raise _Usage(EXIT_USAGE)
+
+    def exit(self, status=0, message=None):
+        if message:
+            sys.stderr.write(message)
+        raise _Usage(status)
+
+
+def _with_suggestion(message: str) -> str:
+    """Add ``did you mean ...?`` to argparse's "invalid choice" messages."""
+    import re
+
+    found = re.search(r"invalid choice: '?([^'\s]*)'? \(choose from (.*)\)", message)
+    if not found or "did you mean" in message:
+        return message
+    import difflib
+
+    choices = [choice.strip(" '\"") for choice in found.group(2).split(",")]
+    close = difflib.get_close_matches(found.group(1), choices, n=1, cutoff=0.5)
+    if close:
+        return f"{message}; did you mean {close[0]}?"
+    return message
+
+
+def _choice(option: str, choices: tuple[str, ...]):
+    """An argparse ``type`` that accepts one of ``choices`` (any case) and suggests the closest."""
+
+    def parse(value: str) -> str:
+        lowered = value.strip().lower()
+        if lowered in choices:
+            return lowered
+        import difflib
+
+        message = f"invalid choice {value!r} (choose from {', '.join(choices)})"
+        close = difflib.get_close_matches(lowered, choices, n=1, cutoff=0.5)
+        if close:
+            message += f"; did you mean {option} {close[0]}?"
+        raise argparse.ArgumentTypeError(message)
+
+    parse.__name__ = option.lstrip("-")
+    return parse
+
+
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number <= 0:
+        raise argparse.ArgumentTypeError(f"must be a positive whole number, not {value!r}")
+    return number
+
+
+_SIZE_UNITS = {"": 1, "b": 1, "k": 1 << 10, "kb": 1 << 10, "m": 1 << 20, "mb": 1 << 20,
+               "g": 1 << 30, "gb": 1 << 30}
+
+
+def _size(value: str) -> int:
+    """A byte count: ``1000000``, ``500K``, ``50M``, ``1G``."""
+    text = value.strip().lower()
+    digits = text.rstrip("kmgb")
+    unit = text[len(digits):]
+    try:
+        number = float(digits) if "." in digits else int(digits)
+    except ValueError:
+        number = 0
+    size = int(number * _SIZE_UNITS.get(unit, 0))
+    if size <= 0:
+        raise argparse.ArgumentTypeError(
+            f"must be a positive size in bytes (e.g. 1000000, 500K, 50M), not {value!r}"
+        )
+    return size
+
+
+def build_parser() -> ArgumentParser:
+    parser = ArgumentParser(
+        prog=PROG,
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ArgumentParser)
+
+    show = commands.add_parser(
+        "show",
+        help="show the article in a saved page",
+        description="Show the article in a saved ITV News page (plain text).",
+        epilog=SHOW_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    show.add_argument(
+        "files", nargs="*", metavar="FILE",
+        help="the saved page; '-' or nothing reads standard input",
+    )
+    show.add_argument(
+        "--format", default="auto", type=_choice("--format", FORMATS),
+        metavar="{" + ",".join(FORMATS) + "}",
+        help="output format (default: auto: rich on a terminal, otherwise text)",
+    )
+    show.add_argument(
+        "--input", default="auto", type=_choice("--input", INPUTS),
+        metavar="{" + ",".join(INPUTS) + "}",
+        help="what the input is (default: auto: tell from the content)",
+    )
+    show.add_argument(
+        "--explain", action="store_true",
+        help="also show what the cleaner removed from the page, and why",
+    )
+    show.add_argument(
+        "--width", type=_positive_int, metavar="N",
+        help="wrap to N columns (default: rich fits the terminal; text and markdown do not wrap)",
+    )
+    show.add_argument("--no-color", "--no-colour", action="store_true", help="no colour or styles")
+    show.add_argument(
+        "--max-bytes", type=_size, default=DEFAULT_MAX_BYTES, metavar="N",
+        help="refuse input larger than N bytes (default: 50M; accepts K, M, G)",
+    )
+    parser.show_parser = show
+    return parser
+
+
+def _env(name: str) -> bool:
+    return bool(os.environ.get(name))
+
+
+def _is_tty(stream) -> bool:
+    try:
+        return stream is not None and stream.isatty()
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
+def _choose_output(args) -> tuple[str, bool]:
+    """The output format and whether colour is allowed."""
+    color = not (args.no_color or _env("NO_COLOR"))
+    fmt = args.format
+    if fmt == "auto":
+        fmt = "rich" if (_is_tty(sys.stdout) or _env("FORCE_COLOR")) else "text"
+    return fmt, color
+
+
+def _rich_width(args, max_width: int) -> int:
+    if args.width:
+        return args.width
+    import shutil
+
+    columns = shutil.get_terminal_size().columns
+    return max(1, min(columns, max_width))
+
+
+def _show(parser: ArgumentParser, args) -> int:
+    files = args.files
+    if len(files) > 1:
+        parser.show_parser.error("give one FILE at a time for now")
+    if files:
+        path = files[0]
+    elif sys.stdin is None or _is_tty(sys.stdin):
+        parser.show_parser.error("no FILE given (give a saved page, or pipe one in: cat page.txt | itvreport show)")
+    else:
+        path = "-"
+
+    from itvreport import read
+    from itvreport.pipeline import read_article
+
+    source = "standard input" if path == "-" else read.show_path(path)
+
+    def warn(message: str) -> None:
+        sys.stderr.write(f"{PROG}: warning: {source}: {message}\n")
+
+    data = read.load(path, max_bytes=args.max_bytes)
+    article = read_article(data, source=path, input_kind=args.input, warn=warn)
+
+    from itvreport.render import RenderOptions, render
+
+    fmt, color = _choose_output(args)
+    width = _rich_width(args, RenderOptions.MAX_WIDTH) if fmt == "rich" else args.width
+    options = RenderOptions(width=width, explain=args.explain, color=color)
+    render(article, fmt, options, sys.stdout)
+    sys.stdout.flush()  # a closed pipe shows up here, not at interpreter exit
+    return EXIT_OK
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's last flush cannot fail."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (AttributeError, ValueError, OSError):
+        pass
+
+
+def _prepare_stdout() -> None:
+    """Make stdout report a closed pipe, and never fail on an unencodable character.
+
+    Under ``python -u`` / ``PYTHONUNBUFFERED`` stdout's text layer sits right on
+    the raw file, and a large write that a closed pipe cuts short is silently
+    truncated instead of raising. A buffered layer in between retries partial
+    writes, so a closed pipe always ends as :class:`BrokenPipeError`.
+    """
+    import io
+
+    out = sys.stdout
+    buffer = getattr(out, "buffer", None)
+    if isinstance(buffer, io.RawIOBase) and isinstance(out, io.TextIOWrapper):
+        try:
+            out.flush()
+            # A file object of our own on the same descriptor (closefd=False), so
+            # closing it never closes the interpreter's own stdout.
+            raw = io.FileIO(out.fileno(), "w", closefd=False)
+            sys.stdout = io.TextIOWrapper(
+                io.BufferedWriter(raw), encoding=out.encoding, errors="replace",
+                line_buffering=out.line_buffering,
+            )
+            return
+        except (ValueError, OSError):
+            pass
+    reconfigure = getattr(out, "reconfigure", None)
+    if reconfigure is not None:
+        try:
+            reconfigure(errors="replace")
+        except (ValueError, OSError):
+            pass
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    parser = build_parser()
+    try:
+        try:
+            args = parser.parse_args(argv)
+        except _Usage as usage:
+            return usage.code
+        if args.command is None:
+            parser.print_usage(sys.stderr)
+            sys.stderr.write(f"{PROG}: error: choose a command: show (see {PROG} --help)\n")
+            return EXIT_USAGE
+        _prepare_stdout()
+        return _show(parser, args)
+    except _Usage as usage:
+        return usage.code
+    except ItvReportError as error:
+        sys.stderr.write(f"{PROG}: error: {error.message}\n")
+        return error.exit_code
+    except BrokenPipeError:
+        _quiet_stdout()
+        return EXIT_PIPE
+    except KeyboardInterrupt:
+        try:
+            sys.stderr.write("\n")
+        except Exception:  # noqa: BLE001 - nothing more to do on the way out
+            pass
+        return EXIT_INTERRUPTED
+

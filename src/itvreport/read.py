@@ -1,0 +1,308 @@
+"""Bytes in, clean text out: load a saved page, decode it, make it terminal-safe.
+
+Standard library only and cheap to import: every run goes through here.
+
+* :func:`load` reads a file (or ``-`` for standard input) with a size limit.
+* :func:`decode` turns bytes into text (BOMs, UTF-8, Windows-1252), refuses
+  binary or empty input, and strips anything a terminal would act on.
+* :func:`sniff` tells a saved HTML page from a saved plain-text page.
+
+Problems the user can act on are raised as :class:`itvreport.errors.InputError`
+with a one-line message.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+import sys
+
+from itvreport.errors import InputError
+
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+
+
+# --- load ----------------------------------------------------------------------
+
+
+def show_path(path: str) -> str:
+    """``path`` fit to print on one terminal line (control characters escaped)."""
+    if path.isprintable():
+        return path
+    return repr(path)[1:-1]
+
+
+def human_size(size: int) -> str:
+    """``52428800`` -> ``"50 MB"``; ``1536`` -> ``"1.5 KB"`` (binary units, short names)."""
+    for unit, scale in (("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10)):
+        if size >= scale:
+            value = size / scale
+            text = f"{value:.1f}".rstrip("0").rstrip(".")
+            return f"{text} {unit}"
+    return f"{size} bytes" if size != 1 else "1 byte"
+
+
+def _too_large(name: str, size: int | None, max_bytes: int) -> InputError:
+    if size is None:
+        detail = f"is larger than the {human_size(max_bytes)} limit"
+    else:
+        detail = f"is {human_size(size)}, over the {human_size(max_bytes)} limit"
+    return InputError(f"{name} {detail} (raise it with --max-bytes)")
+
+
+def _os_error(name: str, error: OSError) -> InputError:
+    if isinstance(error, FileNotFoundError):
+        return InputError(f"{name}: no such file")
+    if isinstance(error, IsADirectoryError):
+        return InputError(f"{name} is a directory, not a saved page")
+    if isinstance(error, PermissionError):
+        return InputError(f"{name}: permission denied")
+    if isinstance(error, NotADirectoryError):
+        return InputError(f"{name}: no such file (a part of the path is not a directory)")
+    reason = error.strerror or type(error).__name__
+    return InputError(f"{name}: {reason[:1].lower()}{reason[1:]}")
+
+
+def load(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The raw bytes of ``path`` (``"-"``: standard input), at most ``max_bytes`` of them."""
+    if path == "-":
+        stream = sys.stdin
+        if stream is None:
+            raise InputError("there is no standard input to read")
+        stream = getattr(stream, "buffer", stream)
+        try:
+            data = stream.read(max_bytes + 1)
+        except OSError as error:
+            raise _os_error("standard input", error) from None
+        if isinstance(data, str):  # a text stream with no buffer (tests, embedding)
+            data = data.encode("utf-8")
+        if len(data) > max_bytes:
+            raise _too_large("standard input", None, max_bytes)
+        return data
+
+    name = show_path(path)
+    try:
+        info = os.stat(path)
+    except OSError as error:
+        raise _os_error(name, error) from None
+    except ValueError:  # embedded NUL in the path
+        raise InputError(f"{name}: no such file") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError(f"{name} is a directory, not a saved page")
+    if info.st_size > max_bytes:
+        raise _too_large(name, info.st_size, max_bytes)
+    try:
+        with open(path, "rb") as handle:
+            # Devices and pipes report size 0: cap the read as well.
+            data = handle.read(max_bytes + 1)
+    except OSError as error:
+        raise _os_error(name, error) from None
+    if len(data) > max_bytes:
+        raise _too_large(name, None, max_bytes)
+    return data
+
+
+# --- decode --------------------------------------------------------------------
+
+_UTF8_BOM = b"\xef\xbb\xbf"
+_UTF16_LE_BOM = b"\xff\xfe"
+_UTF16_BE_BOM = b"\xfe\xff"
+
+# A well-formed UTF-8 multibyte sequence (RFC 3629: no overlongs, no surrogates).
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]"
+    rb"|\xe0[\xa0-\xbf][\x80-\xbf]"
+    rb"|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+    rb"|\xed[\x80-\x9f][\x80-\xbf]"
+    rb"|\xf0[\x90-\xbf][\x80-\xbf]{2}"
+    rb"|[\xf1-\xf3][\x80-\xbf]{3}"
+    rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
+_HIGH_BYTE = re.compile(rb"[\x80-\xff]")
+
+# C0 controls other than tab, newline, carriage return, form feed and escape:
+# common in binary files, rare in text (escape sequences are handled later).
+_BINARY_CONTROL = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
+_BINARY_SAMPLE = 8192
+
+
+def _looks_like_cp1252(data: bytes) -> bool:
+    """Strictly valid Windows-1252, with few or no well-formed UTF-8 sequences."""
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    valid = _UTF8_MULTIBYTE.findall(data)
+    if not valid:
+        return True
+    high_in_valid = sum(len(sequence) for sequence in valid)
+    stray = len(_HIGH_BYTE.findall(data)) - high_in_valid
+    # Mostly UTF-8 with a few bad bytes is UTF-8 gone wrong, not Windows-1252.
+    return len(valid) * 4 <= stray
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """``"utf-16-le"``/``"utf-16-be"`` for BOM-less UTF-16 text, else ``None``.
+
+    Text in UTF-16 that is mostly ASCII has a NUL in every other byte; binary
+    files almost never do so regularly.
+    """
+    sample = data[:4096]
+    if len(sample) < 4 or len(data) % 2:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) >= 0.9 * len(odd) and even.count(0) == 0:
+        return "utf-16-le"
+    if even.count(0) >= 0.9 * len(even) and odd.count(0) == 0:
+        return "utf-16-be"
+    return None
+
+
+def _binary_error() -> InputError:
+    return InputError("input looks like a binary file, not a saved page")
+
+
+def _looks_binary(text: str, replaced: int = 0) -> bool:
+    sample = text[:_BINARY_SAMPLE]
+    if not sample:
+        return False
+    controls = len(_BINARY_CONTROL.findall(sample))
+    if controls > 0.1 * len(sample):
+        return True
+    if replaced:
+        bad = controls + sample.count("\ufffd")
+        return bad > 0.3 * len(sample)
+    return False
+
+
+def _decode_utf16(data: bytes, codec: str, warn) -> str:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError:
+        text = data.decode(codec, errors="replace")
+        if warn is not None:
+            warn(f"{text.count(chr(0xFFFD))} invalid bytes replaced while decoding as UTF-16")
+        return text
+
+
+def _to_text(data: bytes, warn) -> str:
+    if data.startswith(_UTF16_LE_BOM) and not data.startswith(b"\xff\xfe\x00\x00"):
+        return _decode_utf16(data[2:], "utf-16-le", warn)
+    if data.startswith(_UTF16_BE_BOM):
+        return _decode_utf16(data[2:], "utf-16-be", warn)
+    if data.startswith(_UTF8_BOM):
+        data = data[3:]
+    elif b"\x00" in data:
+        codec = _utf16_without_bom(data)
+        if codec is None:
+            raise _binary_error()
+        return _decode_utf16(data, codec, warn)
+    if b"\x00" in data:
+        raise _binary_error()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    if _looks_like_cp1252(data):
+        text = data.decode("cp1252")
+        if _looks_binary(text):
+            raise _binary_error()
+        return text
+    text = data.decode("utf-8", errors="replace")
+    # One U+FFFD may stand for several bad bytes: count the bytes themselves.
+    marks = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    replaced = len(data) - (len(text.encode("utf-8")) - 3 * marks)
+    if _looks_binary(text, replaced=max(replaced, 1)):
+        raise _binary_error()
+    if warn is not None:
+        noun = "byte" if replaced == 1 else "bytes"
+        warn(f"{replaced} invalid {noun} replaced while decoding as UTF-8")
+    return text
+
+
+# Characters that need attention; plain text has none and takes the fast path.
+_NEEDS_CLEANING = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+# Everything a terminal would act on, or that reorders text on screen.
+_UNSAFE = re.compile(
+    # CSI: ESC [ parameters intermediates final (the final byte may be missing
+    # at the very end of a cut-off file).
+    "\x1b\\[[0-?]*[ -/]*[@-~]?"
+    # OSC, DCS, SOS, PM, APC: ESC ] ... ended by BEL or ESC \ (or, if never
+    # ended, the end of the line).
+    "|\x1b[\\]PX^_][^\x07\x1b\n]*(?:\x07|\x1b\\\\)?"
+    # Other escape sequences: ESC, optional intermediates, one final byte.
+    "|\x1b[ -/]*[0-~]?"
+    # Remaining C0 controls (but newline), DEL, C1 controls. An 8-bit C1
+    # introducer (U+009B CSI, U+009D OSC) is removed on its own: what followed
+    # it is then plain text, and in real pages it is mis-decoded punctuation.
+    "|[\x00-\x09\x0b-\x1f\x7f-\x9f]"
+    # Bidirectional embeddings, overrides and isolates; stray byte-order marks.
+    "|[\u202a-\u202e\u2066-\u2069\ufeff]"
+)
+
+
+def clean_text(text: str) -> str:
+    """Newlines made ``\\n``, tabs made spaces, terminal controls and bidi overrides removed."""
+    if _NEEDS_CLEANING.search(text) is None:
+        return text
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\t" in text:
+        text = text.replace("\t", " ")
+    return _UNSAFE.sub("", text)
+
+
+def decode(data: bytes, warn=None) -> str:
+    """Text of a saved page, safe to print to a terminal.
+
+    ``warn`` (optional) is called with a one-line message when bytes had to be
+    replaced. Raises :class:`InputError` for empty or binary input.
+    """
+    if not data.strip():
+        raise InputError("input is empty")
+    text = _to_text(data, warn)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if _looks_binary(text):
+        raise _binary_error()
+    text = clean_text(text)
+    if not text.strip():
+        raise InputError("input is empty")
+    return text
+
+
+# --- sniff ---------------------------------------------------------------------
+
+_SNIFF_HEAD = 4096
+_HTML_START = ("<!doctype", "<html", "<?xml")
+_HTML_TAG = re.compile(
+    r"<(?:"
+    r"/[a-zA-Z][a-zA-Z0-9-]*\s*"
+    r"|(?:p|div|span|a|br|hr|li|ul|ol|h[1-6]|img|meta|link|script|style|head|body|"
+    r"section|article|header|footer|nav|main|aside|figure|figcaption|table|tr|td|th|"
+    r"blockquote|strong|em|b|i|time|picture|source|iframe|button|form|input|noscript|title)"
+    r"(?:\s[^<>]*)?/?"
+    r")>",
+    re.IGNORECASE,
+)
+
+
+def sniff(text: str) -> str:
+    """``"html"`` for a saved HTML page, else ``"text"``."""
+    head = text[:_SNIFF_HEAD].lstrip(" \t\r\n\f\v\ufeff")
+    lower = head[:64].lower()
+    if lower.startswith(_HTML_START[:2]):
+        return "html"
+    if lower.startswith("<?xml") and "<html" in head[:1024].lower():
+        return "html"
+    if not head:
+        return "text"
+    tags = _HTML_TAG.findall(head)
+    if len(tags) < 3:
+        return "text"
+    tag_chars = sum(len(tag) for tag in tags)
+    if len(tags) >= 20 or tag_chars >= 0.05 * len(head):
+        return "html"
+    return "text"
