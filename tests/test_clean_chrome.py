@@ -169,3 +169,14 @@ def test_every_drop_is_recorded_with_its_line():
     lines = text.split("\n")
     for item in cleaned.removed:
         assert item.text in lines[item.line - 1]
+
+
+def test_promo_sentence_with_a_lead_phrase():
+    assert first_hit("For more on this story, listen to our Health Check podcast wherever you get your podcasts.", chrome.promo)
+
+
+def test_chrome_line_repeating_earlier_content_is_named_a_duplicate():
+    text = ("1. National\n\nBudget day live\n\nView all 9 updates ›\n\nTax cut for savers\n\nSavers will pay less.\n\n"
+            "  1. Read more\n  2. 9 updates\n\nBudget day live")
+    last = run(text).removed[-1]
+    assert (last.line, last.reason, last.of) == (15, "duplicate", 3)

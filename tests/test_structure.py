@@ -283,3 +283,23 @@ def test_lead_in_before_a_heading_stays_a_paragraph():
 def test_caption_shaped_subject_participle_place():
     out = blocks(HEAD + "Intro text.\n\nFlowers left at the roadside near the bridge\n\nThe judge said the driver was reckless.")
     assert out[1] == {"type": "image", "caption": "Flowers left at the roadside near the bridge", "credit": None}
+
+
+def test_quote_ends_at_the_last_paragraph_in_the_speakers_own_voice():
+    text = (HEAD + "The ranger, Sam Oduya, said:\n\nIt is a real success story for the coast.\n\n"
+            "Please stay behind the fences, we ask everyone to keep dogs on a lead.\n\n"
+            "Boat trips from the quay are running as normal until February.")
+    out = blocks(text)
+    assert out[1]["paragraphs"] == ["It is a real success story for the coast.",
+                                    "Please stay behind the fences, we ask everyone to keep dogs on a lead."]
+    assert out[2] == {"type": "paragraph", "text": "Boat trips from the quay are running as normal until February."}
+
+
+def test_quote_length_keeps_a_middle_paragraph_without_pronouns():
+    assert quotes.quote_length(["Insiders are leaving.", "Those closest are moving away.", "We think that is promising.", "Trade fell."]) == 3
+    assert quotes.quote_length(["It is a disgrace.", "The council met on Monday."]) == 1
+
+
+def test_long_caption_with_a_clause_is_a_caption_not_a_heading():
+    out = blocks(HEAD + "Intro text.\n\nSwimmers at the lake, where campaigners have called for action for years\n\nThe judge said the fine was fair.")
+    assert out[1]["type"] == "image"

@@ -21,6 +21,7 @@ class Cleaned(_Record):
 
 def clean(page) -> Cleaned:
     kept, removed, date, byline, marks = _drop_chrome(page)
+    removed = _name_repeated_chrome(removed, kept)
     kept, duplicates = _drop_repeats(kept)
     removed.extend(duplicates)
     removed.sort(key=lambda item: item.line)
@@ -53,6 +54,21 @@ def _drop_chrome(page):
         byline = byline or hit.byline
         i += count
     return kept, removed, date, byline, marks
+
+
+def _name_repeated_chrome(removed, kept):
+    """A dropped line that repeats earlier content (the parent title after the
+    read-more widget) is recorded as the duplicate it is, with the line it repeats."""
+    first_line = {}
+    for block in kept:
+        first_line.setdefault(tuple(repeats.tokens(block.text)), block.line)
+    named = []
+    for item in removed:
+        earlier = first_line.get(tuple(repeats.tokens(item.text)))
+        if earlier is not None and earlier < item.line:
+            item = item.replace(reason=Removed.DUPLICATE, of=earlier)
+        named.append(item)
+    return named
 
 
 def _drop_repeats(blocks):

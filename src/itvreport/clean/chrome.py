@@ -131,7 +131,7 @@ def trailer(page, i, state):
     return None
 
 
-PROMO_VERB = re.compile(r"^(?:watch|listen|subscribe|sign up|download|follow|catch up|stream|tune in|get)\b", re.IGNORECASE)
+PROMO_VERB = re.compile(r"^(?:\S+\s+){0,7}?(?:watch|listen|subscribe|sign up|download|follow|catch up|stream|tune in|get)\b", re.IGNORECASE)
 PROMO_WHERE = re.compile(r"\b(?:podcasts?|newsletters?|ITVX|ITV Hub|ITV|Spotify|Apple Podcasts|app)\b")
 
 

@@ -26,6 +26,30 @@ _THIRD_PERSON_START = re.compile(r"^(?:He|She|They|His|Her|Their|Mr|Mrs|Ms|Dr|Si
 _NAME_RUN = re.compile(r"(?:[A-Z][\w'’\-]+\s+)+[A-Z][\w'’\-]+")
 
 
+_OWN_VOICE = re.compile(
+    r"\b(?:I|I[’']m|I[’']ve|I[’']d|I[’']ll|me|my|mine|[Ww]e|[Ww]e[’'](?:re|ve|d|ll)|us|[Oo]ur|ours|[Yy]ou|[Yy]our|[Yy]ou[’'](?:re|ve|d|ll))\b"
+)
+
+
+def speaks_for_self(text: str) -> bool:
+    """First or second person: the speaker's own voice, not the narrator's."""
+    return bool(_OWN_VOICE.search(text))
+
+
+def quote_length(paragraphs: list[str]) -> int:
+    """How many of the candidate paragraphs after a lead-in are the speaker's.
+
+    The first always is. After it, the quote runs to the last paragraph that
+    speaks in the first or second person: a third-person paragraph at the end
+    of the run is the narrator again, even without a "she said".
+    """
+    length = 1
+    for position, text in enumerate(paragraphs[1:], 2):
+        if speaks_for_self(text):
+            length = position
+    return length
+
+
 def is_list_lead_in(text: str) -> bool:
     return bool(_LIST_LEAD.search(text))
 

@@ -111,6 +111,9 @@ def quote_block(ctx, i):
             return 1
         return 0
     who = attribution(ctx.text(j)) if j < len(ctx.blocks) else None
+    if who is None:
+        paragraphs = paragraphs[: quotes.quote_length(paragraphs)]
+        j = i + 1 + len(paragraphs)
     ctx.emit(Paragraph(lead_in, line=ctx.blocks[i].line))
     ctx.emit(Quote(tuple(paragraphs), who, line=ctx.blocks[i + 1].line))
     return j - i + (1 if who else 0)
@@ -235,7 +238,8 @@ def uncredited_caption(ctx, i):
         return 0
     gallery = isinstance(ctx.last, Image) or (ctx.text(i + 1) is not None and split_credit(ctx.text(i + 1)))
     lead_image = i == 0 and ctx.text(i + 1) is not None and words(text) >= 6 and not text.endswith("?")
-    if not (_SCENE.search(text) or _PARTICIPLE_PLACE.search(text) or gallery or lead_image):
+    described = words(text) >= 7 and "," in text  # headings are short and rarely take a clause
+    if not (_SCENE.search(text) or _PARTICIPLE_PLACE.search(text) or described or gallery or lead_image):
         return 0
     ctx.emit(Image(text, None, line=ctx.blocks[i].line))
     return 1
