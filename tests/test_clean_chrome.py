@@ -179,4 +179,4 @@ def test_chrome_line_repeating_earlier_content_is_named_a_duplicate():
     text = ("1. National\n\nBudget day live\n\nView all 9 updates ›\n\nTax cut for savers\n\nSavers will pay less.\n\n"
             "  1. Read more\n  2. 9 updates\n\nBudget day live")
     last = run(text).removed[-1]
-    assert (last.line, last.reason, last.of) == (15, "duplicate", 3)
+    assert (last.line, last.reason, last.of) == (14, "duplicate", 3)
