@@ -8,7 +8,7 @@ follows from the body: byline fallback, truncation, word count.
 from __future__ import annotations
 
 from itvreport.errors import NoArticleError
-from itvreport.model import Article, Heading, Image, Media, Paragraph, Quote, article_words
+from itvreport.model import Article, Heading, Image, Media, Paragraph, Quote, Removed, article_words
 from itvreport.shapes import bullet_item, ends_sentence, numbered_item, split_credit, words
 from itvreport.structure import live, media, rules
 
@@ -16,7 +16,11 @@ HEADLINE_MAX_WORDS = 30
 
 
 def build(cleaned, source: str = "-", fmt: str = "text") -> Article:
-    live_story, own = live.split(list(cleaned.blocks), cleaned.marks)
+    live_story, own, chrome = live.split(list(cleaned.blocks), cleaned.marks)
+    removed = cleaned.removed
+    if chrome:
+        extra = tuple(Removed(block.line, block.text, Removed.BOILERPLATE, None) for block in chrome)
+        removed = tuple(sorted(removed + extra, key=lambda item: item.line))
     headline, body = take_headline(own)
     blocks, reporters = rules.build_blocks(body)
     if headline is None and not blocks:
@@ -31,7 +35,7 @@ def build(cleaned, source: str = "-", fmt: str = "text") -> Article:
         live_story=live_story,
         truncated=looks_truncated(blocks),
         blocks=blocks,
-        removed=cleaned.removed,
+        removed=removed,
         words=article_words(headline, blocks),
     )
 

@@ -14,7 +14,9 @@ from __future__ import annotations
 from itvreport.model import LiveStory
 from itvreport.shapes import bullet_item, ends_sentence, is_title_shaped, words
 
-OLD_TAIL_MAX = 3  # blocks in an older page's closing parent-story block
+OLD_TAIL_MAX = 8        # blocks in an older page's closing parent-story block, summaries included
+STANDFIRST_MAX_WORDS = 60
+STANDFIRST_MAX_LINES = 3  # a parent block is short: more prose after a title is the article's own section
 
 
 def newer_parent(blocks, marks):
@@ -26,27 +28,53 @@ def newer_parent(blocks, marks):
     own = [block for block in blocks if block.line > at]
     if not parent or not own:
         return None
-    return _live_story(parent), own
+    return _live_story(parent), own, []
+
+
+def _older_tail_start(blocks):
+    """Where an older page's parent block would start: after a triple newline near
+    the end, or (on a page with blank lines between paragraphs) at a closing run
+    of lines joined by single newlines."""
+    first = max(2, len(blocks) - OLD_TAIL_MAX)
+    for start in range(len(blocks) - 1, first - 1, -1):
+        if blocks[start].gap >= 2:
+            return start
+    start = len(blocks) - 1
+    while start > first and blocks[start].gap == 0:
+        start -= 1
+    if start < len(blocks) - 1 and blocks[start].gap >= 1 and _blank_separated(blocks[:start]):
+        return start
+    return None
+
+
+def _blank_separated(blocks):
+    return len(blocks) > 2 and sum(1 for block in blocks[1:] if block.gap) * 2 >= len(blocks) - 1
 
 
 def older_parent(blocks, marks):
-    """A short title + standfirst block after a triple newline at the very end."""
+    """The parent's title and standfirst close the page (2012-13 update pages).
+
+    Headline-shaped lines after the standfirst are one-line summaries of other
+    updates: chrome, returned to be recorded as removed.
+    """
     if len(blocks) < 4:
         return None
-    for start in range(len(blocks) - 1, max(1, len(blocks) - OLD_TAIL_MAX) - 1, -1):
-        if blocks[start].gap >= 2:
-            break
-    else:
+    start = _older_tail_start(blocks)
+    if start is None:
         return None
     tail = blocks[start:]
     title = tail[0].text
     if not is_title_shaped(title, 20) or bullet_item(title) or len(tail) < 2:
         return None
-    if not all(ends_sentence(block.text) or bullet_item(block.text) for block in tail[1:]):
+    end = 1
+    while end < len(tail) and (ends_sentence(tail[end].text) or bullet_item(tail[end].text)):
+        if words(tail[end].text) > STANDFIRST_MAX_WORDS:
+            return None
+        end += 1
+    others = tail[end:]
+    if end == 1 or end - 1 > STANDFIRST_MAX_LINES or not all(is_title_shaped(block.text, 20) for block in others):
         return None
-    if any(words(block.text) > 60 for block in tail[1:]):
-        return None
-    return _live_story(tail), blocks[:start]
+    return _live_story(tail[:end]), blocks[:start], others
 
 
 def _live_story(parent):
@@ -60,9 +88,9 @@ RULES = [newer_parent, older_parent]
 
 
 def split(blocks, marks):
-    """Return ``(live_story or None, the page's own blocks)``."""
+    """Return ``(live_story or None, the page's own blocks, chrome blocks found)``."""
     for rule in RULES:
         found = rule(blocks, marks)
         if found:
             return found
-    return None, blocks
+    return None, blocks, []
