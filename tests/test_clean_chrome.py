@@ -180,3 +180,12 @@ def test_chrome_line_repeating_earlier_content_is_named_a_duplicate():
             "  1. Read more\n  2. 9 updates\n\nBudget day live")
     last = run(text).removed[-1]
     assert (last.line, last.reason, last.of) == (14, "duplicate", 3)
+
+
+def test_promo_for_a_programme_at_a_time():
+    assert first_hit("Watch Priya Raman's full report on Calendar tonight at 6pm.", chrome.promo)
+
+
+def test_related_link_that_asks_a_question():
+    text = "Bridge plan approved" + BODY + "\n\nWaiting lists: How long will you wait for treatment?"
+    assert kept(text)[-1] == "It will meet again next month."

@@ -303,3 +303,45 @@ def test_quote_length_keeps_a_middle_paragraph_without_pronouns():
 def test_long_caption_with_a_clause_is_a_caption_not_a_heading():
     out = blocks(HEAD + "Intro text.\n\nSwimmers at the lake, where campaigners have called for action for years\n\nThe judge said the fine was fair.")
     assert out[1]["type"] == "image"
+
+
+def test_attribution_makes_a_quote_even_after_a_plain_lead_in():
+    text = (HEAD + "The mayor put it like this when she announced the plan:\n\n"
+            "For forty years this town has waited for a bridge. That ends now.\n\n– Dawn Holroyd, mayor\n\nWork starts in May.")
+    out = blocks(text)
+    assert out[1] == {"type": "quote", "paragraphs": ["For forty years this town has waited for a bridge. That ends now."],
+                      "attribution": "Dawn Holroyd, mayor"}
+
+
+def test_quote_ends_when_the_narrator_brings_in_a_named_person():
+    text = (HEAD + "After the final, he said:\n\nI had been watching their takers all week.\n\n"
+            "This club has given me everything.\n\nManager Sue Haskins praised her players.\n\n"
+            '"They never stopped running," she said.')
+    out = blocks(text)
+    assert out[1]["paragraphs"] == ["I had been watching their takers all week.", "This club has given me everything."]
+    assert out[2] == {"type": "paragraph", "text": "Manager Sue Haskins praised her players."}
+
+
+def test_a_third_person_paragraph_inside_a_quote_closed_by_the_narrator_stays_in_it():
+    text = (HEAD + "The union leader said:\n\nNobody wants to strike. Our members lose money.\n\n"
+            "But they have been left with no choice by the company.\n\nShe said talks could resume.")
+    assert len(blocks(text)[1]["paragraphs"]) == 2
+
+
+def test_lead_in_to_a_feature_by_a_presenter_gives_the_byline():
+    article = read(HEAD + "Intro text.\n\nWeather presenter Lucy Verity explains what is behind the heat:\n\n"
+                   "Health officials say older people are most at risk.")
+    assert article.blocks[1] == Media("Weather presenter Lucy Verity explains what is behind the heat:", line=7)
+    assert article.byline == "Lucy Verity"
+
+
+def test_long_paragraph_ending_in_a_video_lead_in_stays_a_paragraph():
+    text = (HEAD + "The team leader said the search had been one of the hardest of the year, but that the walker had "
+            "done the right things once he realised he was lost. He spoke to our reporter about why:\n\n"
+            "Mr Fothergill said the walker had sheltered under a rock.")
+    assert blocks(text)[0]["type"] == "paragraph"
+
+
+def test_a_short_heading_after_a_picture_is_not_part_of_a_gallery():
+    out = blocks(HEAD + "Intro text.\n\nParents at the meeting Photo: Jane Doe\n\nA long history\n\nThe school opened in 1850.")
+    assert out[2] == {"type": "heading", "text": "A long history"}

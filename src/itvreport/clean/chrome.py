@@ -132,7 +132,10 @@ def trailer(page, i, state):
 
 
 PROMO_VERB = re.compile(r"^(?:\S+\s+){0,7}?(?:watch|listen|subscribe|sign up|download|follow|catch up|stream|tune in|get)\b", re.IGNORECASE)
-PROMO_WHERE = re.compile(r"\b(?:podcasts?|newsletters?|ITVX|ITV Hub|ITV|Spotify|Apple Podcasts|app)\b")
+PROMO_WHERE = re.compile(
+    r"\b(?:podcasts?|newsletters?|ITVX|ITV Hub|ITV|Spotify|Apple Podcasts|app|tonight|this evening|on demand)\b"
+    r"|\bat \d{1,2}(?:[.:]\d\d)?\s?[ap]m\b"
+)
 
 
 def promo(page, i, state):
@@ -209,9 +212,9 @@ def related_link_at_end(page, i, state):
     if i != len(page.blocks) - 1 or not state.kept:
         return None
     text = page.blocks[i].text
-    if words(text) > 12 or ends_sentence(text) or text.endswith(":") or not RELATED_LINK.match(text):
+    if words(text) > 12 or (ends_sentence(text) and not text.endswith("?")) or text.endswith(":"):
         return None
-    if NOT_A_LINK.match(text) or split_credit(text):
+    if not RELATED_LINK.match(text) or NOT_A_LINK.match(text) or split_credit(text):
         return None
     return Hit()
 

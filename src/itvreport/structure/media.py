@@ -51,9 +51,17 @@ _ROLE = {
 }
 
 
+# "Weather presenter Lucy Verity explains why:": a feature by one of the site's own people.
+_STAFF_FEATURE = re.compile(
+    r"\b(?:presenter|correspondent|editor|reporter|producer)\s+(?P<who>(?:[A-Z][\w'’\-]+\s+){0,2}[A-Z][\w'’\-]+)\s+"
+    r"(?:explains|looks|takes|has been|finds|went|visited|met|joined|spoke|speaks|asks|investigates)\b",
+    re.IGNORECASE,
+)
+
+
 def reporter(note: str) -> str | None:
     """The reporter's name in a media note, without the job title before it."""
-    for pattern in (_REPORT_BY, _REPORTS, _HAS_REPORT, _STANDFIRST_REPORTS):
+    for pattern in (_REPORT_BY, _REPORTS, _HAS_REPORT, _STANDFIRST_REPORTS, _STAFF_FEATURE):
         match = pattern.search(note)
         if match:
             return _name_only(match.group("who"))

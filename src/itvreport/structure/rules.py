@@ -94,29 +94,37 @@ def quote_block(ctx, i):
         return 0
     surname = quotes.speaker(lead_in)
     paragraphs = []
+    narrator_resumed = False
     j = i + 1
     while j < len(ctx.blocks):
         text = ctx.text(j)
         if _is_structural(text) or text.endswith(":") or _looks_like_heading(ctx, j):
             break
         if quotes.is_narrative(text, surname):
+            narrator_resumed = True
             break
         paragraphs.append(text)
         j += 1
+    who = attribution(ctx.text(j)) if paragraphs and j < len(ctx.blocks) else None
+    if who is None and paragraphs and not (quotes.introduces_speech(lead_in) or quotes.speaks_for_self(paragraphs[0])):
+        paragraphs = []  # "officials posted a map:" - what followed was not somebody's words
     if not paragraphs:
-        nxt_text = ctx.text(i + 1)
-        if not _is_structural(nxt_text) and quotes.is_narrative(nxt_text, surname):
+        if _single_sentence(lead_in) and not _is_structural(nxt) and not _looks_like_heading(ctx, i + 1):
             # What the lead-in introduced (a post, a clip) is gone; narrative goes on.
-            ctx.emit(Media(lead_in, line=ctx.blocks[i].line))
+            _emit_media(ctx, lead_in, ctx.blocks[i].line)
             return 1
         return 0
-    who = attribution(ctx.text(j)) if j < len(ctx.blocks) else None
-    if who is None:
+    if who is None and not narrator_resumed:
+        # Nothing closed the quote: it runs to the speaker's last first-person paragraph.
         paragraphs = paragraphs[: quotes.quote_length(paragraphs)]
         j = i + 1 + len(paragraphs)
     ctx.emit(Paragraph(lead_in, line=ctx.blocks[i].line))
     ctx.emit(Quote(tuple(paragraphs), who, line=ctx.blocks[i + 1].line))
     return j - i + (1 if who else 0)
+
+
+def _single_sentence(text):
+    return words(text) <= 30 and not re.search(r"[.!?][\"'”’]?\s+[A-Z]", text)
 
 
 # --- lists -------------------------------------------------------------------------
@@ -211,11 +219,15 @@ def media_note(ctx, i):
     text = ctx.text(i)
     if not media.is_media_note(text):
         return 0
-    ctx.emit(Media(text, line=ctx.blocks[i].line))
+    _emit_media(ctx, text, ctx.blocks[i].line)
+    return 1
+
+
+def _emit_media(ctx, text, line):
+    ctx.emit(Media(text, line=line))
     name = media.reporter(text)
     if name:
         ctx.reporters.append(name)
-    return 1
 
 
 _SCENE = re.compile(
@@ -236,7 +248,9 @@ def uncredited_caption(ctx, i):
     text = ctx.text(i)
     if not is_title_shaped(text, 30) or words(text) < 3:
         return 0
-    gallery = isinstance(ctx.last, Image) or (ctx.text(i + 1) is not None and split_credit(ctx.text(i + 1)))
+    gallery = (isinstance(ctx.last, Image) and words(text) >= 5) or (
+        ctx.text(i + 1) is not None and split_credit(ctx.text(i + 1))
+    )
     lead_image = i == 0 and ctx.text(i + 1) is not None and words(text) >= 6 and not text.endswith("?")
     described = words(text) >= 7 and "," in text  # headings are short and rarely take a clause
     if not (_SCENE.search(text) or _PARTICIPLE_PLACE.search(text) or described or gallery or lead_image):
