@@ -14,9 +14,16 @@ from itvreport.model import _Record
 
 
 class RawBlock(_Record):
-    __slots__ = ("line", "text", "indent", "gap")
-    _fields = ("line", "text", "indent", "gap")
-    _defaults = {"indent": 0, "gap": 0}
+    """One non-blank line: its number, text (stripped), indent, blank lines before it, word count."""
+
+    __slots__ = ("line", "text", "indent", "gap", "words")
+    _fields = ("line", "text", "indent", "gap", "words")
+    _defaults = {"indent": 0, "gap": 0, "words": 0}
+
+    def replace(self, **changes):
+        if "text" in changes and "words" not in changes:
+            changes["words"] = len(changes["text"].split())
+        return super().replace(**changes)
 
 
 class RawPage(_Record):
@@ -37,7 +44,7 @@ def parse_text(text: str) -> RawPage:
             gap += 1
             continue
         indent = len(line) - len(line.lstrip())
-        blocks.append(RawBlock(number, stripped, indent, gap if blocks else 0))
+        blocks.append(RawBlock(number, stripped, indent, gap if blocks else 0, len(stripped.split())))
         gap = 0
     # A page separates paragraphs with blank lines when most block boundaries have one.
     gaps = sum(1 for block in blocks[1:] if block.gap)

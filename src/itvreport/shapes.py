@@ -7,6 +7,7 @@ Each helper answers one question about one line of text. They key on shapes
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 BULLET = re.compile(r"^[•◦▪●‣·∙]\s+(?P<item>\S.*)$")
 NUMBERED = re.compile(r"^(?P<number>\d{1,3})[.)]\s+(?P<item>\S.*)$")
@@ -34,6 +35,12 @@ def numbered_item(text: str) -> tuple[int, str] | None:
     return (int(match.group("number")), match.group("item")) if match else None
 
 
+# The structure rules look at the same line several times (a rule's own test, then
+# another rule's look-ahead); these pure functions of one string are memoised.
+memo = lru_cache(maxsize=4096)
+
+
+@memo
 def attribution(text: str) -> str | None:
     """``– Jane Doe, chief executive`` -> ``Jane Doe, chief executive``."""
     match = ATTRIBUTION.match(text)
@@ -42,12 +49,15 @@ def attribution(text: str) -> str | None:
     return match.group("who").strip()
 
 
+@memo
 def split_credit(text: str) -> tuple[str, str | None] | None:
     """Split a caption line into (caption, credit); None if the line has no credit marker.
 
     The credit is a short source ("PA", "ITV News Anglia"); one trailing full
     stop is dropped; an empty credit gives ``None``.
     """
+    if ":" not in text:
+        return None
     match = CREDIT.match(text)
     if not match:
         return None
@@ -65,8 +75,11 @@ def split_credit(text: str) -> tuple[str, str | None] | None:
 _GLUE = re.compile(r"(?<=[a-z0-9%)])\.(?=[A-Z])")
 
 
+@memo
 def flattened_items(text: str) -> tuple[str, ...] | None:
     """``Leeds - 12 jobs.York - 3 jobs.Hull - 9 jobs.`` -> the items; None for prose."""
+    if text.count(".") < 2:
+        return None
     parts = _GLUE.split(text)
     if len(parts) < 3 or text.count(". ") >= len(parts) - 1:
         return None

@@ -14,18 +14,19 @@ from itvreport.model import Removed, _Record
 
 
 class Cleaned(_Record):
-    __slots__ = ("blocks", "removed", "date", "byline", "marks", "page")
+    __slots__ = ("blocks", "removed", "marks", "page", "date", "byline")
     _fields = __slots__
     _defaults = {"date": None, "byline": None}
 
 
 def clean(page) -> Cleaned:
     kept, removed, date, byline, marks = _drop_chrome(page)
-    removed = _name_repeated_chrome(removed, kept)
-    kept, duplicates = _drop_repeats(kept)
+    tokens = {block.line: repeats.tokens(block.text) for block in kept}
+    removed = _name_repeated_chrome(removed, kept, tokens)
+    kept, duplicates = _drop_repeats(kept, tokens)
     removed.extend(duplicates)
     removed.sort(key=lambda item: item.line)
-    return Cleaned(tuple(kept), tuple(removed), date, byline, marks, page)
+    return Cleaned(tuple(kept), tuple(removed), marks, page, date=date, byline=byline)
 
 
 def _drop_chrome(page):
@@ -36,10 +37,12 @@ def _drop_chrome(page):
     i = 0
     while i < len(blocks):
         hit = None
+        length = blocks[i].words
         for rule in chrome.RULES:
-            hit = rule(page, i, state)
-            if hit:
-                break
+            if length <= rule.max_words:
+                hit = rule(page, i, state)
+                if hit:
+                    break
         if hit is None:
             kept.append(blocks[i])
             state.kept += 1
@@ -56,14 +59,17 @@ def _drop_chrome(page):
     return kept, removed, date, byline, marks
 
 
-def _name_repeated_chrome(removed, kept):
+def _name_repeated_chrome(removed, kept, tokens):
     """A dropped line that repeats earlier content (the parent title after the
     read-more widget) is recorded as the duplicate it is, with the line it repeats."""
     first_line = {}
     for block in kept:
-        first_line.setdefault(tuple(repeats.tokens(block.text)), block.line)
+        first_line.setdefault(tuple(tokens[block.line]), block.line)
     named = []
     for item in removed:
+        if item.reason != Removed.BOILERPLATE:
+            named.append(item)
+            continue
         earlier = first_line.get(tuple(repeats.tokens(item.text)))
         if earlier is not None and earlier < item.line:
             item = item.replace(reason=Removed.DUPLICATE, of=earlier)
@@ -71,15 +77,18 @@ def _name_repeated_chrome(removed, kept):
     return named
 
 
-def _drop_repeats(blocks):
-    """Keep the first of each repeated block; trim leading repeats to their new text."""
+def _drop_repeats(blocks, tokens):
+    """Keep the first of each repeated block; trim leading repeats to their new text.
+
+    ``tokens`` maps each block's line to its comparable words.
+    """
     index = repeats.Index()
     kept, removed = [], []
     for block in blocks:
         if repeats.exempt(block.text):
             kept.append(block)
             continue
-        words = repeats.tokens(block.text)
+        words = tokens[block.line]
         for rule in repeats.RULES:
             found = rule(block.text, words, index)
             if found:

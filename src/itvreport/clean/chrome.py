@@ -38,6 +38,20 @@ class State:
         self.update_page = False  # a "View all N updates" line was seen
 
 
+def short(limit: int):
+    """Declare that a rule only ever matches lines of at most ``limit`` words.
+
+    Chrome is short: the cleaner skips a rule for any longer line, so prose
+    paragraphs pass through without running every rule's patterns.
+    """
+
+    def mark(rule):
+        rule.max_words = limit
+        return rule
+
+    return mark
+
+
 def _fold(text: str) -> str:
     return " ".join(text.casefold().split())
 
@@ -45,6 +59,7 @@ def _fold(text: str) -> str:
 # --- single-line chrome -------------------------------------------------------------
 
 
+@short(2)
 def advertisement(page, i, state):
     if _fold(page.blocks[i].text).rstrip(".:") in {"advertisement", "advert", "sponsored", "ad"}:
         return Hit()
@@ -54,6 +69,7 @@ def advertisement(page, i, state):
 DATED = re.compile(r"^date\s+(\d{4}-\d{2}-\d{2})\b")
 
 
+@short(16)
 def dated_prefix(page, i, state):
     """`` date 2018-01-17 - ITV Report``: the article's date; the rest is chrome."""
     match = DATED.match(page.blocks[i].text)
@@ -62,6 +78,7 @@ def dated_prefix(page, i, state):
     return None
 
 
+@short(12)
 def no_words(page, i, state):
     """A lone ``-`` (or any line with no letter or digit): a separator."""
     text = page.blocks[i].text
@@ -73,6 +90,7 @@ def no_words(page, i, state):
 PLAY_VIDEO = re.compile(r"^(?P<slug>\S*?)\s*Play(?: Brightcove)? video$", re.IGNORECASE)
 
 
+@short(4)
 def play_video(page, i, state):
     """``Play video``, ``Play Brightcove video``, or a video slug glued to ``Play video``."""
     match = PLAY_VIDEO.match(page.blocks[i].text)
@@ -87,6 +105,7 @@ UNAVAILABLE = re.compile(
 )
 
 
+@short(30)
 def unavailable_placeholder(page, i, state):
     """"This content is not available on your device" and its variants."""
     text = page.blocks[i].text
@@ -98,6 +117,7 @@ def unavailable_placeholder(page, i, state):
 UPDATES_LINK = re.compile(r"^View all \d[\d,]* (?:updates?|posts?|entries)\b", re.IGNORECASE)
 
 
+@short(6)
 def updates_link(page, i, state):
     """``View all 12 updates ›``: marks where the parent story ends on an update page."""
     if UPDATES_LINK.match(page.blocks[i].text):
@@ -106,6 +126,7 @@ def updates_link(page, i, state):
     return None
 
 
+@short(3)
 def read_more_widget(page, i, state):
     """``1. Read more`` then ``2. 12 updates``: the article is over; what follows is not it."""
     blocks = page.blocks
@@ -124,6 +145,7 @@ TRAILER = re.compile(
 )
 
 
+@short(8)
 def trailer(page, i, state):
     """``More on this story`` / ``More top news``: the trailer and every teaser after it."""
     if TRAILER.match(page.blocks[i].text.rstrip(" ›>:")):
@@ -138,6 +160,7 @@ PROMO_WHERE = re.compile(
 )
 
 
+@short(30)
 def promo(page, i, state):
     """Promotion lines: watch it on ITV tonight, listen to our podcast, get the app."""
     text = page.blocks[i].text
@@ -149,6 +172,7 @@ def promo(page, i, state):
 LABEL_ITEM = re.compile(r"^[A-Z0-9][\w'’&.\- ]*$")
 
 
+@short(6)
 def label_line(page, i, state):
     """``1. ITV Report``, ``1. National``, ``1. <Region>``, ``1. <Reporter name>``.
 
@@ -178,6 +202,7 @@ ROLE_WORDS = re.compile(
 )
 
 
+@short(14)
 def byline(page, i, state):
     """``By Jane Doe: Political Correspondent``: the name goes to ``byline``."""
     text = page.blocks[i].text
@@ -190,6 +215,7 @@ def byline(page, i, state):
     return Hit(byline=match.group("name").strip())
 
 
+@short(1)
 def section_word(page, i, state):
     """A lone section word before the headline (``Insight``, ``Explainer``)."""
     if state.kept:
@@ -207,6 +233,7 @@ RELATED_LINK = re.compile(r"^[A-Z][\w'’ \-]{0,40}: [A-Z0-9\"'‘“].*$")
 NOT_A_LINK = re.compile(r"^(?:photos?|credits?|pictures?|images?|video|watch|warning|update|live)\b", re.IGNORECASE)
 
 
+@short(12)
 def related_link_at_end(page, i, state):
     """A related-story link on the last line: ``Flu: Everything you need to know``."""
     if i != len(page.blocks) - 1 or not state.kept:
@@ -219,6 +246,7 @@ def related_link_at_end(page, i, state):
     return Hit()
 
 
+@short(20)
 def update_summaries_at_end(page, i, state):
     """On an update page, a closing run of headline-shaped lines: other stories' summaries.
 

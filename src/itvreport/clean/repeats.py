@@ -28,20 +28,26 @@ LEAD_MIN_WORDS = 6      # an earlier block must be this long to count as a leadi
 KEY_WORDS = 4           # words in each near-repeat index key
 CANDIDATES = 8          # most recent earlier blocks checked per key
 
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
-_MARKER = re.compile(r"\b(?:photos?|credits?|pictures?|images?):", re.IGNORECASE)
+_MARKER = re.compile(r"\b(?:photos?|credits?|pictures?|images?):")  # applied to case-folded text
 _LABEL = re.compile(r"^(?P<label>[A-Z][A-Za-z ]{0,20}:)\s+")
 _EDGE_PUNCT = ".,;:!?\"'()[]"
 
 
 def tokens(text: str) -> list[str]:
     """Comparable words: case-folded, quote styles unified, edge punctuation off."""
-    out = []
-    for word in _MARKER.sub("credit:", text.translate(_QUOTES)).casefold().split():
-        word = word.strip(_EDGE_PUNCT)
-        if word:
-            out.append(word)
-    return out
+    folded = _unify_quotes(text).casefold()
+    if ":" in folded:
+        folded = _MARKER.sub("credit:", folded)
+    words = [word.strip(_EDGE_PUNCT) for word in folded.split()]
+    if "" in words:
+        words = [word for word in words if word]
+    return words
+
+
+def _unify_quotes(text: str) -> str:
+    # A chain of str.replace is many times faster than str.translate with a dict table.
+    return (text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+            .replace("–", "-").replace("—", "-"))
 
 
 def within_edits(a: list[str], b: list[str], limit: int) -> bool:
@@ -162,7 +168,7 @@ def _split_after_words(text: str, count: int) -> tuple[str, str]:
     """Split ``text`` after its first ``count`` comparable words."""
     seen = 0
     for match in re.finditer(r"\S+", text):
-        if match.group().translate(_QUOTES).strip(_EDGE_PUNCT):
+        if _unify_quotes(match.group()).strip(_EDGE_PUNCT):
             seen += 1
         if seen == count:
             return text[: match.end()].strip(), text[match.end():].strip()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from itvreport.shapes import words
+from itvreport.shapes import memo, words
 
 # "Political Editor Joe Bloggs reports:", "... reports from Leeds:",
 # "Joe Bloggs has sent this report:", "Joe Bloggs has the full report:".
@@ -81,16 +81,50 @@ def _name_only(who: str) -> str | None:
     return text if text[:1].isupper() else None
 
 
+# Each check is guarded by a cheap substring test, so ordinary prose costs a few
+# ``in`` tests rather than every pattern.
+_DISTRESS = ("distress", "disturb", "upsetting", "graphic", "flashing")
+_EMBED_WORDS = ("video", "footage", "clip", "report")
+
+
+def _labelled(text, lower, count):
+    return bool(_VIDEO_LABEL.match(text) or ("report" in lower[:20] and _REPORT_BY.match(text)))
+
+
+def _reporter_hands_over(text, lower, count):
+    return count <= 25 and text.endswith(":") and bool(_REPORTS.search(text) or _HAS_REPORT.search(text))
+
+
+def _standfirst_credit(text, lower, count):
+    return "reports" in lower and bool(_STANDFIRST_REPORTS.search(text))
+
+
+def _warning(text, lower, count):
+    return count <= 30 and any(word in lower for word in _DISTRESS) and bool(_WARNING.search(text))
+
+
+def _spoke_to(text, lower, count):
+    return (count <= 30 and text.endswith(":") and ("spok" in lower or "speak" in lower or "talk" in lower)
+            and bool(_SPOKE_TO.search(text)))
+
+
+def _watch(text, lower, count):
+    return count <= 30 and text.startswith(("Watch", "See")) and bool(_WATCH.match(text))
+
+
+def _in_video(text, lower, count):
+    return (text.endswith((":", ".")) and any(word in lower for word in _EMBED_WORDS)
+            and bool(_IN_VIDEO.search(text)))
+
+
+CHECKS = [_labelled, _reporter_hands_over, _standfirst_credit, _warning, _spoke_to, _watch, _in_video]
+
+
+@memo
 def is_media_note(text: str) -> bool:
     """Does this line stand for a video or embed that is gone?"""
-    if words(text) > 45:
+    count = words(text)
+    if count > 45:
         return False
-    if _VIDEO_LABEL.match(text) or _REPORT_BY.match(text):
-        return True
-    if words(text) <= 25 and (_REPORTS.search(text) or _HAS_REPORT.search(text)):
-        return True
-    if _STANDFIRST_REPORTS.search(text):
-        return True
-    if words(text) <= 30 and (_WARNING.search(text) or _SPOKE_TO.search(text) or _WATCH.match(text)):
-        return True
-    return bool(_IN_VIDEO.search(text)) and text.endswith((":", "."))
+    lower = text.lower()
+    return any(check(text, lower, count) for check in CHECKS)

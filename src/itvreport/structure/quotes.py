@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from itvreport.shapes import memo
+
 # Lead-ins that introduce something other than the speaker's words.
 _LIST_LEAD = re.compile(r"\b(?:including|include|includes|such as|following|are|were|as follows|these|below)\s*:$", re.IGNORECASE)
 
@@ -81,6 +83,7 @@ def speaker(lead_in: str) -> str | None:
     return None
 
 
+@memo
 def is_narrative(text: str, surname: str | None) -> bool:
     """Does this paragraph return to the narrator's voice?"""
     if _THIRD_PERSON_START.match(text):

@@ -1,0 +1,76 @@
+"""Parse a saved HTML page into an lxml tree, safely and with bounded work.
+
+* No network and no entities: lxml's HTML parser is told never to fetch
+  anything (``no_network``) and keeps libxml2's limits (``huge_tree=False``),
+  so nesting deeper than libxml2's limit (255) is flattened rather than
+  followed. HTML has no external entities to resolve; a DOCTYPE's internal
+  subset is read as text.
+* Bounded size: the page is read whole (``read.load`` already caps it), but
+  only the first ``MAX_ELEMENTS`` elements take part in extraction.
+* The text is already decoded (``read.decode``); it is handed to lxml as
+  UTF-8 bytes with the encoding fixed, so a page's own ``<meta charset>`` or
+  XML declaration cannot make lxml decode it a second time.
+"""
+
+from __future__ import annotations
+
+import re
+
+import lxml.etree
+import lxml.html
+
+from itvreport.errors import NoArticleError
+
+MAX_ELEMENTS = 60_000  # elements looked at; anything after them is ignored
+
+_PARSER = lxml.html.HTMLParser(
+    encoding="utf-8",
+    no_network=True,
+    remove_comments=True,
+    remove_pis=True,
+    huge_tree=False,
+    collect_ids=False,
+    default_doctype=False,
+)
+
+# Elements that never hold article text (their tail text is kept).
+DROP_TAGS = frozenset({
+    "script", "style", "noscript", "template", "svg", "math", "head", "title", "link",
+    "meta", "base", "button", "input", "select", "option", "optgroup", "textarea",
+    "canvas", "map", "dialog", "object", "param", "source", "track", "datalist",
+    "output", "progress", "meter", "menu", "label",
+})
+
+
+def parse(text: str):
+    """The ``<html>`` element of ``text``, with comments and processing instructions gone."""
+    try:
+        root = lxml.html.document_fromstring(text.encode("utf-8", "replace"), parser=_PARSER)
+    except (lxml.etree.ParserError, ValueError):
+        root = None
+    if root is None or not isinstance(root.tag, str):
+        raise NoArticleError("no article found: the HTML page has no content")
+    return root
+
+
+def head_and_body(root):
+    """``(head, body)`` elements; either may be ``None``."""
+    head = body = None
+    for child in root:
+        if child.tag == "head" and head is None:
+            head = child
+        elif child.tag == "body" and body is None:
+            body = child
+    return head, body
+
+
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+
+def is_hidden(element) -> bool:
+    """Hidden from every reader: ``hidden``, ``aria-hidden="true"`` or ``display: none``."""
+    get = element.get
+    if get("hidden") is not None or get("aria-hidden") == "true":
+        return True
+    style = get("style")
+    return bool(style and _HIDDEN_STYLE.search(style))
