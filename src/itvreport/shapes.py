@@ -96,7 +96,7 @@ def ends_sentence(text: str) -> bool:
 
 def is_title_shaped(text: str, max_words: int = 14) -> bool:
     """A short line that does not end like a sentence: a heading, title or label."""
-    if words(text) > max_words or len(text) > 110:
+    if len(text) > 110 or words(text) > max_words:
         return False
     if text.endswith((".", ",", ";", ":")) and not text.endswith("..."):
         return False

@@ -21,9 +21,8 @@ class Cleaned(_Record):
 
 def clean(page) -> Cleaned:
     kept, removed, date, byline, marks = _drop_chrome(page)
-    tokens = {block.line: repeats.tokens(block.text) for block in kept}
-    removed = _name_repeated_chrome(removed, kept, tokens)
-    kept, duplicates = _drop_repeats(kept, tokens)
+    kept, duplicates, index = _drop_repeats(kept)
+    removed = _name_repeated_chrome(removed, kept, index)
     removed.extend(duplicates)
     removed.sort(key=lambda item: item.line)
     return Cleaned(tuple(kept), tuple(removed), marks, page, date=date, byline=byline)
@@ -59,42 +58,34 @@ def _drop_chrome(page):
     return kept, removed, date, byline, marks
 
 
-def _name_repeated_chrome(removed, kept, tokens):
+def _name_repeated_chrome(removed, kept, index):
     """A dropped line that repeats earlier content (the parent title after the
     read-more widget) is recorded as the duplicate it is, with the line it repeats."""
-    first_line = {}
-    for block in kept:
-        first_line.setdefault(tuple(tokens[block.line]), block.line)
     named = []
     for item in removed:
-        if item.reason != Removed.BOILERPLATE:
-            named.append(item)
-            continue
-        earlier = first_line.get(tuple(repeats.tokens(item.text)))
-        if earlier is not None and earlier < item.line:
-            item = item.replace(reason=Removed.DUPLICATE, of=earlier)
+        earlier = index.first_with(repeats.tokens(item.text))
+        if earlier is not None and kept[earlier].line < item.line:
+            item = item.replace(reason=Removed.DUPLICATE, of=kept[earlier].line)
         named.append(item)
     return named
 
 
-def _drop_repeats(blocks, tokens):
+def _drop_repeats(blocks):
     """Keep the first of each repeated block; trim leading repeats to their new text.
 
-    ``tokens`` maps each block's line to its comparable words.
+    Returns the kept blocks, the removed repeats and the index of kept blocks
+    (positions in the index are positions in the kept list).
     """
     index = repeats.Index()
     kept, removed = [], []
     for block in blocks:
-        if repeats.exempt(block.text):
-            kept.append(block)
-            continue
-        words = tokens[block.line]
-        for rule in repeats.RULES:
-            found = rule(block.text, words, index)
-            if found:
-                break
-        else:
-            found = None
+        words = repeats.tokens(block.text)
+        found = None
+        if not repeats.exempt(block.text):
+            for rule in repeats.RULES:
+                found = rule(block.text, words, index)
+                if found:
+                    break
         if found is not None:
             earlier = kept[found.of]
             removed.append(Removed(block.line, found.text, Removed.DUPLICATE, earlier.line))
@@ -102,6 +93,6 @@ def _drop_repeats(blocks, tokens):
                 continue
             block = block.replace(text=found.keep)
             words = repeats.tokens(block.text)
-        index.add(len(kept), words)
+        index.add(block.text, words)
         kept.append(block)
-    return kept, removed
+    return kept, removed, index

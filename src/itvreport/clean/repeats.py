@@ -91,38 +91,53 @@ class Repeat:
 
 
 class Index:
-    """Earlier kept blocks, hashed three ways."""
+    """Earlier kept blocks, hashed three ways.
+
+    Only hashes and the blocks' texts are kept: a page of 100,000 paragraphs
+    would otherwise hold millions of word strings. A candidate's words are
+    computed again when it must be compared, which is rare.
+    """
 
     def __init__(self):
-        self.whole: dict[tuple, int] = {}
-        self.near: dict[tuple, list[int]] = {}
-        self.lead: dict[tuple, list[int]] = {}
-        self.words: list[list[str]] = []
+        self.whole: dict[int, int] = {}
+        self.near: dict[int, list[int]] = {}
+        self.lead: dict[int, list[int]] = {}
+        self.texts: list[str] = []
 
-    def add(self, position: int, words: list[str]) -> None:
-        while len(self.words) <= position:
-            self.words.append([])
-        self.words[position] = words
-        self.whole.setdefault(tuple(words), position)
+    def add(self, text: str, words: list[str]) -> int:
+        position = len(self.texts)
+        self.texts.append(text)
+        self.whole.setdefault(hash(tuple(words)), position)
         if len(words) >= NEAR_MIN_WORDS:
             for key in _near_keys(words):
                 self.near.setdefault(key, []).append(position)
         if len(words) >= LEAD_MIN_WORDS:
-            self.lead.setdefault(tuple(words[:LEAD_MIN_WORDS]), []).append(position)
+            self.lead.setdefault(hash(tuple(words[:LEAD_MIN_WORDS])), []).append(position)
+        return position
+
+    def words(self, position: int) -> list[str]:
+        return tokens(self.texts[position])
+
+    def first_with(self, words: list[str]) -> int | None:
+        """The position of the first kept block with exactly these words."""
+        earlier = self.whole.get(hash(tuple(words)))
+        if earlier is not None and self.words(earlier) == words:
+            return earlier
+        return None
 
 
 def _near_keys(words):
     middle = (len(words) - KEY_WORDS) // 2
     return (
-        ("head",) + tuple(words[:KEY_WORDS]),
-        ("mid",) + tuple(words[middle:middle + KEY_WORDS]),
-        ("tail",) + tuple(words[-KEY_WORDS:]),
+        hash(("head",) + tuple(words[:KEY_WORDS])),
+        hash(("mid",) + tuple(words[middle:middle + KEY_WORDS])),
+        hash(("tail",) + tuple(words[-KEY_WORDS:])),
     )
 
 
 def exact_repeat(text, words, index):
-    earlier = index.whole.get(tuple(words))
-    if earlier is not None and words:
+    earlier = index.first_with(words) if words else None
+    if earlier is not None:
         return Repeat(earlier, text)
     return None
 
@@ -131,12 +146,13 @@ def near_repeat(text, words, index):
     if len(words) < NEAR_MIN_WORDS:
         return None
     seen = set()
+    limit = max(NEAR_MAX_EDITS, len(words) // NEAR_EDIT_SHARE)
     for key in _near_keys(words):
         for earlier in reversed(index.near.get(key, ())[-CANDIDATES:]):
             if earlier in seen:
                 continue
             seen.add(earlier)
-            if within_edits(index.words[earlier], words, max(NEAR_MAX_EDITS, len(words) // NEAR_EDIT_SHARE)):
+            if within_edits(index.words(earlier), words, limit):
                 return Repeat(earlier, text)
     return None
 
@@ -150,9 +166,9 @@ def leading_repeat(text, words, index):
         label = found.group("label")
         offsets.append(len(tokens(label)))
     for offset in offsets:
-        key = tuple(words[offset:offset + LEAD_MIN_WORDS])
+        key = hash(tuple(words[offset:offset + LEAD_MIN_WORDS]))
         for earlier in reversed(index.lead.get(key, ())[-CANDIDATES:]):
-            before = index.words[earlier]
+            before = index.words(earlier)
             end = offset + len(before)
             if len(words) > end and words[offset:end] == before:
                 body = text[len(label):] if offset else text

@@ -123,8 +123,13 @@ CHECKS = [_labelled, _reporter_hands_over, _standfirst_credit, _warning, _spoke_
 @memo
 def is_media_note(text: str) -> bool:
     """Does this line stand for a video or embed that is gone?"""
+    if len(text) > 450:
+        return False  # far longer than a 45-word note
     count = words(text)
     if count > 45:
         return False
     lower = text.lower()
-    return any(check(text, lower, count) for check in CHECKS)
+    for check in CHECKS:
+        if check(text, lower, count):
+            return True
+    return False
