@@ -83,8 +83,7 @@ def _name_only(who: str) -> str | None:
 
 # Each check is guarded by a cheap substring test, so ordinary prose costs a few
 # ``in`` tests rather than every pattern.
-_DISTRESS = ("distress", "disturb", "upsetting", "graphic", "flashing")
-_EMBED_WORDS = ("video", "footage", "clip", "report")
+_DISTRESS = re.compile(r"distress|disturb|upsetting|graphic|flashing")
 
 
 def _labelled(text, lower, count):
@@ -100,7 +99,7 @@ def _standfirst_credit(text, lower, count):
 
 
 def _warning(text, lower, count):
-    return count <= 30 and any(word in lower for word in _DISTRESS) and bool(_WARNING.search(text))
+    return count <= 30 and _DISTRESS.search(lower) is not None and bool(_WARNING.search(text))
 
 
 def _spoke_to(text, lower, count):
@@ -113,7 +112,7 @@ def _watch(text, lower, count):
 
 
 def _in_video(text, lower, count):
-    return (text.endswith((":", ".")) and any(word in lower for word in _EMBED_WORDS)
+    return (text.endswith((":", ".")) and ("below" in lower or "above" in lower)
             and bool(_IN_VIDEO.search(text)))
 
 
