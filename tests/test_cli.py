@@ -320,15 +320,22 @@ def test_empty_stdin():
     assert_one_error_line(run("show", input=b""), 1, "standard input: input is empty")
 
 
-def test_html_refused_with_hint(tmp_path):
-    path = tmp_path / "saved.html"
-    path.write_text("<!DOCTYPE html>\n<html><head><title>ITV</title></head><body><p>x</p></body></html>\n")
-    line = assert_one_error_line(run("show", path), 1, "looks like an HTML page", "--input text")
-    assert "saved.html" in line
+def test_html_page_is_sniffed_and_read(tmp_path):
+    path = tmp_path / "saved.txt"  # the content decides, not the name
+    path.write_text("<!DOCTYPE html>\n<html><head><title>Pier reopens - ITV News</title></head>"
+                    "<body><article><h1>Pier reopens</h1><p>The pier reopened on Friday after repairs.</p></article></body></html>\n")
+    proc = run("show", path, "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    document = json.loads(proc.stdout)
+    assert document["format"] == "html"
+    assert document["headline"] == "Pier reopens"
+    assert {"type": "paragraph", "text": "The pier reopened on Friday after repairs."} in document["blocks"]
 
 
-def test_forcing_html_input_on_text_is_refused_too():
-    assert_one_error_line(run("show", FIXTURE, "--input", "html"), 1, "not supported yet")
+def test_forcing_html_input_reads_a_text_page_as_html():
+    proc = run("show", FIXTURE, "--input", "html", "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["format"] == "html"
 
 
 def test_interrupt_exits_130_quietly(page):

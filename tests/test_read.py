@@ -345,14 +345,12 @@ def test_sniff_the_fixture():
 # --- the pipeline front --------------------------------------------------------------
 
 
-def test_pipeline_refuses_html_with_a_hint():
+def test_pipeline_reads_a_sniffed_html_page_as_html():
     from itvreport.pipeline import read_article
 
-    with pytest.raises(InputError) as caught:
-        read_article(b"<!doctype html><html><body><p>x</p></body></html>", source="page.html")
-    message = caught.value.message
-    assert message.startswith("page.html looks like an HTML page; reading HTML is not supported yet")
-    assert "--input text" in message
+    article = read_article(b"<!doctype html><html><body><p>x</p></body></html>", source="page.html")
+    assert article.format == "html"
+    assert article.blocks[0].text == "x"
 
 
 def test_pipeline_names_the_source_in_decode_errors():

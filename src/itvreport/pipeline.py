@@ -27,10 +27,9 @@ def read_article(data: bytes, source: str = "-", input_kind: str = "auto", warn=
         raise InputError(f"{name}: {error.message}") from None
     kind = read.sniff(text) if input_kind == "auto" else input_kind
     if kind == "html":
-        raise InputError(
-            f"{name} looks like an HTML page; reading HTML is not supported yet "
-            "(use --input text to read it as plain text)"
-        )
+        from itvreport.html import read_html
+
+        return read_html(text, source)
     if kind != "text":
         raise ValueError(f"unknown input kind {input_kind!r}")
     return _read_text(text, source)

@@ -184,10 +184,9 @@ def title_without_site(title: str, site: str | None) -> str:
         kept = [part for part in parts if part.casefold() != folded_site]
         if kept and len(kept) < len(parts):
             return " - ".join(kept) if len(kept) > 1 else kept[0]
-    longest = max(parts, key=len)
-    if len(parts[-1].split()) <= 4 and parts[-1] is not longest:
+    if len(parts[-1].split()) <= 4:
         return title[: title.rfind(parts[-1])].rstrip(" |-–—:·•»")
-    if len(parts[0].split()) <= 3 and parts[0] is not longest:
+    if len(parts[0].split()) <= 3 and len(parts[0]) < len(parts[1]):
         return title[len(parts[0]):].lstrip(" |-–—:·•»")
     return title
 

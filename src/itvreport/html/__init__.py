@@ -1,0 +1,74 @@
+"""Read a saved HTML page into the same :class:`~itvreport.model.Article` as a text page.
+
+The path, each step its own module:
+
+1. ``dom``: parse with lxml (no network, no entities, bounded depth and size);
+2. ``meta``: what the page declares (JSON-LD, OpenGraph, ``<title>``, ``<h1>``);
+3. ``mapping``: walk the body once, cutting it into units (paragraphs,
+   headings, list items, quote paragraphs, pictures, embeds);
+4. ``extract``: find the article's container and leave out the furniture in it;
+5. ``mapping.to_blocks``: units to article blocks;
+6. ``clean``: the text reader's chrome and repeat rules, filling ``removed``;
+7. here: headline, date and byline, then the :class:`Article`.
+
+This package is imported only for HTML input: lxml stays out of the text path.
+"""
+
+from __future__ import annotations
+
+from itvreport.errors import NoArticleError
+from itvreport.model import Article, Heading, Removed, article_words
+
+
+def read_html(text: str, source: str = "-") -> Article:
+    from itvreport.html import clean, dom, extract, mapping, meta
+    from itvreport.structure import looks_truncated
+
+    root = dom.parse(text)
+    declared = meta.read_meta(root)
+    _, body = dom.head_and_body(root)
+    units = mapping.units(body if body is not None else root)
+    kept, pruned = extract.find(units)
+    blocks = mapping.to_blocks(kept)
+    headline, blocks = _take_headline(declared.headline, blocks)
+    furniture = [Removed(unit.line, unit.text, Removed.BOILERPLATE, None) for unit in pruned if unit.text]
+    cleaned = clean.clean(blocks, furniture)
+    if headline is None and not cleaned.blocks:
+        from itvreport.read import show_path
+
+        name = "standard input" if source == "-" else show_path(source)
+        raise NoArticleError(f"no article found in {name}: nothing but site chrome")
+    truncated = _cut_off(text) and looks_truncated(cleaned.blocks)
+    return Article(
+        source=source,
+        format="html",
+        headline=headline,
+        date=declared.date,
+        byline=declared.byline or cleaned.byline,
+        live_story=None,
+        truncated=truncated,
+        blocks=cleaned.blocks,
+        removed=cleaned.removed,
+        words=article_words(headline, cleaned.blocks),
+    )
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.casefold().split()).rstrip(".… ")
+
+
+def _take_headline(headline, blocks):
+    """The headline is the page's; a heading in the article that repeats it is not shown twice."""
+    if headline is None:
+        return None, blocks
+    folded = _fold(headline)
+    for i, block in enumerate(blocks[:6]):
+        if isinstance(block, Heading) and _fold(block.text) == folded:
+            return headline, blocks[:i] + blocks[i + 1:]
+    return headline, blocks
+
+
+def _cut_off(text: str) -> bool:
+    """The saved page stops before its end (no closing ``</html>`` or ``</body>``)."""
+    tail = text[-4096:].lower()
+    return "</html" not in tail and "</body" not in tail

@@ -1,0 +1,389 @@
+"""Find the article in the page: the container whose text reads most like an article.
+
+1. Weigh each unit (see ``mapping``): long, sentence-like text with few links
+   counts for its containers; link lists and short labels count against them
+   (``weight``). A bad line among body paragraphs counts for nothing instead
+   (``in_context``); a good paragraph alone in its box, or in a teaser card
+   that repeats beside others, counts for less (``Page.cohesion``,
+   ``teaser_cards``).
+2. Read the containers' names (``hint``): a box whose class, id, tag or role
+   names furniture (share bars, related links, comments, ad slots, footers...)
+   turns its text against it, unless it holds most of the page's body text (then
+   it is only damped); a box named as the body (``itemprop="articleBody"``,
+   ``article-body``...) lifts its text.
+3. The article is the container with the highest total (``choose_root``): big
+   enough to hold every part of the body, not so big that it takes in the
+   page's furniture. A named body inside it that holds most of that text is
+   taken instead (``named_body``), and a lead picture just above it joins it
+   (``lead_picture``).
+4. Inside the article, units that are themselves furniture are left out
+   (``PRUNE_RULES``).
+"""
+
+from __future__ import annotations
+
+import re
+
+
+# Parts of class or id names (split at "-", "_" and camelCase humps) of containers
+# that hold page furniture rather than the article's text.
+FURNITURE_PARTS = frozenset("""
+comment comments share shares sharing sharebar social sociable related recommended recommendation
+recommendations recirc recirculation newsletter newsletters subscribe subscription subscriptions signup
+paywall promo promos promotion promoted advert adverts advertisement advertising ad ads adslot adunit dfp
+sponsor sponsored taboola outbrain cookie cookies consent gdpr banner nav navbar navigation menu
+breadcrumb breadcrumbs pagination pager sidebar widget widgets rail aside footer tags tag topics keywords
+categories byline bylines author authors contributor contributors dateline timestamp date dates meta
+print toolbar tools utility popup modal overlay skip masthead disqus trending popular
+""".split())
+# Whole class or id words that mark furniture however much text it holds (comments can outweigh an article).
+STRONG = re.compile(
+    r"^(?:comments?|comment-?(?:list|section|s?form|area|box|thread|s?wrap\w*|s?container)|disqus\w*|"
+    r"respond|replies|related-?\w*|\w*-related|recommend\w*|outbrain\w*|taboola\w*|"
+    r"most-?(?:read|popular|viewed))$",
+    re.IGNORECASE,
+)
+HIDDEN_WORDS = frozenset({"hidden", "hide", "sr-only", "screen-reader-text", "visually-hidden", "visuallyhidden", "element-invisible", "offscreen"})
+BOILERPLATE_TAGS = frozenset({"nav", "aside", "footer", "form"})
+_PARTS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+
+# Weighing units (characters of text).
+GOOD_WORDS = 15         # words outside links that make a unit read like body text
+FAIR_WORDS = 7          # fewer, but a whole sentence: counts for 70% of its length
+LINK_HEAVY = 0.5        # share of a unit's text inside links that makes it a link
+LINK_COST = 0.5         # what each linked character of a body unit counts against it
+PENALTY_CAP = 200.0     # most one unit can count against a container
+GOOD_CONTEXT = 150.0    # body text beside a bad line (same parent) that makes it harmless
+COHESION_MASS = 750.0   # body text in a paragraph's own box that counts it fully ...
+COHESION_FLOOR = 0.3    # ... and the least a lone paragraph counts
+CARD = 0.3              # weight kept by text in a teaser card
+
+# Reading containers' names.
+NEVER_BOILERPLATE = frozenset({"body", "html"})
+BOILERPLATE_ROLES = frozenset({"navigation", "complementary", "contentinfo", "banner", "search", "dialog", "alert"})
+SMALL_SHARE = 0.5       # a furniture-named box holding less of the page's body text than this is furniture ...
+MANY_PARAGRAPHS = 3     # ... and so is one holding fewer body paragraphs than this
+DAMPED = 0.75           # weight kept by text in a big box whose name says furniture
+BOOSTED = 1.5           # weight given to text in a box named as the article's body
+
+# Choosing the article.
+BODY_SHARE = 0.8        # share of the chosen container's text a named body inside it must hold to replace it ...
+DECLARED_SHARE = 0.3    # ... or this share, when the page declares it (itemprop="articleBody")
+LEAD_LOOKBACK = 12      # units looked at above the article's container for its lead picture
+
+
+
+def _hint_words(element):
+    value = element.get("class") or ""
+    ident = element.get("id")
+    if ident:
+        value = f"{value} {ident}"
+    return value.split()
+
+
+EMBED_PARTS = frozenset({"embed", "embedded", "tweet", "blockquote", "quote", "pullquote"})
+
+
+def _furniture_word(word: str) -> bool:
+    lower = word.lower()
+    if lower in HIDDEN_WORDS:
+        return True
+    parts = {part.lower() for part in _PARTS.findall(word)}
+    return not parts.isdisjoint(FURNITURE_PARTS) and parts.isdisjoint(EMBED_PARTS)
+
+
+BODY_NAMES = re.compile(
+    r"articlebody|storybody|entrycontent|postcontent|postbody|articlecontent|articletext|storycontent|"
+    r"storytext|bodytext|richtext|contentbody|entrybody|postentry|posttext|newsbody|newstext|articledetail|textbody"
+)
+
+
+def _hint(element):
+    """``"strong"``, ``"weak"``, ``"body"`` or ``None``: what the element's tag, class, id and role say."""
+    tag = element.tag
+    if tag in NEVER_BOILERPLATE:
+        return None
+    words = _hint_words(element)
+    if any(STRONG.match(word) for word in words):
+        return "strong"
+    if element.get("itemprop") == "articleBody":
+        return "body"
+    role = element.get("role")
+    if tag in BOILERPLATE_TAGS or role in BOILERPLATE_ROLES or any(_furniture_word(word) for word in words):
+        return "weak"
+    if any(BODY_NAMES.search(word.lower().replace("-", "").replace("_", "")) for word in words):
+        return "body"
+    return None
+
+
+
+class Page:
+    """Units, their weights, and what is known about the containers above them."""
+
+    def __init__(self, units):
+        self.units = units
+        weights = in_context(units, [weight(unit) for unit in units])
+        self.positive, self.count, self.good = {}, {}, {}
+        self.total = 0.0
+        for unit, value in zip(units, weights):
+            for element in unit.path:
+                self.count[element] = self.count.get(element, 0) + 1
+            if value > 0:
+                self.total += value
+                for element in unit.path:
+                    self.positive[element] = self.positive.get(element, 0.0) + value
+                    self.good[element] = self.good.get(element, 0) + 1
+        cards = teaser_cards(units, self.count)
+        self.weights = [
+            self.cohesion(unit) * value * (CARD if cards and not cards.isdisjoint(unit.path) else 1.0)
+            if value > 0 else value
+            for unit, value in zip(units, weights)
+        ]
+        self.flags = {}
+
+    def cohesion(self, unit) -> float:
+        """Body text comes in runs: a good paragraph alone in its box (a teaser's summary,
+        an author's blurb) counts for less than one among others."""
+        for element in reversed(unit.path):
+            if self.count.get(element, 0) >= 2:
+                mass = self.positive.get(element, 0.0)
+                return min(1.0, max(COHESION_FLOOR, mass / COHESION_MASS))
+        return COHESION_FLOOR
+
+    def hint(self, element):
+        """``"furniture"``, ``"damped"`` (hinted as furniture, but holding most of the text),
+        ``"body"`` (named as the article's body) or ``None``."""
+        found = self.flags.get(element, False)
+        if found is False:
+            hint = _hint(element)
+            if hint == "strong":
+                found = "furniture"
+            elif hint == "weak":
+                big = (
+                    self.positive.get(element, 0.0) >= SMALL_SHARE * self.total
+                    and self.good.get(element, 0) >= MANY_PARAGRAPHS
+                )
+                found = "damped" if big else "furniture"
+            else:
+                found = hint
+            self.flags[element] = found
+        return found
+
+    def boilerplate(self, element) -> bool:
+        return self.hint(element) == "furniture"
+
+    def factor(self, unit) -> float:
+        """What the containers' names do to a unit's weight: furniture turns it against them."""
+        damped = boosted = False
+        for element in unit.path:
+            hint = self.hint(element)
+            if hint == "furniture":
+                return -1.0
+            damped = damped or hint == "damped"
+            boosted = boosted or hint == "body"
+        return (DAMPED if damped else 1.0) * (BOOSTED if boosted else 1.0)
+
+
+
+_WIDE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
+SENTENCE_END = tuple('.!?…"\'”’)]»。！？」』）')
+
+
+def word_count(text: str) -> int:
+    """Words, counting two CJK characters as one (those scripts put no spaces between words)."""
+    spaced = text.count(" ") + 1
+    if text.isascii():
+        return spaced
+    wide = len(_WIDE.findall(text))
+    return max(spaced, spaced + wide // 2) if wide else spaced
+
+
+def weight(unit) -> float:
+    """How much ``unit`` counts for (positive) or against (negative) its containers."""
+    text = unit.text
+    size = len(text)
+    if unit.kind in ("image", "media") or not size:
+        return 0.0
+    density = unit.links / size
+    if unit.kind in ("heading", "row"):
+        return -min(float(size), PENALTY_CAP) if density > LINK_HEAVY else 0.0
+    words = word_count(text)
+    own_words = words * (1.0 - density)  # words outside links
+    if own_words >= GOOD_WORDS:
+        return (size - unit.links) - LINK_COST * unit.links
+    if density > LINK_HEAVY:
+        return -min(float(size), PENALTY_CAP)
+    if words >= FAIR_WORDS and text.endswith(SENTENCE_END):
+        return 0.7 * (size - unit.links) - LINK_COST * unit.links
+    return -min(0.3 * size, PENALTY_CAP)
+
+
+def _signature(element):
+    words = (element.get("class") or "").split()
+    return element.tag, tuple(sorted(word for word in words if not any(ch.isdigit() for ch in word)))
+
+
+def teaser_cards(units, count) -> set:
+    """Boxes that repeat side by side (three or more alike under one parent), each holding a
+    linked title and its text: the summaries of other stories, not this one's body."""
+    titled = set()
+    for unit in units:
+        if unit.kind in ("heading", "text") and unit.links * 2 >= len(unit.text) > 0:
+            titled.update(unit.path)
+    groups = {}
+    for element in titled:
+        if count.get(element, 0) >= 2:
+            groups.setdefault((element.getparent(), _signature(element)), []).append(element)
+    return {element for members in groups.values() if len(members) >= 3 for element in members}
+
+
+_OWN_BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "li", "dd", "dt"})
+
+
+def _parent(unit):
+    """The container a unit stands in beside its siblings."""
+    path = unit.path
+    if len(path) >= 2 and path[-1].tag in _OWN_BLOCKS:
+        return path[-2]
+    return path[-1] if path else None
+
+
+def in_context(units, weights):
+    """A link line or short line standing among body paragraphs (same parent) counts for nothing
+    rather than against: ``Read more`` links, labels and ad slots inside the article."""
+    mass = {}
+    for unit, value in zip(units, weights):
+        if value > 0:
+            parent = _parent(unit)
+            mass[parent] = mass.get(parent, 0.0) + value
+    out = []
+    for unit, value in zip(units, weights):
+        if value < 0 and mass.get(_parent(unit), 0.0) >= GOOD_CONTEXT:
+            value = 0.0
+        out.append(value)
+    return out
+
+
+
+class Region:
+    """The chosen container(s) and the units they hold."""
+
+    __slots__ = ("roots", "units")
+
+    def __init__(self, roots, units):
+        self.roots = roots
+        self.units = units
+
+
+def choose_root(page, hints=True):
+    """The container with the highest total weight (the deeper one on a tie)."""
+    scores, depth = {}, {}
+    for unit, value in zip(page.units, page.weights):
+        if hints and value > 0:
+            value *= page.factor(unit)
+        for level, element in enumerate(unit.path):
+            scores[element] = scores.get(element, 0.0) + value
+            depth[element] = level
+    if not scores:
+        return None
+    candidates = [element for element in scores if element.tag not in _OWN_BLOCKS] or list(scores)
+    best = max(candidates, key=lambda element: (scores[element], depth[element]))
+    if scores[best] <= 0 and hints:
+        return choose_root(page, hints=False)
+    return named_body(page, best) if hints else best
+
+
+def named_body(page, root):
+    """A container inside ``root`` named as the article's body, if it holds most of root's text."""
+    held = page.positive.get(root, 0.0)
+    best, mass = root, 0.0
+    for element in page.positive:
+        if element is root or page.hint(element) != "body":
+            continue
+        value = page.positive[element]
+        share = DECLARED_SHARE if element.get("itemprop") == "articleBody" else BODY_SHARE
+        if value > mass and value >= share * held and root in element.iterancestors():
+            best, mass = element, value
+    return best
+
+
+def _inside(unit, root) -> bool:
+    return any(element is root for element in unit.path)
+
+
+# --- pruning inside the article -----------------------------------------------------------
+
+
+def under_boilerplate(unit, region, page):
+    """Inside a furniture container below the article's own container."""
+    for root in region.roots:
+        below = False
+        for element in unit.path:
+            if below and page.boilerplate(element):
+                return True
+            if element is root:
+                below = True
+    return False
+
+
+_RELATED_LABEL = re.compile(
+    r"^(?:read|see|watch|listen)(?: \w+){0,2}:|^(?:related|more|also|recommended|trending|popular|"
+    r"latest|top stories|more from|also on|also read|read more|read next|see also|watch|listen)\b",
+    re.IGNORECASE,
+)
+
+
+def _link_heavy(unit) -> bool:
+    return unit.kind not in ("image", "media", "quote", "cite") and unit.text and unit.links / len(unit.text) > LINK_HEAVY
+
+
+def link_line(unit, region, page):
+    """A link standing alone that points away from the article: ``Read more: ...``, a teaser
+    headline in capitals, a run of links, a one-word control (``Close``, ``Video``). A single
+    link among the paragraphs (``Get it on Amazon for $40``) is kept: it is part of the text."""
+    if not _link_heavy(unit):
+        return False
+    text = unit.text
+    if word_count(text) * (1 - unit.links / len(text)) >= GOOD_WORDS:
+        return False  # a linked title and its own summary: body text (a list of news in brief)
+    if _RELATED_LABEL.match(text) or word_count(text) <= 3 or (text.isupper() and word_count(text) > 3):
+        return True
+    position = unit.index
+    units = page.units
+    neighbours = [units[i] for i in (position - 1, position + 1) if 0 <= i < len(units)]
+    return any(_link_heavy(other) and other.kind == unit.kind for other in neighbours)
+
+
+PRUNE_RULES = [under_boilerplate, link_line]
+
+
+
+def lead_picture(page, root, first):
+    """The picture just above the article's container, in the same story box (the lead
+    image often stands between the headline and the body's own container)."""
+    story = root.getparent()
+    for index in range(first - 1, max(-1, first - 1 - LEAD_LOOKBACK), -1):
+        unit = page.units[index]
+        if page.weights[index] > 0 or story is None or not _inside(unit, story):
+            return None
+        if unit.kind == "image" and not any(page.boilerplate(element) for element in unit.path):
+            return unit
+    return None
+
+
+def find(units):
+    """``(kept, pruned)``: the article's units in page order, and furniture inside its container."""
+    page = Page(units)
+    root = choose_root(page)
+    if root is None:
+        return [], []
+    inside = [unit for unit in units if _inside(unit, root)]
+    lead = lead_picture(page, root, inside[0].index) if inside else None
+    region = Region([root], ([lead] if lead else []) + inside)
+    kept, pruned = [], []
+    for unit in region.units:
+        if any(rule(unit, region, page) for rule in PRUNE_RULES):
+            pruned.append(unit)
+        else:
+            kept.append(unit)
+    return kept, pruned

@@ -1,0 +1,558 @@
+"""Element -> block mapping: walk the page once and cut it into text units.
+
+A *unit* is the smallest piece of the page the later steps judge: one
+paragraph, heading, list item, quote paragraph, table row, picture or embed.
+Each unit remembers the chain of block elements above it (``path``), so the
+main-content finder (``extract``) can score containers, and the grouping
+below can rebuild lists and quotes from their units.
+
+What each element becomes (``HANDLERS``, by tag name; ``is_caption`` by class):
+
+* ``p``, ``div`` and other containers: their inline text is a paragraph
+  (two ``<br>`` in a row split it);
+* ``h1``-``h6``: a heading;
+* ``ul``/``ol``: one item per ``li`` (nested lists are flattened into the list);
+* ``blockquote``: quote paragraphs, with ``cite``/``footer`` as attribution;
+* ``figure`` (``figcaption``, ``img alt``), a lone captioned ``img``, an element
+  whose class names it a caption or credit, and a paragraph that ends with its
+  credit in brackets (``... (Image: PA)``): a picture with its credit;
+* ``video``, ``audio``, ``iframe``, ``embed``: a media note;
+* a data ``table``: one paragraph per row.
+
+Scripts, styles, forms and hidden elements are skipped (``dom.DROP_TAGS``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from itvreport.html import dom
+from itvreport.model import Heading, Image, ListBlock, Media, Paragraph, Quote
+from itvreport.read import clean_text
+from itvreport.shapes import split_credit
+
+BLOCK_TAGS = frozenset({
+    "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "div",
+    "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
+    "h5", "h6", "header", "hgroup", "hr", "li", "main", "nav", "ol", "p", "pre", "section",
+    "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "caption", "html",
+    "frameset", "frame", "iframe", "video", "audio", "embed", "img", "picture", "amp-img",
+    "amp-iframe", "amp-video", "amp-youtube", "amp-twitter", "amp-instagram", "ins",
+})
+HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+MEDIA_TAGS = frozenset({"video", "audio", "iframe", "embed", "amp-iframe", "amp-video", "amp-youtube", "frame"})
+MAX_UNITS = 20_000
+
+
+class Unit:
+    """One piece of the page: a paragraph, heading, list item, quote paragraph, picture or embed."""
+
+    __slots__ = ("kind", "text", "links", "line", "path", "group", "extra", "index")
+
+    def __init__(self, kind, text, links, line, path, group=None, extra=None):
+        self.kind = kind    # "text", "heading", "item", "quote", "cite", "row", "image", "media"
+        self.text = text    # one line, whitespace collapsed
+        self.links = links  # characters of text inside links
+        self.line = line    # source line of the element
+        self.path = path    # block elements from <body> down to the one holding the text
+        self.group = group  # the list or blockquote element that groups units
+        self.extra = extra  # heading level, list ordered flag, or (caption, credit)
+        self.index = 0      # position in page order
+
+    def __repr__(self):
+        return f"Unit({self.kind}, {self.text[:40]!r}, line={self.line})"
+
+
+def squash(text: str) -> str:
+    return " ".join(clean_text(text).split())
+
+
+# --- inline text -----------------------------------------------------------------------
+
+
+def _inline_text(element, skip=frozenset()):
+    """``(text, link characters)`` of everything under ``element`` (hidden and dropped parts out)."""
+    pieces, links = [], 0
+
+    def visit(node, in_link):
+        nonlocal links
+        if node.text:
+            pieces.append(node.text)
+            if in_link:
+                links += len(node.text.strip())
+        for child in node:
+            tag = child.tag
+            if isinstance(tag, str) and tag not in dom.DROP_TAGS and tag not in skip and not dom.is_hidden(child):
+                if tag == "br":
+                    pieces.append(" ")
+                else:
+                    visit(child, in_link or tag == "a")
+            if child.tail:
+                pieces.append(child.tail)
+                if in_link:
+                    links += len(child.tail.strip())
+
+    visit(element, element.tag == "a")
+    return squash("".join(pieces)), links
+
+
+# --- the walk -------------------------------------------------------------------------------
+
+
+class Walker:
+    """Cuts a page into units in one pass, keeping a stack of block ancestors."""
+
+    def __init__(self):
+        self.units: list[Unit] = []
+        self.stack: list = []
+        self.pieces: list[str] = []
+        self.links = 0
+        self.line = 0
+        self.breaks = 0
+        self.in_link = 0
+        self.seen = 0
+
+    # inline text flow of the current block
+    def add(self, text, line=None):
+        if not text:
+            return
+        if text.strip():
+            if self.breaks >= 2:
+                self.flush()
+            self.breaks = 0
+            if not self.pieces and line:
+                self.line = line
+            if self.in_link:
+                self.links += len(text.strip())
+        self.pieces.append(text)
+
+    def flush(self):
+        self.breaks = 0
+        if not self.pieces:
+            return
+        text = squash("".join(self.pieces))
+        links = self.links
+        self.pieces, self.links = [], 0
+        if text:
+            owner = self.stack[-1] if self.stack else None
+            line = self.line or (owner.sourceline if owner is not None else 0) or 0
+            credited = _PAREN_CREDIT.match(text)
+            if credited and len(text) <= CAPTION_MAX:
+                caption = credited.group("caption").strip()
+                self.emit("image", caption, 0, line, extra=(caption, credited.group("credit").strip(), False))
+            else:
+                self.emit("text", text, links, line)
+
+    def emit(self, kind, text, links, line, group=None, extra=None, path=None):
+        if len(self.units) >= MAX_UNITS:
+            return
+        unit = Unit(kind, text, links, line or 0, path if path is not None else tuple(self.stack), group, extra)
+        unit.index = len(self.units)
+        self.units.append(unit)
+
+    # elements
+    def children(self, element):
+        for child in element:
+            self.visit(child)
+
+    def visit(self, element):
+        self.seen += 1
+        tag = element.tag
+        if self.seen > dom.MAX_ELEMENTS or not isinstance(tag, str):
+            self.add(element.tail)
+            return
+        if tag in dom.DROP_TAGS or dom.is_hidden(element):
+            self.add(element.tail, element.sourceline)
+            return
+        handler = HANDLERS.get(tag)
+        if handler is None and tag in CAPTION_TAGS and is_caption(element):
+            handler = _caption
+        if handler is not None:
+            self.flush()
+            self.stack.append(element)
+            handler(self, element)
+            self.stack.pop()
+            self.add(element.tail, element.sourceline)
+        elif tag in BLOCK_TAGS:
+            self.container(element)
+            self.add(element.tail, element.sourceline)
+        elif tag == "br":
+            self.breaks += 1
+            self.add(" ")
+            self.add(element.tail, element.sourceline)
+        else:
+            link = tag == "a"
+            self.in_link += link
+            self.add(element.text, element.sourceline)
+            self.children(element)
+            self.in_link -= link
+            self.add(element.tail, element.sourceline)
+
+    def container(self, element):
+        self.flush()
+        self.stack.append(element)
+        self.add(element.text, element.sourceline)
+        self.children(element)
+        self.flush()
+        self.stack.pop()
+
+
+# --- handlers: one per kind of element ------------------------------------------------------
+
+
+def _heading(walker, element):
+    text, links = _inline_text(element)
+    if text:
+        walker.emit("heading", text, links, element.sourceline, extra=HEADINGS[element.tag])
+
+
+_LIST_BLOCKS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "figure", "table", "blockquote", "article", "section", "img", "picture"})
+
+
+def _rich_item(li) -> bool:
+    """A list item that is really a container (a teaser card, a layout cell)."""
+    blocks = 0
+    for node in li.iter():
+        tag = node.tag
+        if tag in _LIST_BLOCKS:
+            return True
+        if tag in ("p", "div") and node is not li:
+            blocks += 1
+    return blocks >= 3
+
+
+def _list(walker, element):
+    ordered = element.tag == "ol"
+    for li in element:
+        if not isinstance(li.tag, str) or li.tag in dom.DROP_TAGS or dom.is_hidden(li):
+            continue
+        if li.tag in ("ul", "ol"):
+            _list(walker, li)
+        elif li.tag != "li" or _rich_item(li):
+            walker.visit(li)
+        else:
+            text, links = _inline_text(li, skip=frozenset({"ul", "ol"}))
+            if text:
+                walker.emit("item", text, links, li.sourceline, group=element, extra=ordered)
+            for nested in li:
+                if nested.tag in ("ul", "ol"):
+                    walker.stack.append(nested)
+                    _list_into(walker, nested, element, ordered)
+                    walker.stack.pop()
+        walker.flush()
+
+
+def _list_into(walker, nested, group, ordered):
+    """Items of a nested list join the outer list."""
+    for li in nested.iter("li"):
+        text, links = _inline_text(li, skip=frozenset({"ul", "ol"}))
+        if text:
+            walker.emit("item", text, links, li.sourceline, group=group, extra=ordered)
+
+
+_CITE_TAGS = frozenset({"cite", "footer", "figcaption"})
+_DASH_ATTRIBUTION = re.compile(r"^\s*[—–-]{1,2}\s*")
+
+
+def _quote(walker, element):
+    """Quote paragraphs; a ``cite``/``footer`` child (or a closing ``— Name`` line) attributes it."""
+    start = len(walker.units)
+    walker.add(element.text, element.sourceline)
+    for child in element:
+        tag = child.tag
+        if isinstance(tag, str) and tag in _CITE_TAGS and not dom.is_hidden(child):
+            text, links = _inline_text(child)
+            walker.flush()
+            if text:
+                walker.emit("cite", _DASH_ATTRIBUTION.sub("", text), links, child.sourceline, group=element)
+            walker.add(child.tail, child.sourceline)
+        else:
+            walker.visit(child)
+    walker.flush()
+    for unit in walker.units[start:]:
+        if unit.kind == "text":
+            unit.kind = "quote"
+            unit.group = element
+
+
+_CREDIT_CLASS = re.compile(r"credit|copyright|source|photographer|attribution|byline|author", re.IGNORECASE)
+_CREDIT_TAIL = re.compile(
+    r"^(?P<caption>.*?)[\s(\[]*(?:(?:Photo(?:graph)?|Picture|Image|Credit|Foto|Source)s?\s*(?:credit)?\s*[:|]|©|\(c\))\s*(?P<credit>[^()\[\]]{1,80}?)[)\]]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _classes(element) -> str:
+    return f"{element.get('class') or ''} {element.get('id') or ''}"
+
+
+def caption_and_credit(caption_element):
+    """``(caption, credit)`` from a ``figcaption`` (or any caption element)."""
+    credit = None
+    skip = set()
+    for node in caption_element.iter():
+        if node is not caption_element and isinstance(node.tag, str) and _CREDIT_CLASS.search(_classes(node)):
+            credit_text, _ = _inline_text(node)
+            if credit_text:
+                credit = credit or credit_text
+                skip.add(node)
+    text = _text_without(caption_element, skip)
+    if credit is None and text:
+        found = split_credit(text) or _credit_tail(text)
+        if found:
+            text, credit = found
+    if credit:
+        credit = re.sub(r"^(?:(?:photo(?:graph)?|picture|image|credit)s?\s*:|©|\(c\))\s*", "", credit, flags=re.IGNORECASE).strip(" ()[]") or None
+    return text, credit
+
+
+# A caption that kept its credit in brackets at the end: "... (Image: GETTY)", "(AP Photo/Jo Bloggs)".
+_PAREN_CREDIT = re.compile(
+    r"^(?P<caption>.+?)\s*[(\[]\s*(?:(?:Image|Photo(?:graph)?|Picture|Pic|Credit)s?\s*(?:by|credit)?\s*[:/]?|"
+    r"(?:AP|PA|AFP|Reuters)\s+Photo\s*/|Photo\s+by)\s*(?P<credit>[^()\[\]]{1,80}?)\s*[)\]]\s*$",
+    re.IGNORECASE,
+)
+
+
+def _credit_tail(text):
+    match = _CREDIT_TAIL.match(text)
+    if not match:
+        return None
+    return match.group("caption").strip(), match.group("credit").strip()
+
+
+def _text_without(element, skip):
+    if not skip:
+        return _inline_text(element)[0]
+    pieces = []
+
+    def visit(node):
+        if node.text:
+            pieces.append(node.text)
+        for child in node:
+            if isinstance(child.tag, str) and child not in skip and child.tag not in dom.DROP_TAGS:
+                visit(child)
+            if child.tail:
+                pieces.append(child.tail)
+
+    visit(element)
+    return squash("".join(pieces))
+
+
+def _image_alt(element) -> str:
+    for node in element.iter("img", "amp-img"):
+        alt = squash(node.get("alt") or node.get("title") or "")
+        if alt:
+            return alt
+    return ""
+
+
+def _figure(walker, element):
+    caption_element = None
+    for node in element.iter("figcaption"):
+        caption_element = node
+        break
+    if caption_element is not None:
+        caption, credit = caption_and_credit(caption_element)
+    else:
+        caption, credit = _image_alt(element), None
+    media = next((node for node in element.iter(*MEDIA_TAGS)), None)
+    if media is not None and caption_element is None:
+        _media(walker, media)
+        return
+    if caption or credit:
+        walker.emit("image", caption or "", 0, element.sourceline, extra=(caption or "", credit, caption_element is None))
+    elif media is None:
+        # A figure holding text (a pull quote, a chart's notes): read it as a container.
+        for child in element:
+            if child.tag not in ("img", "picture"):
+                walker.visit(child)
+        walker.flush()
+
+
+CAPTION_TAGS = frozenset({"div", "p", "figcaption", "small", "section", "aside"})
+_CAPTION_PARTS = frozenset({"caption", "captions", "figcaption", "credit", "credits", "photocredit", "imagecredit", "cutline"})
+_WORD_PARTS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+CAPTION_MAX = 600  # characters: more than this is not a caption, whatever its class says
+
+
+def is_caption(element) -> bool:
+    """A caption or credit outside a ``<figure>``: named so by its class, and short."""
+    words = (element.get("class") or "").split()
+    if not any(part.lower() in _CAPTION_PARTS for word in words for part in _WORD_PARTS.findall(word)):
+        return False
+    text, _ = _inline_text(element)
+    return 0 < len(text) <= CAPTION_MAX or any(True for _ in element.iter("img"))
+
+
+def _caption(walker, element):
+    words = " ".join((element.get("class") or "").lower().split())
+    caption, credit = caption_and_credit(element)
+    if not caption and not credit:
+        return
+    if "credit" in words and "caption" not in words and credit is None:
+        caption, credit = "", caption
+    walker.emit("image", caption or "", 0, element.sourceline, extra=(caption or "", credit, False))
+
+
+_SMALL = re.compile(r"^\s*(\d{1,2})(?:px)?\s*$")
+
+
+def _img(walker, element):
+    """A lone picture with a describing ``alt`` (not an icon, not a link's picture)."""
+    if element.tag == "picture":
+        element = next(element.iter("img"), element)
+    alt = squash(element.get("alt") or "")
+    small = _SMALL.match(element.get("width") or "") or _SMALL.match(element.get("height") or "")
+    if len(alt.split()) < 3 or small or any(node.tag == "a" for node in element.iterancestors()):
+        return
+    walker.emit("image", alt, 0, element.sourceline, extra=(alt, None, True))
+
+
+_HOST = re.compile(r"^(?:https?:)?//(?:www\.)?([^/:?#]+)", re.IGNORECASE)
+
+
+def media_text(element) -> str:
+    """What the note for an embed says: its title, else what kind of embed and from where."""
+    title = squash(element.get("title") or element.get("aria-label") or element.get("data-title") or "")
+    if title and title.lower() not in ("video", "iframe", "embed", "video player", "advertisement"):
+        return title
+    source = element.get("src") or element.get("data-src") or ""
+    if not source:
+        for node in element.iter("source"):
+            source = node.get("src") or ""
+            break
+    host = _HOST.match(source)
+    kind = "Audio" if element.tag == "audio" else "Video" if "video" in element.tag or "youtube" in element.tag else "Embedded content"
+    return f"{kind} from {host.group(1)}" if host else kind
+
+
+_AD_FRAME = re.compile(r"doubleclick|googlesyndication|adservice|amazon-adsystem|/ads?/|adnxs|taboola|outbrain|facebook\.com/plugins/like|google\.com/recaptcha", re.IGNORECASE)
+
+
+def _media(walker, element):
+    source = element.get("src") or element.get("data-src") or ""
+    if _AD_FRAME.search(source) or _AD_FRAME.search(_classes(element)):
+        return
+    walker.emit("media", media_text(element), 0, element.sourceline)
+
+
+def _pre(walker, element):
+    text, links = _inline_text(element)
+    if text:
+        walker.emit("text", text, links, element.sourceline)
+
+
+def _data_table(element) -> bool:
+    """A table of data (not a layout table): no nested tables, short cells."""
+    cells = 0
+    for node in element.iter():
+        if node is not element and node.tag == "table":
+            return False
+        if node.tag in ("td", "th"):
+            cells += 1
+            if len(node) and any(child.tag in ("p", "div", "ul", "ol") for child in node if len(_inline_text(child)[0]) > 200):
+                return False
+    return cells > 0
+
+
+def _table(walker, element):
+    if not _data_table(element):
+        walker.add(element.text, element.sourceline)
+        walker.children(element)
+        walker.flush()
+        return
+    for row in element.iter("tr"):
+        cells = [_inline_text(cell) for cell in row if cell.tag in ("td", "th")]
+        text = " | ".join(text for text, _ in cells if text)
+        if text:
+            walker.emit("row", text, sum(links for _, links in cells), row.sourceline)
+
+
+HANDLERS = {
+    "h1": _heading, "h2": _heading, "h3": _heading, "h4": _heading, "h5": _heading, "h6": _heading,
+    "ul": _list, "ol": _list,
+    "blockquote": _quote,
+    "figure": _figure,
+    "img": _img, "picture": _img, "amp-img": _img,
+    "video": _media, "audio": _media, "iframe": _media, "embed": _media, "amp-iframe": _media,
+    "amp-video": _media, "amp-youtube": _media, "frame": _media,
+    "pre": _pre,
+    "table": _table,
+}
+
+
+def units(body) -> list[Unit]:
+    """Every unit of the page under ``body``, in page order."""
+    walker = Walker()
+    walker.container(body)
+    return walker.units
+
+
+# --- units -> blocks ---------------------------------------------------------------------------
+
+
+def to_blocks(kept: list[Unit]) -> list:
+    """Article blocks from the kept units: list items and quote paragraphs grouped back,
+    a picture's separate caption or credit joined to it."""
+    blocks, from_alt = [], set()
+    i = 0
+    while i < len(kept):
+        unit = kept[i]
+        if unit.kind == "item":
+            j = _run(kept, i, ("item",))
+            blocks.append(ListBlock(tuple(u.text for u in kept[i:j]), bool(unit.extra), line=unit.line))
+        elif unit.kind in ("quote", "cite"):
+            j = _run(kept, i, ("quote", "cite"))
+            blocks.extend(_quote_blocks(kept[i:j]))
+        elif unit.kind == "image":
+            j = i + 1
+            _picture(blocks, unit, from_alt)
+        else:
+            j = i + 1
+            blocks.append(_single(unit))
+        i = j
+    return blocks
+
+
+def _run(kept, i, kinds):
+    """End of the run of units of ``kinds`` that share the group of ``kept[i]``."""
+    group = kept[i].group
+    j = i
+    while j < len(kept) and kept[j].kind in kinds and kept[j].group is group:
+        j += 1
+    return j
+
+
+def _quote_blocks(units):
+    paragraphs = tuple(u.text for u in units if u.kind == "quote")
+    cites = [u.text for u in units if u.kind == "cite"]
+    if paragraphs:
+        return [Quote(paragraphs, cites[0] if cites else None, line=units[0].line)]
+    return [Paragraph(text, line=units[0].line) for text in cites]
+
+
+def _picture(blocks, unit, from_alt):
+    """A picture, or the caption/credit of the picture just before it: one picture, one block."""
+    caption, credit, alt = unit.extra
+    last = blocks[-1] if blocks else None
+    if isinstance(last, Image):
+        if not caption and credit and last.credit is None:
+            blocks[-1] = last.replace(credit=credit)
+            return
+        if caption and id(last) in from_alt:  # the alt text stood in for this caption
+            from_alt.discard(id(last))
+            blocks[-1] = Image(caption, credit or last.credit, line=last.line)
+            return
+    block = Image(caption, credit, line=unit.line)
+    if alt:
+        from_alt.add(id(block))
+    blocks.append(block)
+
+
+def _single(unit):
+    if unit.kind == "heading":
+        return Heading(unit.text, line=unit.line)
+    if unit.kind == "media":
+        return Media(unit.text, line=unit.line)
+    return Paragraph(unit.text, line=unit.line)
