@@ -81,3 +81,32 @@ def test_long_near_repeat_allows_one_word_in_eight():
     b = "The library buildings in Penhill, Walcot and Park North will close at the end of March. Mobile visits will be increased to make up for the loss."
     cleaned = run(f"Bridge plan approved\n\n{a}\n\nOther text here.\n\n{b}")
     assert [(r.line, r.of) for r in cleaned.removed] == [(7, 3)]
+
+
+def _levenshtein(a, b):
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] != b[j - 1]))
+        previous = current
+    return previous[-1]
+
+
+def test_within_edits_agrees_with_a_full_edit_distance_table():
+    import random
+
+    rng = random.Random(5)
+    for _ in range(5000):
+        base = [rng.choice("abcdefgh") for _ in range(rng.randint(0, 12))]
+        other = list(base)
+        for _ in range(rng.randint(0, 4)):
+            op = rng.random()
+            if op < 0.33 and other:
+                other[rng.randrange(len(other))] = rng.choice("abcdefghij")
+            elif op < 0.66:
+                other.insert(rng.randint(0, len(other)), rng.choice("abcdefghij"))
+            elif other:
+                other.pop(rng.randrange(len(other)))
+        for limit in (1, 2, 3):
+            assert repeats.within_edits(base, other, limit) == (_levenshtein(base, other) <= limit), (base, other, limit)

@@ -18,6 +18,7 @@ in the number of paragraphs.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from itvreport.shapes import attribution
 
@@ -26,7 +27,7 @@ NEAR_MAX_EDITS = 2      # "one or two words changed" ...
 NEAR_EDIT_SHARE = 8     # ... or up to one word in eight in a long paragraph
 LEAD_MIN_WORDS = 6      # an earlier block must be this long to count as a leading repeat
 KEY_WORDS = 4           # words in each near-repeat index key
-CANDIDATES = 8          # most recent earlier blocks checked per key
+CANDIDATES = 4          # most recent earlier blocks checked per key (bounds the work per block)
 
 _MARKER = re.compile(r"\b(?:photos?|credits?|pictures?|images?):")  # applied to case-folded text
 _LABEL = re.compile(r"^(?P<label>[A-Z][A-Za-z ]{0,20}:)\s+")
@@ -44,6 +45,13 @@ def tokens(text: str) -> list[str]:
     return words
 
 
+@lru_cache(maxsize=8192)
+def _remembered_tokens(text: str) -> list[str]:
+    """Words of an earlier block, kept for the blocks compared most often (a hot
+    paragraph repeated hundreds of times is compared with each repeat)."""
+    return tokens(text)
+
+
 def _unify_quotes(text: str) -> str:
     # A chain of str.replace is many times faster than str.translate with a dict table.
     return (text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
@@ -54,29 +62,54 @@ def within_edits(a: list[str], b: list[str], limit: int) -> bool:
     """True when word lists ``a`` and ``b`` differ by at most ``limit`` word edits."""
     if abs(len(a) - len(b)) > limit:
         return False
-    # Banded Levenshtein over words: only diagonals within ``limit`` matter.
-    inf = limit + 1
-    previous = {j: j for j in range(0, min(len(b), limit) + 1)}
+    a, b = _trim_common(a, b)
+    if not a or not b:
+        return max(len(a), len(b)) <= limit
+    # Every distinct word of one side missing from the other costs at least one
+    # edit: a cheap bound that turns away most candidates before the table.
+    set_a, set_b = set(a), set(b)
+    if len(set_a - set_b) > limit or len(set_b - set_a) > limit:
+        return False
+    return _banded_distance(a, b, limit) <= limit
+
+
+def _trim_common(a, b):
+    """Drop the words both lists start and end with; near repeats differ in a few words between."""
+    shortest = min(len(a), len(b))
+    start = 0
+    while start < shortest and a[start] == b[start]:
+        start += 1
+    end_a, end_b = len(a), len(b)
+    while end_a > start and end_b > start and a[end_a - 1] == b[end_b - 1]:
+        end_a -= 1
+        end_b -= 1
+    return a[start:end_a], b[start:end_b]
+
+
+def _banded_distance(a, b, limit):
+    """Levenshtein distance over words, computed only on the diagonals within ``limit``
+    (anything beyond is reported as ``limit + 1``)."""
+    over = limit + 1
+    previous = list(range(len(b) + 1))
     for i in range(1, len(a) + 1):
-        current = {}
-        low, high = max(0, i - limit), min(len(b), i + limit)
-        best = inf
+        low, high = max(1, i - limit), min(len(b), i + limit)
+        current = [over] * (len(b) + 1)
+        current[0] = i if i <= limit else over
+        word = a[i - 1]
+        best = current[0]
         for j in range(low, high + 1):
-            if j == 0:
-                value = i
-            else:
-                cost = 0 if a[i - 1] == b[j - 1] else 1
-                value = min(
-                    previous.get(j - 1, inf) + cost,
-                    previous.get(j, inf) + 1,
-                    current.get(j - 1, inf) + 1,
-                )
+            value = previous[j - 1] + (word != b[j - 1])
+            if previous[j] + 1 < value:
+                value = previous[j] + 1
+            if current[j - 1] + 1 < value:
+                value = current[j - 1] + 1
             current[j] = value
-            best = min(best, value)
+            if value < best:
+                best = value
         if best > limit:
-            return False
+            return over
         previous = current
-    return previous.get(len(b), inf) <= limit
+    return min(previous[len(b)], over)
 
 
 class Repeat:
@@ -103,10 +136,12 @@ class Index:
         self.near: dict[int, list[int]] = {}
         self.lead: dict[int, list[int]] = {}
         self.texts: list[str] = []
+        self.lengths: list[int] = []
 
     def add(self, text: str, words: list[str]) -> int:
         position = len(self.texts)
         self.texts.append(text)
+        self.lengths.append(len(words))
         self.whole.setdefault(hash(tuple(words)), position)
         if len(words) >= NEAR_MIN_WORDS:
             for key in _near_keys(words):
@@ -116,7 +151,7 @@ class Index:
         return position
 
     def words(self, position: int) -> list[str]:
-        return tokens(self.texts[position])
+        return _remembered_tokens(self.texts[position])
 
     def first_with(self, words: list[str]) -> int | None:
         """The position of the first kept block with exactly these words."""
@@ -152,6 +187,8 @@ def near_repeat(text, words, index):
             if earlier in seen:
                 continue
             seen.add(earlier)
+            if abs(index.lengths[earlier] - len(words)) > limit:
+                continue
             if within_edits(index.words(earlier), words, limit):
                 return Repeat(earlier, text)
     return None
