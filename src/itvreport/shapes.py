@@ -6,19 +6,20 @@ Each helper answers one question about one line of text. They key on shapes
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
-BULLET = re.compile(r"^[•◦▪●‣·∙]\s+(?P<item>\S.*)$")
-NUMBERED = re.compile(r"^(?P<number>\d{1,3})[.)]\s+(?P<item>\S.*)$")
-ATTRIBUTION = re.compile(r"^[–—]\s*(?P<who>[^\s–—].*)$")
+from itvreport.patterns import lazy
+
+BULLET = lazy(r"^[•◦▪●‣·∙]\s+(?P<item>\S.*)$")
+NUMBERED = lazy(r"^(?P<number>\d{1,3})[.)]\s+(?P<item>\S.*)$")
+ATTRIBUTION = lazy(r"^[–—]\s*(?P<who>[^\s–—].*)$")
 # Caption credit: "<caption> Photo: PA", "<caption> Credit: ITV News Anglia", "Credit: PA".
-CREDIT = re.compile(
+CREDIT = lazy(
     r"^(?P<caption>.*?)(?:^|\s|(?<=[.!?]))(?P<marker>Photos?|Credits?|Pictures?|Images?|Picture credit)\s*:\s*(?P<credit>.*?)$",
 )
 CLOSING = tuple('.!?…"\'”’)]»')
-SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
-WORD = re.compile(r"\S+")
+SENTENCE_END = lazy(r"[.!?…][\"'”’)\]]*$")
+WORD = lazy(r"\S+")
 
 
 def words(text: str) -> int:
@@ -72,7 +73,7 @@ def split_credit(text: str) -> tuple[str, str | None] | None:
     return caption, (credit or None)
 
 
-_GLUE = re.compile(r"(?<=[a-z0-9%)])\.(?=[A-Z])")
+_GLUE = lazy(r"(?<=[a-z0-9%)])\.(?=[A-Z])")
 
 
 @memo

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from itvreport.patterns import lazy
 from itvreport.shapes import NUMBERED, ends_sentence, is_title_shaped, numbered_item, split_credit, words
 
 
@@ -66,7 +67,7 @@ def advertisement(page, i, state):
     return None
 
 
-DATED = re.compile(r"^date\s+(\d{4}-\d{2}-\d{2})\b")
+DATED = lazy(r"^date\s+(\d{4}-\d{2}-\d{2})\b")
 
 
 @short(16)
@@ -87,7 +88,7 @@ def no_words(page, i, state):
     return None
 
 
-PLAY_VIDEO = re.compile(r"^(?P<slug>\S*?)\s*Play(?: Brightcove)? video$", re.IGNORECASE)
+PLAY_VIDEO = lazy(r"^(?P<slug>\S*?)\s*Play(?: Brightcove)? video$", re.IGNORECASE)
 
 
 @short(4)
@@ -99,7 +100,7 @@ def play_video(page, i, state):
     return None
 
 
-UNAVAILABLE = re.compile(
+UNAVAILABLE = lazy(
     r"\bnot (?:currently |yet )?(?:available|supported|viewable|playable)\b.*\b(?:device|browser|platform|app|region|location)\b",
     re.IGNORECASE,
 )
@@ -114,7 +115,7 @@ def unavailable_placeholder(page, i, state):
     return None
 
 
-UPDATES_LINK = re.compile(r"^View all \d[\d,]* (?:updates?|posts?|entries)\b", re.IGNORECASE)
+UPDATES_LINK = lazy(r"^View all \d[\d,]* (?:updates?|posts?|entries)\b", re.IGNORECASE)
 
 
 @short(6)
@@ -137,7 +138,7 @@ def read_more_widget(page, i, state):
     return Hit(mark="end", rest=True)
 
 
-TRAILER = re.compile(
+TRAILER = lazy(
     r"^(?:more (?:on|about) this (?:story|topic)|more top (?:news|stories)|more (?:from|news from) [\w' ]+|"
     r"related (?:stories|articles|content|links)|you may (?:also )?(?:like|be interested in)|read more from [\w' ]+|"
     r"most (?:read|popular|watched)|top stories|latest (?:news|stories))$",
@@ -153,8 +154,8 @@ def trailer(page, i, state):
     return None
 
 
-PROMO_VERB = re.compile(r"^(?:\S+\s+){0,7}?(?:watch|listen|subscribe|sign up|download|follow|catch up|stream|tune in|get)\b", re.IGNORECASE)
-PROMO_WHERE = re.compile(
+PROMO_VERB = lazy(r"^(?:\S+\s+){0,7}?(?:watch|listen|subscribe|sign up|download|follow|catch up|stream|tune in|get)\b", re.IGNORECASE)
+PROMO_WHERE = lazy(
     r"\b(?:podcasts?|newsletters?|ITVX|ITV Hub|ITV|Spotify|Apple Podcasts|app|tonight|this evening|on demand)\b"
     r"|\bat \d{1,2}(?:[.:]\d\d)?\s?[ap]m\b"
 )
@@ -169,7 +170,7 @@ def promo(page, i, state):
     return None
 
 
-LABEL_ITEM = re.compile(r"^[A-Z0-9][\w'’&.\- ]*$")
+LABEL_ITEM = lazy(r"^[A-Z0-9][\w'’&.\- ]*$")
 
 
 @short(6)
@@ -191,11 +192,11 @@ def label_line(page, i, state):
     return Hit()
 
 
-BYLINE = re.compile(
+BYLINE = lazy(
     r"^By\s+(?P<name>(?:[A-Z][\w'’\-]*\.?\s+){0,3}[A-Z][\w'’\-]+)"
     r"(?:\s*(?:[:,|–—]|\s-)\s*(?P<role>[^.!?]*))?$"
 )
-ROLE_WORDS = re.compile(
+ROLE_WORDS = lazy(
     r"\b(?:correspondent|editor|reporter|producer|journalist|presenter|writer|analyst|"
     r"columnist|news|itv|digital|staff|team|desk|online|content)\b",
     re.IGNORECASE,
@@ -229,8 +230,8 @@ def section_word(page, i, state):
     return Hit()
 
 
-RELATED_LINK = re.compile(r"^[A-Z][\w'’ \-]{0,40}: [A-Z0-9\"'‘“].*$")
-NOT_A_LINK = re.compile(r"^(?:photos?|credits?|pictures?|images?|video|watch|warning|update|live)\b", re.IGNORECASE)
+RELATED_LINK = lazy(r"^[A-Z][\w'’ \-]{0,40}: [A-Z0-9\"'‘“].*$")
+NOT_A_LINK = lazy(r"^(?:photos?|credits?|pictures?|images?|video|watch|warning|update|live)\b", re.IGNORECASE)
 
 
 @short(12)

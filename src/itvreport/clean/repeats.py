@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from itvreport.patterns import lazy
 from itvreport.shapes import attribution
 
 NEAR_MIN_WORDS = 8      # shorter blocks only repeat exactly
@@ -29,8 +30,8 @@ LEAD_MIN_WORDS = 6      # an earlier block must be this long to count as a leadi
 KEY_WORDS = 4           # words in each near-repeat index key
 CANDIDATES = 4          # most recent earlier blocks checked per key (bounds the work per block)
 
-_MARKER = re.compile(r"\b(?:photos?|credits?|pictures?|images?):")  # applied to case-folded text
-_LABEL = re.compile(r"^(?P<label>[A-Z][A-Za-z ]{0,20}:)\s+")
+_MARKER = lazy(r"\b(?:photos?|credits?|pictures?|images?):")  # applied to case-folded text
+_LABEL = lazy(r"^(?P<label>[A-Z][A-Za-z ]{0,20}:)\s+")
 _EDGE_PUNCT = ".,;:!?\"'()[]"
 
 

@@ -4,37 +4,38 @@ from __future__ import annotations
 
 import re
 
+from itvreport.patterns import lazy
 from itvreport.shapes import memo, words
 
 # "Political Editor Joe Bloggs reports:", "... reports from Leeds:",
 # "Joe Bloggs has sent this report:", "Joe Bloggs has the full report:".
-_REPORTS = re.compile(
+_REPORTS = lazy(
     r"(?P<who>(?:[A-Z][\w'’.\-]*\s+){0,6}[A-Z][\w'’\-]+)\s+"
     r"(?:reports?|reporting)(?:\s+(?:from|on|in|at|for)\s+[^:]{1,60})?\s*:$"
 )
-_HAS_REPORT = re.compile(
+_HAS_REPORT = lazy(
     r"(?P<who>(?:[A-Z][\w'’.\-]*\s+){0,6}[A-Z][\w'’\-]+)\s+"
     r"(?:has|have|sent|filed)\s+(?:sent\s+|filed\s+)?(?:this|the|a|more|the\s+full|this\s+full|our)?\s*"
     r"(?:full\s+|latest\s+|special\s+|video\s+)?(?:report|story|more|details|update|latest)\b[^:]{0,40}:$"
 )
 # A standfirst ending "..., Health Correspondent Jo Bloggs reports" (no colon).
-_STANDFIRST_REPORTS = re.compile(
+_STANDFIRST_REPORTS = lazy(
     r",\s+(?P<who>(?:[A-Z][\w'’.\-]*\s+){1,6}[A-Z][\w'’\-]+)\s+reports\.?$"
 )
-_REPORT_BY = re.compile(r"^(?:video\s+)?report(?:ed)?\s+by\s+(?P<who>[A-Z][\w'’.\- ]{1,60}?)\.?$", re.IGNORECASE)
-_VIDEO_LABEL = re.compile(r"^(?:VIDEO|WATCH|Watch|Video|AUDIO|Listen)\s*:")
-_WARNING = re.compile(
+_REPORT_BY = lazy(r"^(?:video\s+)?report(?:ed)?\s+by\s+(?P<who>[A-Z][\w'’.\- ]{1,60}?)\.?$", re.IGNORECASE)
+_VIDEO_LABEL = lazy(r"^(?:VIDEO|WATCH|Watch|Video|AUDIO|Listen)\s*:")
+_WARNING = lazy(
     r"(?:^(?:warning|please note|note|viewers may|some viewers)\b|"
     r"\b(?:report|video|footage|clip|film|images?|this)\s+(?:contains?|may contain|includes?|features?|shows?)\b)"
     r"[^.]{0,80}\b(?:distressing|disturbing|upsetting|graphic|flashing)\b",
     re.IGNORECASE,
 )
-_SPOKE_TO = re.compile(
+_SPOKE_TO = lazy(
     r"\b(?:spoke|speaks|speaking|talked|talks)\s+to\s+(?:ITV\b|our\b|us\b|the\s+programme|[A-Z][a-z]+\s+[A-Z][a-z]+)"
     r"(?![^:]*\b(?:said|says|saying|added|told)\b)[^:]*:$"
 )
-_WATCH = re.compile(r"^(?:Watch|See)\b[^.]{0,120}(?::|below|above)$")
-_IN_VIDEO = re.compile(r"\b(?:in|from|watch) (?:the|this|our) (?:video|footage|clip|report) (?:below|above)\b", re.IGNORECASE)
+_WATCH = lazy(r"^(?:Watch|See)\b[^.]{0,120}(?::|below|above)$")
+_IN_VIDEO = lazy(r"\b(?:in|from|watch) (?:the|this|our) (?:video|footage|clip|report) (?:below|above)\b", re.IGNORECASE)
 
 # Job-title words that stand before a reporter's name.
 _ROLE = {
@@ -52,7 +53,7 @@ _ROLE = {
 
 
 # "Weather presenter Lucy Verity explains why:": a feature by one of the site's own people.
-_STAFF_FEATURE = re.compile(
+_STAFF_FEATURE = lazy(
     r"\b(?:presenter|correspondent|editor|reporter|producer)\s+(?P<who>(?:[A-Z][\w'’\-]+\s+){0,2}[A-Z][\w'’\-]+)\s+"
     r"(?:explains|looks|takes|has been|finds|went|visited|met|joined|spoke|speaks|asks|investigates)\b",
     re.IGNORECASE,
@@ -83,7 +84,7 @@ def _name_only(who: str) -> str | None:
 
 # Each check is guarded by a cheap substring test, so ordinary prose costs a few
 # ``in`` tests rather than every pattern.
-_DISTRESS = re.compile(r"distress|disturb|upsetting|graphic|flashing")
+_DISTRESS = lazy(r"distress|disturb|upsetting|graphic|flashing")
 
 
 def _labelled(text, lower, count):

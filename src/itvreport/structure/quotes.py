@@ -10,30 +10,31 @@ from __future__ import annotations
 
 import re
 
+from itvreport.patterns import lazy
 from itvreport.shapes import memo
 
 # Lead-ins that introduce something other than the speaker's words.
-_LIST_LEAD = re.compile(r"\b(?:including|include|includes|such as|following|are|were|as follows|these|below)\s*:$", re.IGNORECASE)
+_LIST_LEAD = lazy(r"\b(?:including|include|includes|such as|following|are|were|as follows|these|below)\s*:$", re.IGNORECASE)
 
-_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|‘[^‘’]*’")
+_QUOTED = lazy(r"[\"“][^\"“”]*[\"”]|‘[^‘’]*’")
 _SPEECH_VERBS = r"(?:said|says|saying|added|adds|told|tells|explained|explains|continued|insisted|warned|claimed|stated|admitted|argued|wrote|writes|replied|asked|confirmed)"
 # Strong signs the narrator speaks: "she said", "they told", "said the spokesman", "according to".
-_PRONOUN_SPEECH = re.compile(
+_PRONOUN_SPEECH = lazy(
     rf"\b(?:he|she|they|it|He|She|They|It)\s+(?:also\s+|later\s+|then\s+)?{_SPEECH_VERBS}\b"
     r"|\b(?:said|says|added|adds)\s+(?:the|a|an|Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\b"
     r"|\baccording to\b"
 )
 # Weaker signs: "the council said", "officials say", "Labour told". A paragraph in
 # the speaker's own voice ("the law says we must...") is still the speaker.
-_REPORTED_LOOSE = re.compile(
+_REPORTED_LOOSE = lazy(
     rf"\b(?:[A-Z][a-z]+|the [a-z]+|[a-z]+s)\s+(?:also\s+|later\s+|then\s+)?(?:{_SPEECH_VERBS}|say)\b"
 )
 # "Manager Sue Haskins, ..." / "Councillor Tom Varley said": the narrator brings someone in.
-_NAMED_START = re.compile(r"^(?:[A-Z][a-z]+\s+){1,3}[A-Z][a-z]+\b")
-_THIRD_PERSON_START = re.compile(r"^(?:He|She|They|His|Her|Their|Mr|Mrs|Ms|Dr|Sir|Dame)\b")
-_NAME_RUN = re.compile(r"(?:[A-Z][\w'’\-]+\s+)+[A-Z][\w'’\-]+")
+_NAMED_START = lazy(r"^(?:[A-Z][a-z]+\s+){1,3}[A-Z][a-z]+\b")
+_THIRD_PERSON_START = lazy(r"^(?:He|She|They|His|Her|Their|Mr|Mrs|Ms|Dr|Sir|Dame)\b")
+_NAME_RUN = lazy(r"(?:[A-Z][\w'’\-]+\s+)+[A-Z][\w'’\-]+")
 # A lead-in that hands over to someone's words.
-_SPEECH_LEAD = re.compile(
+_SPEECH_LEAD = lazy(
     r"\b(?:said|says|say|saying|told|tells|added|adds|explained|explains|wrote|writes|insisted|warned|"
     r"stated|commented|replied|asked|statement|continued|urged|pleaded|appealed|added|read|reads|"
     r"spoke|speaking|message|words|tribute|described|describes)\b",
@@ -45,7 +46,7 @@ def introduces_speech(lead_in: str) -> bool:
     return bool(_SPEECH_LEAD.search(lead_in))
 
 
-_OWN_VOICE = re.compile(
+_OWN_VOICE = lazy(
     r"\b(?:I|I[’']m|I[’']ve|I[’']d|I[’']ll|me|my|mine|[Ww]e|[Ww]e[’'](?:re|ve|d|ll)|us|[Oo]ur|ours|[Yy]ou|[Yy]our|[Yy]ou[’'](?:re|ve|d|ll))\b"
 )
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from itvreport.model import Heading, Image, ListBlock, Media, Paragraph, Quote
+from itvreport.patterns import lazy
 from itvreport.shapes import (
     attribution,
     bullet_item,
@@ -230,7 +231,7 @@ def _emit_media(ctx, text, line):
         ctx.reporters.append(name)
 
 
-_SCENE = re.compile(
+_SCENE = lazy(
     r"\b(?:pictured|seen|file (?:photo|image|picture)|arriv(?:es|ing|ed)|outside|at the scene|during|"
     r"gather(?:s|ed|ing)?|stand(?:s|ing)?|aerial|view of|in (?:19|20)\d\d|(?:19|20)\d\d$|"
     r"\((?:left|right|centre|center)\)|left,|right,)\b",
@@ -238,7 +239,7 @@ _SCENE = re.compile(
 )
 # "Flowers left at the roadside", "Residents living near the site": a subject, a
 # participle, then a place. Headings rarely take that shape.
-_PARTICIPLE_PLACE = re.compile(
+_PARTICIPLE_PLACE = lazy(
     r"^\S+(?:\s+\S+){0,3}?\s+(?:\w+(?:ed|ing|en)|left|laid|held|lit|shut|set|built|hit)\b.*\b(?:at|near|outside|in|on|by|beside|inside|after|before|during|from)\s+\S",
 )
 
