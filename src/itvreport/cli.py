@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 
 from itvreport import __version__
@@ -19,6 +20,8 @@ from itvreport.errors import (
     EXIT_USAGE,
     ItvReportError,
 )
+
+EXIT_TERMINATED = 143  # 128 + SIGTERM: stopped by kill or a service manager
 
 PROG = "itvreport"
 FORMATS = ("auto", "rich", "text", "markdown", "json")
@@ -69,19 +72,17 @@ class ArgumentParser(argparse.ArgumentParser):
     def error(self, message):  # noqa: D401 - argparse API
         message = _with_suggestion(message)
         self.print_usage(sys.stderr)
-        sys.stderr.write(f"{PROG}: error: {message}\n")
+        _say(f"{PROG}: error: {message}")
         raise _Usage(EXIT_USAGE)
 
     def exit(self, status=0, message=None):
         if message:
-            sys.stderr.write(message)
+            _say(message.rstrip("\n"))
         raise _Usage(status)
 
 
 def _with_suggestion(message: str) -> str:
     """Add ``did you mean ...?`` to argparse's "invalid choice" messages."""
-    import re
-
     found = re.search(r"invalid choice: '?([^'\s]*)'? \(choose from (.*)\)", message)
     if not found or "did you mean" in message:
         return message
@@ -232,34 +233,133 @@ def _show(parser: ArgumentParser, args) -> int:
     else:
         path = "-"
 
+    article = _read(path, args)
+    _write(article, _render_options(args))
+    return EXIT_OK
+
+
+def _read(path: str, args):
+    """The article in ``path`` (``"-"``: standard input); warnings go to stderr."""
     from itvreport import read
     from itvreport.pipeline import read_article
 
     source = "standard input" if path == "-" else read.show_path(path)
 
     def warn(message: str) -> None:
-        sys.stderr.write(f"{PROG}: warning: {source}: {message}\n")
+        _say(f"{PROG}: warning: {source}: {message}")
 
     data = read.load(path, max_bytes=args.max_bytes)
-    article = read_article(data, source=path, input_kind=args.input, warn=warn)
+    return read_article(data, source=path, input_kind=args.input, warn=warn)
 
-    from itvreport.render import RenderOptions, render
+
+def _render_options(args):
+    """``(format, RenderOptions)`` for this run."""
+    from itvreport.render import RenderOptions
 
     fmt, color = _choose_output(args)
     width = _rich_width(args, RenderOptions.MAX_WIDTH) if fmt == "rich" else args.width
-    options = RenderOptions(width=width, explain=args.explain, color=color)
-    render(article, fmt, options, sys.stdout)
-    sys.stdout.flush()  # a closed pipe shows up here, not at interpreter exit
-    return EXIT_OK
+    return fmt, RenderOptions(width=width, explain=args.explain, color=color)
+
+
+def _write(article, output) -> None:
+    """Render ``article`` to stdout and flush it.
+
+    A closed pipe stays :class:`BrokenPipeError` (exit 141); any other failed
+    write (a full disk, a descriptor not open for writing) is an
+    :class:`OutputError`. Either way the output is incomplete and the exit
+    code says so.
+    """
+    from itvreport.render import render
+
+    fmt, options = output
+    try:
+        render(article, fmt, options, sys.stdout)
+        sys.stdout.flush()  # a failed write shows up here, not at interpreter exit
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        raise OutputError(f"cannot write output: {_reason(error)}") from None
+
+
+# --- faults: closed or failing output, signals ----------------------------------------
+
+
+class OutputError(ItvReportError):
+    """Standard output is closed, or writing to it failed (exit 1)."""
+
+
+class _Terminated(BaseException):
+    """SIGTERM arrived. A BaseException, so no ``except Exception`` on the way swallows it."""
+
+
+def _reason(error: OSError) -> str:
+    return error.strerror or str(error) or type(error).__name__
+
+
+# Control characters and bidi overrides: written as escapes in messages.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
+def _escaped(line: str) -> str:
+    """``line`` with control characters and bidi overrides written as escapes (``\\x1b``):
+    a message may quote a file name or page text, and must not drive the terminal."""
+    if line.isprintable():
+        return line
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), line)
+
+
+def _say(line: str) -> None:
+    """Write one line to stderr, escaped. If stderr is closed or failing there is nowhere
+    to report that: point it at /dev/null so the interpreter's last flush is quiet."""
+    try:
+        sys.stderr.write(_escaped(line) + "\n")
+        sys.stderr.flush()
+    except (AttributeError, ValueError, OSError):
+        _silence(sys.stderr)
+
+
+def _silence(stream) -> None:
+    """Point ``stream``'s descriptor at /dev/null so the interpreter's last flush cannot fail."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(devnull, stream.fileno())
+        finally:
+            os.close(devnull)
+    except (AttributeError, ValueError, OSError):
+        pass
 
 
 def _quiet_stdout() -> None:
-    """Point stdout at /dev/null so the interpreter's last flush cannot fail."""
+    """After a fault: whatever is still buffered for stdout goes nowhere, quietly."""
+    _silence(sys.stdout)
+
+
+def _on_sigterm(signum, frame):
+    import signal
+
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)  # a second TERM must not interrupt the exit
+    raise _Terminated
+
+
+def _catch_sigterm():
+    """Turn SIGTERM into :class:`_Terminated`; returns what to restore (``None``: nothing)."""
+    import signal
+
     try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
-    except (AttributeError, ValueError, OSError):
+        return signal.signal(signal.SIGTERM, _on_sigterm)
+    except (AttributeError, ValueError, OSError):  # no SIGTERM here, or not the main thread
+        return None
+
+
+def _restore_sigterm(previous) -> None:
+    if previous is None:
+        return
+    import signal
+
+    try:
+        signal.signal(signal.SIGTERM, previous)
+    except (ValueError, OSError):
         pass
 
 
@@ -270,10 +370,15 @@ def _prepare_stdout() -> None:
     the raw file, and a large write that a closed pipe cuts short is silently
     truncated instead of raising. A buffered layer in between retries partial
     writes, so a closed pipe always ends as :class:`BrokenPipeError`.
+
+    A closed stdout (``>&-``) is an :class:`OutputError` now, before any input
+    is read.
     """
     import io
 
     out = sys.stdout
+    if out is None:
+        raise OutputError("cannot write output: standard output is closed")
     buffer = getattr(out, "buffer", None)
     if isinstance(buffer, io.RawIOBase) and isinstance(out, io.TextIOWrapper):
         try:
@@ -297,7 +402,22 @@ def _prepare_stdout() -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the command line; returns the exit code."""
+    """Run the command line; returns the exit code.
+
+    SIGTERM is caught for the length of the run (exit 143, quietly) and the
+    previous handler put back afterwards.
+    """
+    previous = _catch_sigterm()
+    try:
+        return _main(argv)
+    except _Terminated:
+        _quiet_stdout()
+        return EXIT_TERMINATED
+    finally:
+        _restore_sigterm(previous)
+
+
+def _main(argv) -> int:
     parser = build_parser()
     try:
         try:
@@ -306,22 +426,22 @@ def main(argv: list[str] | None = None) -> int:
             return usage.code
         if args.command is None:
             parser.print_usage(sys.stderr)
-            sys.stderr.write(f"{PROG}: error: choose a command: show (see {PROG} --help)\n")
+            _say(f"{PROG}: error: choose a command: show (see {PROG} --help)")
             return EXIT_USAGE
         _prepare_stdout()
         return _show(parser, args)
     except _Usage as usage:
         return usage.code
     except ItvReportError as error:
-        sys.stderr.write(f"{PROG}: error: {error.message}\n")
+        if isinstance(error, OutputError):
+            _quiet_stdout()
+        _say(f"{PROG}: error: {error.message}")
         return error.exit_code
     except BrokenPipeError:
         _quiet_stdout()
         return EXIT_PIPE
     except KeyboardInterrupt:
-        try:
-            sys.stderr.write("\n")
-        except Exception:  # noqa: BLE001 - nothing more to do on the way out
-            pass
+        _quiet_stdout()
+        _say("")
         return EXIT_INTERRUPTED
 

@@ -1,10 +1,12 @@
 """Bytes in, clean text out: load a saved page, decode it, make it terminal-safe.
 
-Standard library only and cheap to import: every run goes through here.
+Standard library only and cheap to import: every run goes through here. The
+one exception, ftfy, is imported only for a page that shows mojibake.
 
 * :func:`load` reads a file (or ``-`` for standard input) with a size limit.
-* :func:`decode` turns bytes into text (BOMs, UTF-8, Windows-1252), refuses
-  binary or empty input, and strips anything a terminal would act on.
+* :func:`decode` turns bytes into text (BOMs, UTF-8, UTF-16, Windows-1252),
+  repairs mojibake, refuses binary or empty input, and strips anything a
+  terminal would act on.
 * :func:`sniff` tells a saved HTML page from a saved plain-text page.
 
 Problems the user can act on are raised as :class:`itvreport.errors.InputError`
@@ -159,6 +161,18 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+def _stray_nuls(data: bytes) -> bool:
+    """A few NUL bytes (up to 4, or one in a hundred) in what is otherwise text: a
+    glitch in saving, not a binary file.
+
+    Binary files are full of NULs from their first bytes on; a text page with a
+    stray one keeps its text (the NULs are removed with the other controls, and
+    the other binary checks still apply).
+    """
+    sample = data[:_BINARY_SAMPLE]
+    return sample.count(0) <= max(4, len(sample) // 100) and data.count(0) <= max(4, len(data) // 100)
+
+
 def _binary_error() -> InputError:
     return InputError("input looks like a binary file, not a saved page")
 
@@ -195,10 +209,9 @@ def _to_text(data: bytes, warn) -> str:
         data = data[3:]
     elif b"\x00" in data:
         codec = _utf16_without_bom(data)
-        if codec is None:
-            raise _binary_error()
-        return _decode_utf16(data, codec, warn)
-    if b"\x00" in data:
+        if codec is not None:
+            return _decode_utf16(data, codec, warn)
+    if b"\x00" in data and not _stray_nuls(data):
         raise _binary_error()
     try:
         return data.decode("utf-8")
@@ -232,8 +245,10 @@ _UNSAFE = re.compile(
     # OSC, DCS, SOS, PM, APC: ESC ] ... ended by BEL or ESC \ (or, if never
     # ended, the end of the line).
     "|\x1b[\\]PX^_][^\x07\x1b\n]*(?:\x07|\x1b\\\\)?"
-    # Other escape sequences: ESC, optional intermediates, one final byte.
-    "|\x1b[ -/]*[0-~]?"
+    # Other escape sequences: ESC, optional intermediates, one final byte. (Not
+    # after a space: an ESC left alone before a space and a word is a stray, and
+    # the word stays whole.)
+    "|\x1b[!-/]*[0-~]?"
     # Remaining C0 controls (but newline), DEL, C1 controls. An 8-bit C1
     # introducer (U+009B CSI, U+009D OSC) is removed on its own: what followed
     # it is then plain text, and in real pages it is mis-decoded punctuation.
@@ -254,11 +269,61 @@ def clean_text(text: str) -> str:
     return _UNSAFE.sub("", text)
 
 
+# --- mojibake --------------------------------------------------------------------
+
+# UTF-8 that was once decoded as Windows-1252 (or Latin-1) and saved that way:
+# ``’`` (E2 80 99) became ``â€™``. A lead byte then reads as one of ``Â``-``ô``
+# and each continuation byte (80-BF) as a C1 control, a Windows-1252
+# punctuation mark or a Latin-1 sign. Cheap to test; plain pages never match,
+# so they never pay for importing ftfy.
+_CONTINUATION = "\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
+_MOJIBAKE = re.compile(
+    f"[\u00c2-\u00df][{_CONTINUATION}]"
+    f"|[\u00e0-\u00ef][{_CONTINUATION}]{{2}}"
+    f"|[\u00f0-\u00f4][{_CONTINUATION}]{{3}}"
+    "|â€"  # the most common sign, even when its third byte was lost
+)
+
+
+def _fix_line(fix_encoding, line: str) -> str:
+    if _MOJIBAKE.search(line) is None:
+        return line
+    try:
+        return fix_encoding(line)
+    except Exception:  # noqa: BLE001 - repair is best effort; the line stays as it was
+        return line
+
+
+def repair_mojibake(text: str, warn=None) -> str:
+    """Undo an earlier wrong decoding (``â€™`` -> ``’``), line by line, with ftfy.
+
+    ftfy is imported only when some line shows the signs; it changes a line
+    only when the result is clearly better. ``warn`` is told how many lines
+    were repaired. Without ftfy installed the text is returned as it is.
+    """
+    if _MOJIBAKE.search(text) is None:
+        return text
+    try:
+        from ftfy import fix_encoding
+    except ImportError:
+        return text
+    lines = text.split("\n")
+    fixed = [_fix_line(fix_encoding, line) for line in lines]
+    changed = sum(1 for old, new in zip(lines, fixed) if old != new)
+    if not changed:
+        return text
+    if warn is not None:
+        noun = "line" if changed == 1 else "lines"
+        warn(f"repaired mojibake on {changed} {noun} (text garbled by an earlier wrong decoding, like â€™ for ’)")
+    return "\n".join(fixed)
+
+
 def decode(data: bytes, warn=None) -> str:
     """Text of a saved page, safe to print to a terminal.
 
     ``warn`` (optional) is called with a one-line message when bytes had to be
-    replaced. Raises :class:`InputError` for empty or binary input.
+    replaced or mojibake was repaired. Raises :class:`InputError` for empty or
+    binary input.
     """
     if not data.strip():
         raise InputError("input is empty")
@@ -267,6 +332,8 @@ def decode(data: bytes, warn=None) -> str:
         text = text[1:]
     if _looks_binary(text):
         raise _binary_error()
+    # Before control characters go: a lost third byte of ``”`` is a C1 control.
+    text = repair_mojibake(text, warn)
     text = clean_text(text)
     if not text.strip():
         raise InputError("input is empty")

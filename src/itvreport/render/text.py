@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 import textwrap
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# C0 and C1 controls (ESC among them), and the bidirectional embeddings,
+# overrides and isolates that could reorder what is shown.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _SPACE_LIKE = re.compile(r"[\t\n\x0b\x0c\r]")
 
 
@@ -17,7 +19,9 @@ def printable(text: str) -> str:
     """Page text made safe for any output: no control characters, so no escape codes.
 
     Tabs and line breaks become spaces; other C0/C1 controls (ESC among them)
-    become U+FFFD so the reader can see something was there.
+    and bidirectional overrides become U+FFFD so the reader can see something
+    was there. The reader removes all of these already; this is the second
+    line of defence for text that reaches a renderer another way.
     """
     return _CONTROL.sub("\ufffd", _SPACE_LIKE.sub(" ", text))
 
