@@ -110,3 +110,15 @@ def test_within_edits_agrees_with_a_full_edit_distance_table():
                 other.pop(rng.randrange(len(other)))
         for limit in (1, 2, 3):
             assert repeats.within_edits(base, other, limit) == (_levenshtein(base, other) <= limit), (base, other, limit)
+
+
+def test_long_lists_are_aligned_greedily_and_still_find_a_near_repeat():
+    words = [f"w{n % 50}" for n in range(400)]
+    changed = list(words)
+    for position in range(0, 400, 20):
+        changed[position] = "other"
+    del changed[100]
+    changed.insert(300, "extra")
+    assert repeats.within_edits(words, changed, 50)
+    assert not repeats.within_edits(words, changed, 12)
+    assert repeats._greedy_edits(words, words, 10) == 0

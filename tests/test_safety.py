@@ -273,15 +273,11 @@ def test_json_escapes_c0_controls_that_reach_it_directly():
     assert json.loads(output)["headline"] == BAD  # data kept exactly, for scripts
 
 
-@pytest.mark.xfail(strict=True, reason="render/json.py writes C1 controls and bidi overrides raw when they reach "
-                                       "it other than through read.decode")
 def test_json_escapes_c1_and_bidi_that_reach_it_directly():
     output = render_to_string(hostile_article(), "json", RenderOptions())
     assert UNSAFE.findall(output.replace("\n", "")) == []
 
 
-@pytest.mark.xfail(strict=True, reason="render/json.py writes the file name in `source` with its C1 controls and "
-                                       "bidi overrides raw (json.dumps escapes only C0 with ensure_ascii=False)")
 def test_json_source_with_hostile_file_name(tmp_path):
     path = tmp_path / "evil\u202e\x9b2J.txt"
     path.write_bytes(b"Headline here\n\nThe body of the page.\n")

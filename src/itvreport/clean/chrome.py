@@ -67,7 +67,14 @@ def advertisement(page, i, state):
     return None
 
 
-DATED = lazy(r"^date\s+(\d{4}-\d{2}-\d{2})\b")
+DATED = lazy(r"^date\s+([0-9]{4}-[0-9]{2}-[0-9]{2})\b")
+_MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _real_date(text: str) -> bool:
+    """``YYYY-MM-DD`` naming a day that exists (29 February allowed in any year)."""
+    year, month, day = (int(part) for part in text.split("-"))
+    return year >= 1900 and 1 <= month <= 12 and 1 <= day <= _MONTH_DAYS[month - 1]
 
 
 @short(16)
@@ -75,7 +82,8 @@ def dated_prefix(page, i, state):
     """`` date 2018-01-17 - ITV Report``: the article's date; the rest is chrome."""
     match = DATED.match(page.blocks[i].text)
     if match:
-        return Hit(date=match.group(1))
+        date = match.group(1)
+        return Hit(date=date if _real_date(date) else None)
     return None
 
 

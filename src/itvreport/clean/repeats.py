@@ -71,7 +71,39 @@ def within_edits(a: list[str], b: list[str], limit: int) -> bool:
     set_a, set_b = set(a), set(b)
     if len(set_a - set_b) > limit or len(set_b - set_a) > limit:
         return False
-    return _banded_distance(a, b, limit) <= limit
+    if limit <= EXACT_MAX_EDITS:
+        return _banded_distance(a, b, limit) <= limit
+    return _greedy_edits(a, b, limit) <= limit
+
+
+EXACT_MAX_EDITS = 8  # beyond this the table's band is too wide: align greedily instead
+RESYNC = ((1, 1), (1, 0), (0, 1), (2, 2), (2, 1), (1, 2), (2, 0), (0, 2), (3, 3), (3, 0), (0, 3))
+
+
+def _greedy_edits(a, b, limit):
+    """An upper bound on the word edits between two long lists, in linear time.
+
+    Walk both lists; at a difference, skip the fewest words on either side after
+    which two words agree again (a changed, dropped or added word), and count
+    the larger skip as the edits spent. Stops as soon as ``limit`` is passed.
+    """
+    i = j = edits = 0
+    while i < len(a) and j < len(b):
+        if a[i] == b[j]:
+            i += 1
+            j += 1
+            continue
+        for skip_a, skip_b in RESYNC:
+            if a[i + skip_a:i + skip_a + 2] == b[j + skip_b:j + skip_b + 2] and i + skip_a < len(a):
+                break
+        else:
+            skip_a = skip_b = 1
+        edits += max(skip_a, skip_b)
+        if edits > limit:
+            return edits
+        i += skip_a
+        j += skip_b
+    return edits + (len(a) - i) + (len(b) - j)
 
 
 def _trim_common(a, b):

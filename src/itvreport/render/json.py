@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
+
+# json.dumps with ensure_ascii=False escapes C0 controls but writes C1 controls
+# and bidirectional overrides as they are; a terminal would act on them.
+_UNSAFE = re.compile("[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def render(article, options) -> str:
-    return json.dumps(article.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    text = json.dumps(article.to_dict(), ensure_ascii=False, indent=2)
+    return _UNSAFE.sub(lambda found: f"\\u{ord(found.group()):04x}", text) + "\n"

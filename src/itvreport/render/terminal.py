@@ -34,6 +34,12 @@ def _text(text: str, style: str = "") -> Text:
     return Text(printable(text), style=style)
 
 
+# Narrower than this, a bar or bullet prefix leaves one cell per line and rich
+# drops double-width characters (CJK, emoji) it cannot fit: no terminal that
+# narrow is readable anyway, so the view never goes below it.
+MIN_WIDTH = 10
+
+
 def _wrapped(console, text: Text, first="", rest=None, prefix_style="") -> Text:
     """``text`` wrapped to the console, ``first`` before line one and ``rest`` before the others."""
     rest = first if rest is None else rest
@@ -172,7 +178,7 @@ def make_console(options, file) -> Console:
         markup=False,
         soft_wrap=False,
     )
-    console.width = max(1, min(options.width or console.width, options.MAX_WIDTH))
+    console.width = max(MIN_WIDTH, min(options.width or console.width, options.MAX_WIDTH))
     return console
 
 

@@ -8,6 +8,7 @@ follows from the body: byline fallback, truncation, word count.
 from __future__ import annotations
 
 from itvreport.errors import NoArticleError
+from itvreport.read import show_path
 from itvreport.model import Article, Heading, Image, Media, Paragraph, Quote, Removed, article_words
 from itvreport.shapes import bullet_item, ends_sentence, numbered_item, split_credit, words
 from itvreport.structure import live, media, rules
@@ -68,4 +69,4 @@ def looks_truncated(blocks) -> bool:
 
 
 def _name(source: str) -> str:
-    return "standard input" if source == "-" else source
+    return "standard input" if source == "-" else show_path(source)
