@@ -187,7 +187,7 @@ def test_video_with_a_title_is_a_media_note():
 
 def test_iframe_embed_without_a_title_names_its_host():
     assert middle("<iframe src='https://www.video.invalid/embed/1'></iframe>") == [
-        Media("Embedded content from video.invalid")
+        Media("video.invalid video")
     ]
 
 

@@ -17,7 +17,7 @@ This package is imported only for HTML input: lxml stays out of the text path.
 from __future__ import annotations
 
 from itvreport.errors import NoArticleError
-from itvreport.model import Article, Heading, Removed, article_words
+from itvreport.model import Article, Heading, Image, Media, Removed, article_words
 
 
 def read_html(text: str, source: str = "-") -> Article:
@@ -30,9 +30,9 @@ def read_html(text: str, source: str = "-") -> Article:
     units = mapping.units(body if body is not None else root)
     kept, pruned = extract.find(units)
     blocks = mapping.to_blocks(kept)
-    headline, blocks = _take_headline(declared.headline, blocks)
+    headline, blocks = _take_headline(declared.headline, blocks, declared.h1)
     furniture = [Removed(unit.line, unit.text, Removed.BOILERPLATE, None) for unit in pruned if unit.text]
-    cleaned = clean.clean(blocks, furniture)
+    cleaned = clean.clean(blocks, furniture, declared.byline)
     if headline is None and not cleaned.blocks:
         from itvreport.read import show_path
 
@@ -44,7 +44,7 @@ def read_html(text: str, source: str = "-") -> Article:
         format="html",
         headline=headline,
         date=declared.date,
-        byline=declared.byline or cleaned.byline,
+        byline=declared.byline or (meta.byline_name(cleaned.byline) if cleaned.byline else None),
         live_story=None,
         truncated=truncated,
         blocks=cleaned.blocks,
@@ -57,14 +57,27 @@ def _fold(text: str) -> str:
     return " ".join(text.casefold().split()).rstrip(".… ")
 
 
-def _take_headline(headline, blocks):
-    """The headline is the page's; a heading in the article that repeats it is not shown twice."""
+def _take_headline(headline, blocks, h1=None):
+    """The headline is the page's; a heading in the article that repeats it is not shown twice.
+
+    ``h1_headline`` rule: when the article opens with the page's ``<h1>`` (before any of its
+    text) and that differs from the declared headline (a shorter title written for search
+    engines and shares), the ``<h1>`` is the headline the page showed its reader: it is
+    taken, and not shown again as a heading.
+    """
     if headline is None:
         return None, blocks
     folded = _fold(headline)
     for i, block in enumerate(blocks[:6]):
         if isinstance(block, Heading) and _fold(block.text) == folded:
             return headline, blocks[:i] + blocks[i + 1:]
+    if h1:
+        folded = _fold(h1)
+        for i, block in enumerate(blocks[:4]):
+            if isinstance(block, Heading) and _fold(block.text) == folded:
+                return block.text, blocks[:i] + blocks[i + 1:]
+            if not isinstance(block, (Image, Media)):
+                break  # the article's text has begun: a heading after it is a subheading
     return headline, blocks
 
 

@@ -67,10 +67,30 @@ def head_and_body(root):
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
+# Class words of text written for screen readers only ("Image caption", "Image copyright",
+# "Opens in a new window"): a sighted reader never sees it on the page.
+SCREEN_READER_ONLY = frozenset({
+    "sr-only", "sr-text", "screen-reader-text", "screen-reader-only", "screenreader-only", "visually-hidden",
+    "visuallyhidden", "u-visually-hidden", "is-visually-hidden", "off-screen", "offscreen", "element-invisible",
+    "a11y-hidden", "assistive-text", "hidden-visually",
+})
+
+
 def is_hidden(element) -> bool:
-    """Hidden from every reader: ``hidden``, ``aria-hidden="true"`` or ``display: none``."""
+    """Hidden from sighted readers: ``hidden``, ``aria-hidden="true"``, ``display: none``, or a
+    class that keeps it for screen readers only (``screen_reader_labels`` rule)."""
     get = element.get
     if get("hidden") is not None or get("aria-hidden") == "true":
         return True
     style = get("style")
-    return bool(style and _HIDDEN_STYLE.search(style))
+    if style and _HIDDEN_STYLE.search(style):
+        return True
+    classes = get("class")
+    if not classes or ("sr-" not in classes and "creen" not in classes and "idden" not in classes
+                       and "nvisible" not in classes and "ssistive" not in classes):
+        return False
+    return screen_reader_only(classes)
+
+
+def screen_reader_only(classes: str) -> bool:
+    return not SCREEN_READER_ONLY.isdisjoint(classes.lower().split())

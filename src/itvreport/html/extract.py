@@ -205,7 +205,7 @@ def weight(unit) -> float:
     if unit.kind in ("image", "media") or not size:
         return 0.0
     density = unit.links / size
-    if unit.kind in ("heading", "row"):
+    if unit.kind in ("heading", "row", "teaser"):
         return -min(float(size), PENALTY_CAP) if density > LINK_HEAVY else 0.0
     words = word_count(text)
     own_words = words * (1.0 - density)  # words outside links
@@ -354,7 +354,58 @@ def link_line(unit, region, page):
     return any(_link_heavy(other) and other.kind == unit.kind for other in neighbours)
 
 
-PRUNE_RULES = [under_boilerplate, link_line]
+# Labels of the page's own controls and widgets, standing alone inside the article: a gallery's
+# buttons and counter, share and comment buttons, "read also" and advert labels (in the
+# languages the pages come in), the note that the story goes on below a gallery. Labels that
+# start the page's sections after the article ("Comments", "Related stories") are left to
+# the trailer rules of ``clean``, which drop the section with them.
+WIDGET_LABEL = re.compile(
+    r"^(?:captions?|close|open|(?:show|hide) captions?|less|more|show (?:more|less)|expand|collapse|enlarge(?: (?:this )?image)?|"
+    r"full ?screen|view (?:full ?screen|gallery|slideshow|photos|all photos)|back to (?:the )?gallery|(?:see|view) (?:more|all) photos|"
+    r"more photos|previous|prev|next|previous slide|next slide|play|pause|replay|text size|print|e-?mail|share|share this(?: \w+)?|"
+    r"share (?:this )?(?:on|via) [\w+ ]+|tweet|pin it|(?:view|show) (?:all )?comments?|"
+    r"read more|more on this|related|related (?:news|article|coverage|posts?)|read also|also read|see also|"
+    r"don[’']?t miss|must read|trending(?: now)?|this slideshow requires javascript|listen to (?:this )?(?:article|story)|"
+    r"(?:story|article) continues (?:below|after)(?: (?:the |this )?(?:gallery|advertisement|ad|video))?|"
+    r"continue reading(?: (?:below|the main story))?|scroll (?:down )?to continue(?: reading)?|(?:scroll )?back to (?:the )?top|"
+    r"leggi anche|lesen sie auch|lire aussi|lea también|leia também|baca juga|lees ook|читайте также|"
+    r"iklan|anzeige|publicité|publicidad|pubblicità|reklame|реклама|광고|広告)$",
+    re.IGNORECASE,
+)
+# "Image 3 of 23", "1 / 6", "Image 1 of / 23", "1 - 5 of 36": a slideshow's counter.
+SLIDE_COUNTER = re.compile(
+    r"^(?:(?:image|photo|picture|slide|foto|bild)s?\s*)?\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s*(?:of|/|von|de|di|из)\s*(?:/\s*)?\d{1,4}$",
+    re.IGNORECASE,
+)
+# "Related Roundup: MacBook Pro", "Tags: Space, NASA": a label and its links' titles.
+LABELLED_LINKS = re.compile(r"^(?:related(?: \w+)?|tags?|topics?|filed under|categor(?:y|ies)|more on|see also|also read|read also)\s*:", re.IGNORECASE)
+SUBSCRIBE_PROMO = re.compile(r"^(?:click here to |please )?(?:subscribe|sign up|register)\b", re.IGNORECASE)
+
+
+def widget_label(unit, region, page):
+    """A label of the page's own controls inside the article (``widget_label`` rule): ``Caption``,
+    ``Close``, ``Image 1 of 23``, ``less``/``more``, ``Share this on WhatsApp``, ``Read More``,
+    ``Related Roundup: MacBook Pro``, ``Story continues below gallery``, ``Advertisement`` in other
+    languages, a ``Subscribe to ...`` promotion."""
+    if unit.kind not in ("text", "heading"):
+        return False
+    text = unit.text.strip(" .:…›»>|-–—•·")
+    words = word_count(text)
+    if words > 25:
+        return False
+    if words <= 6 and (WIDGET_LABEL.match(text) or SLIDE_COUNTER.match(text)):
+        return True
+    if words <= 10 and LABELLED_LINKS.match(unit.text) and not text.endswith(SENTENCE_END[:4]):
+        return True
+    return bool(SUBSCRIBE_PROMO.match(text))
+
+
+def teaser(unit, region, page):
+    """Another story's teaser found by its shape in ``mapping`` (a linked caption)."""
+    return unit.kind == "teaser"
+
+
+PRUNE_RULES = [teaser, under_boilerplate, link_line, widget_label]
 
 
 

@@ -50,7 +50,7 @@ class Unit:
     __slots__ = ("kind", "text", "links", "line", "path", "group", "extra", "index")
 
     def __init__(self, kind, text, links, line, path, group=None, extra=None):
-        self.kind = kind    # "text", "heading", "item", "quote", "cite", "row", "image", "media"
+        self.kind = kind    # "text", "heading", "item", "quote", "cite", "row", "image", "media", "teaser"
         self.text = text    # one line, whitespace collapsed
         self.links = links  # characters of text inside links
         self.line = line    # source line of the element
@@ -70,8 +70,60 @@ def squash(text: str) -> str:
 # --- inline text -----------------------------------------------------------------------
 
 
-def _inline_text(element, skip=frozenset()):
-    """``(text, link characters)`` of everything under ``element`` (hidden and dropped parts out)."""
+_POPUP_PARTS = frozenset({"rollover", "tooltip", "popover", "hovercard", "popup", "flyout"})
+_POPUP_HINT = re.compile(r"[Rr]ollover|[Tt]ooltip|[Pp]opover|[Hh]overcard|[Pp]opup|[Ff]lyout")
+
+
+def hover_card(element) -> bool:
+    """A card that pops up over a name or link (``hover_cards`` rule): the innermost element
+    named so by its class, with all of its text in links (the person's page, their latest
+    stories). A tooltip around a plain word is text and stays."""
+    classes = element.get("class")
+    if not classes or element.tag == "a" or not _unseen_hint(classes):
+        return False  # the link that opens a card is the text; the card is beside it
+    if _POPUP_PARTS.isdisjoint(part.lower() for word in classes.split() for part in _WORD_PARTS.findall(word)):
+        return False
+    if any(_POPUP_HINT.search(node.get("class") or "") for node in element.iterdescendants() if isinstance(node.tag, str)):
+        return False  # a wrapper round the name and its card: only the card itself goes
+    text = "".join(element.itertext()).strip()
+    linked = sum(len("".join(a.itertext()).strip()) for a in element.iter("a"))
+    return bool(text) and linked >= len(text.replace(" ", "")) * 0.9
+
+
+# Pieces of the class words of both kinds of unseen text below: a first look, in plain
+# substring tests (several times faster than one regular expression, and it runs for
+# every element of the page).
+_UNSEEN_PIECES = ("sr-", "creen", "idden", "nvisible", "ssistive", "ollover", "ooltip", "opover", "overcard", "opup", "lyout")
+
+
+def _unseen_hint(classes: str) -> bool:
+    for piece in _UNSEEN_PIECES:
+        if piece in classes:
+            return True
+    return False
+
+
+def _unseen(child, captions=False) -> bool:
+    """Not seen by a sighted reader (``dom.is_hidden``, a hover card); in a caption,
+    ``aria-hidden`` text is the visible caption (the site gives screen readers another
+    copy), so it is read there. The same test as ``dom.is_hidden`` then ``hover_card``,
+    with the class looked at once: it runs for every element of the page."""
+    get = child.get
+    if get("hidden") is not None or (get("aria-hidden") == "true" and not captions):
+        return True
+    style = get("style")
+    if style and dom._HIDDEN_STYLE.search(style):
+        return True
+    classes = get("class")
+    if not classes or not _unseen_hint(classes):
+        return False
+    return dom.screen_reader_only(classes) or hover_card(child)
+
+
+def _inline_text(element, skip=frozenset(), captions=False):
+    """``(text, link characters)`` of everything under ``element`` (hidden and dropped parts out).
+    A block element inside (a ``<p>`` in a caption, a ``<div>`` in a list item) is set off by a
+    space, so its text is not glued to its neighbour's (``block_spacing`` rule)."""
     pieces, links = [], 0
 
     def visit(node, in_link):
@@ -82,8 +134,12 @@ def _inline_text(element, skip=frozenset()):
                 links += len(node.text.strip())
         for child in node:
             tag = child.tag
-            if isinstance(tag, str) and tag not in dom.DROP_TAGS and tag not in skip and not dom.is_hidden(child):
+            if isinstance(tag, str) and tag not in dom.DROP_TAGS and tag not in skip and not _unseen(child, captions):
                 if tag == "br":
+                    pieces.append(" ")
+                elif tag in BLOCK_TAGS:
+                    pieces.append(" ")
+                    visit(child, in_link or tag == "a")
                     pieces.append(" ")
                 else:
                     visit(child, in_link or tag == "a")
@@ -161,7 +217,7 @@ class Walker:
         if self.seen > dom.MAX_ELEMENTS or not isinstance(tag, str):
             self.add(element.tail)
             return
-        if tag in dom.DROP_TAGS or dom.is_hidden(element):
+        if tag in dom.DROP_TAGS or _unseen(element):
             self.add(element.tail, element.sourceline)
             return
         handler = HANDLERS.get(tag)
@@ -276,40 +332,158 @@ def _quote(walker, element):
 
 
 _CREDIT_CLASS = re.compile(r"credit|copyright|source|photographer|attribution|byline|author", re.IGNORECASE)
+_CREDIT_PROPS = frozenset({"copyrightholder", "copyrightnotice", "creator", "credittext"})
 _CREDIT_TAIL = re.compile(
     r"^(?P<caption>.*?)[\s(\[]*(?:(?:Photo(?:graph)?|Picture|Image|Credit|Foto|Source)s?\s*(?:credit)?\s*[:|]|©|\(c\))\s*(?P<credit>[^()\[\]]{1,80}?)[)\]]?\s*$",
     re.IGNORECASE,
 )
+# The label before a credit: "Photo:", "Image copyright", "Credit...", "Photograph by", "©".
+_CREDIT_LABEL = re.compile(
+    r"^\s*(?:(?:photo(?:graph)?|picture|image|pic)s?\s*(?:credit|copyright)?\s*(?::|\.{2,}|…)|"
+    r"(?:photo(?:graph)?|picture|image|pic)s?\s+(?:credit|copyright|by|source)\b\s*:?|credits?\s*(?::|\.{2,}|…)|"
+    r"file\s*:|©|\(c\)|copyright\b\s*:?)\s*",
+    re.IGNORECASE,
+)
+# Picture agencies: a credit that names one of these is a credit wherever it stands.
+AGENCY = re.compile(
+    r"^(?:AP|PA|AFP|EPA|UPI|Reuters|Getty(?: Images)?|Shutterstock|Alamy|iStock(?:photo)?|Bloomberg|Xinhua|dpa|ANSA|"
+    r"Associated Press|Press Association|(?:AP|PA|AFP|EPA|Reuters)(?: (?:Photo|Images?))?)(?: (?:file|photo|images?))*$",
+    re.IGNORECASE,
+)
+_SLASH_WORD = re.compile(r"^(?:[A-Z][\w.'’&\-]*|file|via|for|of|and|de|van|von|der|la|le|du|di|da)$")
+
+
+def _slash_credit(text: str) -> bool:
+    """``Doug Mills/The New York Times``, ``REUTERS/Brendan McDermid/File Photo``: names and an
+    agency joined by slashes."""
+    if "/" not in text or len(text) > 90 or "//" in text:
+        return False
+    parts = [part.strip() for part in text.split("/")]
+    if not all(part and len(part.split()) <= 6 and all(_SLASH_WORD.match(word) for word in part.split()) for part in parts):
+        return False
+    return any(len(part.split()) >= 2 or AGENCY.match(part) for part in parts)  # not "CA/NV"
+
+
+def credit_shaped(text: str) -> bool:
+    """A whole string that is a picture credit: ``Getty Images``, ``AP Photo/Jane Doe``,
+    ``Joshua Roberts/Reuters``, ``Patrick Semansky, ASSOCIATED PRESS``, ``File: Reuters``."""
+    text = text.strip()
+    if not text or len(text) > 100:
+        return False
+    text = re.sub(r"^(?:file|photo)\s*:\s*", "", text, flags=re.IGNORECASE)
+    if AGENCY.match(text) or _slash_credit(text):
+        return True
+    if "," in text:
+        *names, last = [part.strip() for part in text.split(",")]
+        return bool(AGENCY.match(last)) and all(len(name.split()) <= 4 and name[:1].isupper() for name in names)
+    return False
+
+
+_BRACKET_TAIL = re.compile(r"^(?P<caption>.+?)\s*[(\[]\s*(?P<credit>[^()\[\]]{1,100}?)\s*[)\]]\s*$", re.DOTALL)
+_SENTENCE_GAP = re.compile(r"[.!?…”\"’)]\s*(?=[A-Z©])")
+
+
+def caption_credit(text: str):
+    """``(caption, credit)`` when ``text`` ends with its picture's credit, else None
+    (``caption_credit`` rule): ``Photo: PA``, ``(AP Photo/Jane Doe)``, ``(Joshua Roberts/Reuters)``,
+    ``(AP)``, ``[File: Reuters]``, ``… 2019. REUTERS/Brendan McDermid``, ``… Getty Images``."""
+    found = split_credit(text) or _credit_tail(text)
+    if found:
+        return found
+    match = _BRACKET_TAIL.match(text)
+    if match:
+        inner = match.group("credit")
+        labelled = _CREDIT_LABEL.match(inner) or re.match(r"^(?:AP|PA|AFP|Reuters|EPA)\s+Photo\s*/", inner)
+        if labelled or credit_shaped(inner):
+            credit = _CREDIT_LABEL.sub("", inner, count=1) if labelled and not inner[:2].isupper() else inner
+            return match.group("caption").strip(), credit.strip()
+    for gap in _SENTENCE_GAP.finditer(text):
+        tail = text[gap.end():].strip()
+        if credit_shaped(tail):
+            return text[:gap.end()].strip(), tail
+    return None
+
+
+_COUNTER = re.compile(r"^(?:(?:image|photo|picture|slide|foto)s?\s+)?\d{1,3}\s*(?:of|/)\s*\d{1,3}\b[:.]?\s*", re.IGNORECASE)
+_TOGGLE = re.compile(r"^(?P<full>.+?)\s+(?:show\s+)?less\s+(?P<short>.+?)\s*(?:\.{3}|…)\s*(?:show\s+|read\s+)?more$", re.IGNORECASE | re.DOTALL)
+
+
+def tidy_caption(text: str) -> str:
+    """A caption as a reader wants it (``caption_tidy`` rule): without the slideshow's counter
+    (``Image 1 of 23``) and without the short copy behind a ``less`` / ``... more`` toggle."""
+    text = _COUNTER.sub("", text, count=1)
+    toggle = _TOGGLE.match(text)
+    if toggle:
+        full, short = toggle.group("full").split(), toggle.group("short").split()
+        if short and full[:len(short)] == short:
+            text = toggle.group("full")
+    return text
 
 
 def _classes(element) -> str:
     return f"{element.get('class') or ''} {element.get('id') or ''}"
 
 
+_CREDIT_PARTS = frozenset({
+    "credit", "credits", "copyright", "source", "photographer", "attribution", "byline", "author",
+    "photocredit", "imagecredit", "courtesy",
+})
+CREDIT_MAX_WORDS = 15  # a credit is a name or two and an agency, never a caption
+
+
+def is_credit_element(node) -> bool:
+    """An element whose class (a whole word, ``img__credit``, ``story-image-copyright``) or
+    ``itemprop`` names it a picture's credit."""
+    classes = _classes(node)
+    if _CREDIT_CLASS.search(classes) and any(
+        part.lower() in _CREDIT_PARTS for word in classes.split() for part in _WORD_PARTS.findall(word)
+    ):
+        return True
+    prop = node.get("itemprop")
+    return bool(prop) and not _CREDIT_PROPS.isdisjoint(prop.lower().split())
+
+
+def _credit_text(text: str) -> str | None:
+    """``(Image credit: Blue Origin)`` -> ``Blue Origin``: brackets and label off."""
+    return _CREDIT_LABEL.sub("", text.strip(" ()[]"), count=1).strip(" ()[]") or None
+
+
 def caption_and_credit(caption_element):
-    """``(caption, credit)`` from a ``figcaption`` (or any caption element)."""
+    """``(caption, credit)`` from a ``figcaption`` (or any caption element): a credit element
+    inside it (by class, or ``itemprop="copyrightHolder"``), else a ``<small>`` print at its
+    end, else a credit written at the end of the text (``caption_credit``)."""
     credit = None
     skip = set()
     for node in caption_element.iter():
-        if node is not caption_element and isinstance(node.tag, str) and _CREDIT_CLASS.search(_classes(node)):
-            credit_text, _ = _inline_text(node)
-            if credit_text:
+        if node is not caption_element and isinstance(node.tag, str) and is_credit_element(node):
+            credit_text, _ = _inline_text(node, captions=True)
+            if credit_text and len(credit_text.split()) <= CREDIT_MAX_WORDS:
                 credit = credit or credit_text
                 skip.add(node)
-    text = _text_without(caption_element, skip)
-    if credit is None and text:
-        found = split_credit(text) or _credit_tail(text)
+    if credit is None:
+        small = [node for node in caption_element.iter("small") if node is not caption_element]
+        if small and small[-1].getnext() is None and not (small[-1].tail or "").strip():
+            credit_text, _ = _inline_text(small[-1])
+            if credit_text and len(credit_text.split()) <= 6:
+                credit = credit_text
+                skip.add(small[-1])
+    text = tidy_caption(_text_without(caption_element, skip))
+    if text:
+        found = caption_credit(text)
         if found:
-            text, credit = found
+            text, found_credit = found
+            credit = credit if credit and len(credit) > len(found_credit) else found_credit
+        elif credit is None and credit_shaped(text):
+            text, credit = "", text
     if credit:
-        credit = re.sub(r"^(?:(?:photo(?:graph)?|picture|image|credit)s?\s*:|©|\(c\))\s*", "", credit, flags=re.IGNORECASE).strip(" ()[]") or None
+        credit = _credit_text(credit)
     return text, credit
 
 
 # A caption that kept its credit in brackets at the end: "... (Image: GETTY)", "(AP Photo/Jo Bloggs)".
 _PAREN_CREDIT = re.compile(
     r"^(?P<caption>.+?)\s*[(\[]\s*(?:(?:Image|Photo(?:graph)?|Picture|Pic|Credit)s?\s*(?:by|credit)?\s*[:/]?|"
-    r"(?:AP|PA|AFP|Reuters)\s+Photo\s*/|Photo\s+by)\s*(?P<credit>[^()\[\]]{1,80}?)\s*[)\]]\s*$",
+    r"(?:AP|PA|AFP|Reuters)\s+Photo\s*/|Photos?\s+by)\s*(?P<credit>[^()\[\]]{1,80}?)\s*[)\]]\s*$",
     re.IGNORECASE,
 )
 
@@ -322,16 +496,22 @@ def _credit_tail(text):
 
 
 def _text_without(element, skip):
+    """A caption's text without its credit elements (``skip``); block children set off by spaces."""
     if not skip:
-        return _inline_text(element)[0]
+        return _inline_text(element, captions=True)[0]
     pieces = []
 
     def visit(node):
         if node.text:
             pieces.append(node.text)
         for child in node:
-            if isinstance(child.tag, str) and child not in skip and child.tag not in dom.DROP_TAGS:
+            if isinstance(child.tag, str) and child not in skip and child.tag not in dom.DROP_TAGS and not _unseen(child, True):
+                spaced = child.tag in BLOCK_TAGS or child.tag == "br"
+                if spaced:
+                    pieces.append(" ")
                 visit(child)
+                if spaced:
+                    pieces.append(" ")
             if child.tail:
                 pieces.append(child.tail)
 
@@ -340,11 +520,52 @@ def _text_without(element, skip):
 
 
 def _image_alt(element) -> str:
+    """The picture's ``alt``, or a lazy-loading placeholder's ``data-alt``."""
     for node in element.iter("img", "amp-img"):
         alt = squash(node.get("alt") or node.get("title") or "")
         if alt:
             return alt
+    for count, node in enumerate(element.iter()):
+        if count > 100:
+            break
+        alt = squash(node.get("data-alt") or "") if isinstance(node.tag, str) else ""
+        if len(alt.split()) >= 3:  # as for a lone picture's alt: one or two words name a banner
+            return alt
     return ""
+
+
+def figure_credit(figure, caption_element):
+    """A credit printed elsewhere in the figure than its caption (over the picture, say):
+    an element named as a credit (``figure_credit`` rule)."""
+    for count, node in enumerate(figure.iter()):
+        if count > 200:
+            break
+        if node is figure or not isinstance(node.tag, str) or node.tag in dom.DROP_TAGS:
+            continue
+        if caption_element is not None and (node is caption_element or caption_element in node.iterancestors()):
+            continue
+        if is_credit_element(node) and not dom.is_hidden(node):
+            text, _ = _inline_text(node, captions=True)
+            credit = _credit_text(text) if text else None
+            if credit and len(credit.split()) <= 10:
+                return credit
+    return None
+
+
+_PLAYER_PARTS = frozenset({"player", "videoplayer", "mediaplayer"})
+
+
+def _holds_player(figure) -> bool:
+    """A figure around a video player that has not loaded (its class names a player)."""
+    for count, node in enumerate(figure.iter()):
+        if count > 60:
+            break
+        classes = node.get("class") if isinstance(node.tag, str) else None
+        if classes and "player" in classes.lower() and not _PLAYER_PARTS.isdisjoint(
+            part.lower() for word in classes.split() for part in _WORD_PARTS.findall(word)
+        ):
+            return True
+    return False
 
 
 def _figure(walker, element):
@@ -356,9 +577,15 @@ def _figure(walker, element):
         caption, credit = caption_and_credit(caption_element)
     else:
         caption, credit = _image_alt(element), None
+    if credit is None:
+        credit = figure_credit(element, caption_element)
     media = next((node for node in element.iter(*MEDIA_TAGS)), None)
     if media is not None and caption_element is None:
         _media(walker, media)
+        return
+    if (media is not None or _holds_player(element)) and caption:
+        # a video with its caption: a media note that says what it shows (``video_caption`` rule)
+        walker.emit("media", caption, 0, element.sourceline)
         return
     if caption or credit:
         walker.emit("image", caption or "", 0, element.sourceline, extra=(caption or "", credit, caption_element is None))
@@ -370,22 +597,32 @@ def _figure(walker, element):
         walker.flush()
 
 
-CAPTION_TAGS = frozenset({"div", "p", "figcaption", "small", "section", "aside"})
+CAPTION_TAGS = frozenset({"div", "p", "figcaption", "small", "section", "aside", "span"})
 _CAPTION_PARTS = frozenset({"caption", "captions", "figcaption", "credit", "credits", "photocredit", "imagecredit", "cutline"})
 _WORD_PARTS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 CAPTION_MAX = 600  # characters: more than this is not a caption, whatever its class says
+LINK_SHARE = 0.5   # a caption with more of its text in links than this is a box of links
 
 
 def is_caption(element) -> bool:
     """A caption or credit outside a ``<figure>``: named so by its class, and short."""
-    words = (element.get("class") or "").split()
-    if not any(part.lower() in _CAPTION_PARTS for word in words for part in _WORD_PARTS.findall(word)):
+    classes = element.get("class")
+    if not classes or ("aption" not in classes and "redit" not in classes and "utline" not in classes):
+        return False
+    if not any(part.lower() in _CAPTION_PARTS for word in classes.split() for part in _WORD_PARTS.findall(word)):
         return False
     text, _ = _inline_text(element)
     return 0 < len(text) <= CAPTION_MAX or any(True for _ in element.iter("img"))
 
 
 def _caption(walker, element):
+    """A caption outside a figure; one whose text is mostly links is another story's teaser
+    (its linked title under a caption's class, a ``More on:`` box): a ``teaser`` unit, which
+    the finder always leaves out (``teaser_caption`` rule)."""
+    text, links = _inline_text(element)
+    if links > LINK_SHARE * len(text):
+        walker.emit("teaser", text, links, element.sourceline)
+        return
     words = " ".join((element.get("class") or "").lower().split())
     caption, credit = caption_and_credit(element)
     if not caption and not credit:
@@ -409,13 +646,50 @@ def _img(walker, element):
     walker.emit("image", alt, 0, element.sourceline, extra=(alt, None, True))
 
 
-_HOST = re.compile(r"^(?:https?:)?//(?:www\.)?([^/:?#]+)", re.IGNORECASE)
+_HOST = re.compile(r"^(?:https?:)?//([^/:?#]+)", re.IGNORECASE)
+# Sub-domains that only say "this is the player": embed.acast.com is Acast.
+_PLAYER_LABELS = frozenset({
+    "www", "embed", "embeds", "player", "players", "vplayer", "e", "m", "w", "open", "video", "videos",
+    "media", "cdn", "static", "widget", "widgets", "playlist",
+})
+PROVIDERS = {
+    "youtube.com": "YouTube", "youtu.be": "YouTube", "youtube-nocookie.com": "YouTube", "vimeo.com": "Vimeo",
+    "dailymotion.com": "Dailymotion", "twitch.tv": "Twitch", "tiktok.com": "TikTok", "facebook.com": "Facebook",
+    "instagram.com": "Instagram", "twitter.com": "Twitter", "x.com": "X", "soundcloud.com": "SoundCloud",
+    "spotify.com": "Spotify", "music.apple.com": "Apple Music", "podcasts.apple.com": "Apple Podcasts",
+    "acast.com": "Acast", "brightcove.net": "Brightcove", "jwplayer.com": "JW Player", "jwplatform.com": "JW Player",
+    "megaphone.fm": "Megaphone", "simplecast.com": "Simplecast", "omny.fm": "Omny", "libsyn.com": "Libsyn",
+    "buzzsprout.com": "Buzzsprout", "podbean.com": "Podbean", "anchor.fm": "Anchor",
+}
+_VIDEO_HOST = re.compile(r"youtu|vimeo|dailymotion|twitch|tiktok|brightcove|jwp|video|player|vplayer|tv\b", re.IGNORECASE)
+_AUDIO_HOST = re.compile(r"soundcloud|spotify|acast|music\.apple|podcasts?|anchor\.fm|megaphone|simplecast|omny|podbean|libsyn|buzzsprout|audio", re.IGNORECASE)
+# Titles a site or a player gives every embed: they say nothing about this one.
+_GENERIC_TITLE = re.compile(
+    r"^(?:embedded |untitled )?(?:frame|iframe|content|embed|media|player|video|video player|audio|audio player|"
+    r"advertisement|\w+ (?:video|audio|media) player|\w+ embed)$",
+    re.IGNORECASE,
+)
+
+
+def _provider(host: str) -> str:
+    """``embed.acast.com`` -> ``Acast``; an unknown host without its player sub-domains."""
+    labels = host.lower().split(".")
+    while len(labels) > 2 and labels[0] in _PLAYER_LABELS:
+        labels.pop(0)
+    host = ".".join(labels)
+    for name, brand in PROVIDERS.items():
+        if host == name or host.endswith("." + name):
+            return brand
+    return host
 
 
 def media_text(element) -> str:
-    """What the note for an embed says: its title, else what kind of embed and from where."""
+    """What the note for an embed says (``media_note`` rule): its own title, else what it is
+    and whose player it is (``YouTube video``, ``Acast audio``, ``Embedded content from
+    smartasset.com``); a title every embed gets (``Embedded Frame``, ``YouTube video player``)
+    is no title, and a note is never a bare URL."""
     title = squash(element.get("title") or element.get("aria-label") or element.get("data-title") or "")
-    if title and title.lower() not in ("video", "iframe", "embed", "video player", "advertisement"):
+    if title and not _GENERIC_TITLE.match(title) and not _URL_TEXT.match(title):
         return title
     source = element.get("src") or element.get("data-src") or ""
     if not source:
@@ -423,8 +697,20 @@ def media_text(element) -> str:
             source = node.get("src") or ""
             break
     host = _HOST.match(source)
-    kind = "Audio" if element.tag == "audio" else "Video" if "video" in element.tag or "youtube" in element.tag else "Embedded content"
-    return f"{kind} from {host.group(1)}" if host else kind
+    tag = element.tag
+    if tag == "audio" or (host and _AUDIO_HOST.search(source)):
+        kind = "audio"
+    elif "video" in tag or "youtube" in tag or (host and _VIDEO_HOST.search(host.group(1))):
+        kind = "video"
+    else:
+        kind = None
+    if not host:
+        return f"Untitled {kind}" if kind else "Embedded content"
+    provider = _provider(host.group(1))
+    return f"{provider} {kind}" if kind else f"Embedded content from {provider}"
+
+
+_URL_TEXT = re.compile(r"^(?:https?:)?//|^www\.|^\S+\.(?:com|org|net|html?)(?:/\S*)?$", re.IGNORECASE)
 
 
 _AD_FRAME = re.compile(r"doubleclick|googlesyndication|adservice|amazon-adsystem|/ads?/|adnxs|taboola|outbrain|facebook\.com/plugins/like|google\.com/recaptcha", re.IGNORECASE)

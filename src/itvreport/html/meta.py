@@ -15,6 +15,7 @@ The byline may still come from the body later (a ``By Jane Doe`` paragraph).
 
 from __future__ import annotations
 
+import html
 import json
 import re
 
@@ -34,16 +35,28 @@ ARTICLE_TYPES = frozenset({
 
 
 class Meta(_Record):
-    __slots__ = ("headline", "date", "byline", "body", "site", "title")
+    __slots__ = ("headline", "date", "byline", "body", "site", "title", "h1")
     _fields = __slots__
-    _defaults = {"headline": None, "date": None, "byline": None, "body": None, "site": None, "title": None}
+    _defaults = {"headline": None, "date": None, "byline": None, "body": None, "site": None, "title": None, "h1": None}
+
+
+# An entity written out in a declared value: the site escaped its text twice
+# (``&#8216;The Medium&#8217;``, ``this&nbsp;game``). A bare ``&`` (``PG&E``) is not one.
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def declared_entities(text: str) -> str:
+    """``&#8216;Hello&#8217;`` -> ``‘Hello’``: entities a page escaped twice in its metadata."""
+    if "&" not in text:
+        return text
+    return _ENTITY.sub(lambda match: html.unescape(match.group(0)), text)
 
 
 def one_line(text) -> str:
-    """Whitespace collapsed, terminal-unsafe characters out."""
+    """Whitespace collapsed, entities the site escaped twice decoded, terminal-unsafe characters out."""
     if not isinstance(text, str):
         return ""
-    return " ".join(clean_text(text).split())
+    return " ".join(clean_text(declared_entities(text)).split())
 
 
 # --- JSON-LD --------------------------------------------------------------------------
@@ -108,9 +121,64 @@ def _names(value, depth=0) -> list[str]:
     return []
 
 
+# --- bylines: the person's name only -------------------------------------------------------
+
+# "By ", "Analysis by ", "Written by: ": the word before the name.
+_BY_PREFIX = re.compile(r"^(?:[A-Za-z]+\s+){0,2}?by\s*:?\s+(?=\S)", re.IGNORECASE)
+# What follows the name: "| NJ Advance Media", " - Coordination", "Finian Cunningham. Sputnik".
+_AFTER_NAME = re.compile(r"\s+[|–—-]\s+|(?<=[a-z]{2})\.\s+(?=[A-Z])")
+_JOINER = re.compile(r"\s+(?:and|&)\s+", re.IGNORECASE)
+_NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.\-]*|[a-z]{1,3}|\w\.)$")  # "Jane", "O'Neil", "van", "J."
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _name_shaped(part: str) -> bool:
+    words = part.split()
+    return 1 <= len(words) <= 5 and all(_NAME_WORD.match(word) for word in words)
+
+
+def _title_case_capitals(name: str) -> str:
+    """``TOM KRISHER`` -> ``Tom Krisher``; a name with any small letters, or a single word, is left as written."""
+    words = [word for part in _JOINER.split(name) for word in part.split()]
+    if len(words) < 2 or any(letter.islower() for word in words for letter in word):
+        return name  # written in small letters, or one word in capitals (``PTI``, ``RT``): an acronym
+    parts = _JOINER.split(name)
+    cased = [_LETTERS.sub(lambda match: match.group(0)[0] + match.group(0)[1:].lower(), part) for part in parts]
+    return " and ".join(cased)
+
+
+def byline_name(raw: str) -> str | None:
+    """The name(s) in a declared byline, nothing else (``byline_name`` rule):
+
+    * a leading ``By`` (``Analysis by``, ``Written by:``) goes;
+    * what follows the name after ``|``, a spaced dash or a full stop goes
+      (``Amy Kuperinsky | NJ Advance Media``), and so does a job title, agency or
+      degree after a comma (``TOM KRISHER, AP Auto Writer``, ``Jill Disis, CNN
+      Business``, ``Ilana Muhlstein, MS, RDN``), unless the commas list names
+      (``Ann Lee, Bo Park and Cy Diaz``);
+    * a name in capitals is title-cased (``TOM KRISHER`` -> ``Tom Krisher``);
+    * a social handle (``@usatoday``) or a login (``admin``) is not a name: None.
+    """
+    text = one_line(raw)
+    if not text or _URL.match(text):
+        return None
+    text = _BY_PREFIX.sub("", text, count=1)
+    text = _AFTER_NAME.split(text, maxsplit=1)[0].strip()
+    if "," in text:
+        parts = [part.strip() for part in text.split(",")]
+        listed = _JOINER.search(parts[-1]) and all(_name_shaped(name) for part in parts for name in _JOINER.split(part))
+        text = ", ".join(parts) if listed else parts[0]
+    text = text.strip(" ,;:|-–—")
+    if not text or text.startswith("@") or (" " not in text and not any(ch.isupper() for ch in text)):
+        return None
+    if len(text) > 80:
+        return None
+    return _title_case_capitals(text)
+
+
 def join_names(names) -> str | None:
-    names = [one_line(name) for name in names]
-    names = [name for name in dict.fromkeys(names) if name and not _URL.match(name) and len(name) <= 80]
+    names = [byline_name(name) for name in names if isinstance(name, str)]
+    names = [name for name in dict.fromkeys(names) if name]
     if not names:
         return None
     if len(names) == 1:
@@ -221,6 +289,28 @@ def _time_datetime(root) -> str | None:
     return None
 
 
+def _author_link(root) -> str | None:
+    """The text of the page's first ``rel="author"`` link that reads as a name."""
+    for count, element in enumerate(root.iter("a")):
+        if count > 3000:
+            break
+        if "author" in (element.get("rel") or "").lower().split():
+            name = byline_name(element.text_content())
+            if name and _name_shaped(name.replace(" and ", " ")):
+                return name
+    return None
+
+
+def declared_byline(root, tags) -> str | None:
+    """Author ``<meta>`` tags in order (the first that holds a name), then the page's
+    ``rel="author"`` link; a ``twitter:creator`` handle is never a name."""
+    for key in _AUTHOR_KEYS:
+        value = tags.get(key)
+        if value and (name := join_names([value])):
+            return name
+    return _author_link(root)
+
+
 # --- together ------------------------------------------------------------------------------
 
 
@@ -256,10 +346,6 @@ def read_meta(root) -> Meta:
     headline = _pick_headline(declared or None, h1)
 
     date = iso_date(ld.get("datePublished")) or iso_date(_first(tags, _DATE_KEYS)) or _time_datetime(root)
-    byline = join_names(_names(ld.get("author")))
-    if byline is None:
-        author = _first(tags, _AUTHOR_KEYS)
-        if author and not _URL.match(author.strip()):
-            byline = join_names([re.sub(r"^\s*by\s+", "", author, flags=re.IGNORECASE)])
+    byline = join_names(_names(ld.get("author"))) or declared_byline(root, tags)
     body = ld.get("articleBody") if isinstance(ld.get("articleBody"), str) else None
-    return Meta(headline=headline, date=date, byline=byline, body=body, site=site, title=title)
+    return Meta(headline=headline, date=date, byline=byline, body=body, site=site, title=title, h1=h1)
