@@ -171,8 +171,8 @@ def test_help_has_examples():
 def test_show_help_lists_every_option_and_examples():
     proc = run("show", "--help")
     assert proc.returncode == 0
-    for option in ("--format", "{auto,rich,text,markdown,json}", "--input", "{auto,text,html}",
-                   "--explain", "--width", "--no-color", "--max-bytes", "examples:"):
+    for option in ("--format", "{auto,rich,text,markdown,json,jsonl}", "--input", "{auto,text,html}",
+                   "--jobs", "--explain", "--width", "--no-color", "--max-bytes", "examples:"):
         assert option in proc.out, option
 
 
@@ -224,8 +224,11 @@ def test_bad_max_bytes(value):
     assert_one_error_line(run("show", FIXTURE, f"--max-bytes={value}"), 2, "--max-bytes")
 
 
-def test_two_files_refused_for_now():
-    assert_one_error_line(run("show", FIXTURE, FIXTURE), 2, "one FILE at a time")
+def test_two_files_give_two_articles_in_order():
+    proc = run("show", FIXTURE, FIXTURE, "--format", "text")
+    assert proc.returncode == 0
+    assert proc.out.count("Assad aid defects as Clinton") == 2
+    assert proc.out.count("\n---\n") == 1
 
 
 def test_unknown_option():
@@ -250,8 +253,8 @@ def test_missing_file():
     assert_one_error_line(run("show", "no-such-page.txt"), 1, "no-such-page.txt: no such file")
 
 
-def test_directory(tmp_path):
-    assert_one_error_line(run("show", tmp_path), 1, f"{tmp_path} is a directory")
+def test_directory_without_pages(tmp_path):
+    assert_one_error_line(run("show", tmp_path), 1, f"no saved pages (.txt, .html) in {tmp_path}")
 
 
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root can read anything")

@@ -62,6 +62,11 @@ class _Record:
     def __hash__(self):
         return hash((type(self).__name__, self._values()))
 
+    def __reduce__(self):
+        # Pickle (batch mode's worker processes) by fields: the default for slotted
+        # classes restores through __setattr__, which records refuse.
+        return (type(self), self._values())
+
     def __repr__(self):
         inner = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._fields)
         return f"{type(self).__name__}({inner})"

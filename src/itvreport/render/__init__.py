@@ -7,7 +7,7 @@ Modules are imported lazily so the plain-text path never imports ``rich``.
 
 from __future__ import annotations
 
-FORMATS = ("rich", "text", "markdown", "json")
+FORMATS = ("rich", "text", "markdown", "json", "jsonl")
 
 
 class RenderOptions:
@@ -40,6 +40,11 @@ def render(article, fmt: str, options: RenderOptions, file) -> None:
         from itvreport.render import markdown as module
     elif fmt == "json":
         from itvreport.render import json as module
+    elif fmt == "jsonl":
+        from itvreport.render import json as module
+
+        file.write(module.render_line(article, options))
+        return
     else:
         raise ValueError(f"unknown format {fmt!r}")
     file.write(module.render(article, options))
