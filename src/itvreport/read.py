@@ -21,6 +21,7 @@ import stat
 import sys
 
 from itvreport.errors import InputError
+from itvreport.patterns import lazy
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 
@@ -112,7 +113,7 @@ _UTF16_LE_BOM = b"\xff\xfe"
 _UTF16_BE_BOM = b"\xfe\xff"
 
 # A well-formed UTF-8 multibyte sequence (RFC 3629: no overlongs, no surrogates).
-_UTF8_MULTIBYTE = re.compile(
+_UTF8_MULTIBYTE = lazy(
     rb"[\xc2-\xdf][\x80-\xbf]"
     rb"|\xe0[\xa0-\xbf][\x80-\xbf]"
     rb"|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
@@ -121,11 +122,11 @@ _UTF8_MULTIBYTE = re.compile(
     rb"|[\xf1-\xf3][\x80-\xbf]{3}"
     rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}"
 )
-_HIGH_BYTE = re.compile(rb"[\x80-\xff]")
+_HIGH_BYTE = lazy(rb"[\x80-\xff]")
 
 # C0 controls other than tab, newline, carriage return, form feed and escape:
 # common in binary files, rare in text (escape sequences are handled later).
-_BINARY_CONTROL = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
+_BINARY_CONTROL = lazy("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 _BINARY_SAMPLE = 8192
 
 
@@ -235,10 +236,10 @@ def _to_text(data: bytes, warn) -> str:
 
 
 # Characters that need attention; plain text has none and takes the fast path.
-_NEEDS_CLEANING = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff]")
+_NEEDS_CLEANING = lazy("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff]")
 
 # Everything a terminal would act on, or that reorders text on screen.
-_UNSAFE = re.compile(
+_UNSAFE = lazy(
     # CSI: ESC [ parameters intermediates final (the final byte may be missing
     # at the very end of a cut-off file).
     "\x1b\\[[0-?]*[ -/]*[@-~]?"
@@ -277,7 +278,7 @@ def clean_text(text: str) -> str:
 # punctuation mark or a Latin-1 sign. Cheap to test; plain pages never match,
 # so they never pay for importing ftfy.
 _CONTINUATION = "\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
-_MOJIBAKE = re.compile(
+_MOJIBAKE = lazy(
     f"[\u00c2-\u00df][{_CONTINUATION}]"
     f"|[\u00e0-\u00ef][{_CONTINUATION}]{{2}}"
     f"|[\u00f0-\u00f4][{_CONTINUATION}]{{3}}"
@@ -344,7 +345,7 @@ def decode(data: bytes, warn=None) -> str:
 
 _SNIFF_HEAD = 4096
 _HTML_START = ("<!doctype", "<html", "<?xml")
-_HTML_TAG = re.compile(
+_HTML_TAG = lazy(
     r"<(?:"
     r"/[a-zA-Z][a-zA-Z0-9-]*\s*"
     r"|(?:p|div|span|a|br|hr|li|ul|ol|h[1-6]|img|meta|link|script|style|head|body|"

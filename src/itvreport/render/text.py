@@ -7,7 +7,6 @@ blank lines. A paragraph is one line unless ``options.width`` asks for wrapping.
 from __future__ import annotations
 
 import re
-import textwrap
 
 # C0 and C1 controls (ESC among them), and the bidirectional embeddings,
 # overrides and isolates that could reorder what is shown.
@@ -53,6 +52,8 @@ def _line(text: str, options, first: str = "", rest: str | None = None) -> list[
     text = printable(text)
     if not options.width:
         return [first + text]
+    import textwrap  # only when a width is asked for
+
     return textwrap.wrap(
         text,
         width=options.width,
