@@ -18,20 +18,13 @@ from hypothesis import strategies as st
 from itvreport import read
 from itvreport.errors import InputError
 from itvreport.pipeline import read_article
+from helpers import clean_env
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "fixtures" / "assad-aid-defects.txt"
 DEEP = int(os.environ.get("ITVREPORT_PROPERTY_EXAMPLES") or 0)  # see test_properties
 PROPERTY = settings(max_examples=DEEP or 200, derandomize=not DEEP, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow])
-
-
-def clean_env(**extra) -> dict:
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("NO_COLOR", "FORCE_COLOR", "COLUMNS", "LINES", "TERM", "PYTHONUNBUFFERED")}
-    env["PYTHONIOENCODING"] = "utf-8"
-    env.update(extra)
-    return env
 
 
 def run(*args, input=None, env=None):

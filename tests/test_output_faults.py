@@ -28,19 +28,12 @@ from pathlib import Path
 import pytest
 
 from itvreport import cli
+from helpers import clean_env
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "fixtures" / "assad-aid-defects.txt"
 FORMATS = ("text", "markdown", "json", "rich")
 FULL = "itvreport: error: cannot write output: No space left on device\n"
-
-
-def clean_env(**extra) -> dict:
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("NO_COLOR", "FORCE_COLOR", "COLUMNS", "LINES", "TERM", "PYTHONUNBUFFERED")}
-    env["PYTHONIOENCODING"] = "utf-8"
-    env.update(extra)
-    return env
 
 
 def cmd(*args) -> list[str]:

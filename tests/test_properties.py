@@ -53,6 +53,7 @@ from itvreport.errors import InputError, ItvReportError, NoArticleError
 from itvreport.pipeline import read_article
 from itvreport.render import RenderOptions, render
 from itvreport.schema import load_schema
+from helpers import clean_env
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -384,14 +385,6 @@ def test_same_bytes_same_output(text):
     for fmt in ("text", "markdown", "json", "rich"):
         options = RenderOptions(width=40, explain=True)
         assert render_to_string(first[1], fmt, options) == render_to_string(second[1], fmt, options)
-
-
-def clean_env(**extra) -> dict:
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("NO_COLOR", "FORCE_COLOR", "COLUMNS", "LINES", "TERM", "PYTHONUNBUFFERED")}
-    env["PYTHONIOENCODING"] = "utf-8"
-    env.update(extra)
-    return env
 
 
 def run_cli(data: bytes, *args, env=None) -> subprocess.CompletedProcess:

@@ -27,6 +27,7 @@ import pytest
 from itvreport.model import Article, Heading, Image, ListBlock, LiveStory, Media, Paragraph, Quote, Removed
 from itvreport.pipeline import read_article
 from itvreport.render import RenderOptions, render
+from helpers import clean_env
 
 ROOT = Path(__file__).resolve().parent.parent
 FORMATS = ("text", "markdown", "json", "rich")
@@ -181,14 +182,6 @@ def test_pipeline_strips_osc_payloads_not_page_words():
 
 
 # --- through the command line ----------------------------------------------------------------------
-
-
-def clean_env(**extra) -> dict:
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("NO_COLOR", "FORCE_COLOR", "COLUMNS", "LINES", "TERM", "PYTHONUNBUFFERED")}
-    env["PYTHONIOENCODING"] = "utf-8"
-    env.update(extra)
-    return env
 
 
 EVERYTHING = page("".join(value for name, value in HOSTILE.items() if name != "NUL"))

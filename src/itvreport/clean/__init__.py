@@ -28,34 +28,65 @@ def clean(page) -> Cleaned:
     return Cleaned(tuple(kept), tuple(removed), marks, page, date=date, byline=byline)
 
 
-def _drop_chrome(page):
-    kept, removed, marks = [], [], {}
-    date = byline = None
+class ChromeScan:
+    """What the chrome rules found on a page: the blocks they passed, the runs
+    they dropped, and what those lines told (marks, date, byline)."""
+
+    __slots__ = ("kept", "dropped", "marks", "date", "byline")
+
+    def __init__(self):
+        self.kept = []       # indexes of blocks that are not chrome
+        self.dropped = []    # (first index, count) of each run of chrome
+        self.marks = {}
+        self.date = None
+        self.byline = None
+
+
+def scan_chrome(page, rules=chrome.RULES, eligible=None) -> ChromeScan:
+    """Try ``rules`` in order on every block of ``page`` (the first hit wins).
+
+    ``eligible(i)`` may rule a block out (the HTML reader runs the rules on
+    text blocks only). Shared by the text and HTML readers.
+    """
+    scan = ChromeScan()
     state = chrome.State()
     blocks = page.blocks
+    # A rule declares the longest line it can match (chrome.short); others see every line.
+    limited = [(rule, getattr(rule, "max_words", 10**9)) for rule in rules]
     i = 0
     while i < len(blocks):
         hit = None
-        length = blocks[i].words
-        for rule in chrome.RULES:
-            if length <= rule.max_words:
-                hit = rule(page, i, state)
-                if hit:
-                    break
-        if hit is None:
-            kept.append(blocks[i])
+        if eligible is None or eligible(i):
+            length = blocks[i].words
+            for rule, max_words in limited:
+                if length <= max_words:
+                    hit = rule(page, i, state)
+                    if hit:
+                        break
+        if not hit:
+            scan.kept.append(i)
             state.kept += 1
             i += 1
             continue
         count = len(blocks) - i if hit.rest else hit.count
-        for block in blocks[i:i + count]:
-            removed.append(Removed(block.line, block.text, Removed.BOILERPLATE, None))
-        if hit.mark and hit.mark not in marks:
-            marks[hit.mark] = blocks[i].line
-        date = date or hit.date
-        byline = byline or hit.byline
+        scan.dropped.append((i, count))
+        if hit.mark and hit.mark not in scan.marks:
+            scan.marks[hit.mark] = blocks[i].line
+        scan.date = scan.date or hit.date
+        scan.byline = scan.byline or hit.byline
         i += count
-    return kept, removed, date, byline, marks
+    return scan
+
+
+def _drop_chrome(page):
+    scan = scan_chrome(page)
+    blocks = page.blocks
+    kept = [blocks[i] for i in scan.kept]
+    removed = [
+        Removed(block.line, block.text, Removed.BOILERPLATE, None)
+        for start, count in scan.dropped for block in blocks[start:start + count]
+    ]
+    return kept, removed, scan.date, scan.byline, scan.marks
 
 
 def _name_repeated_chrome(removed, kept, index):

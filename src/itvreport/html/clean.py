@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from itvreport.clean import chrome, repeats
+from itvreport.clean import chrome, repeats, scan_chrome
 from itvreport.html.mapping import credit_shaped
 from itvreport.html.meta import byline_name
 from itvreport.model import Heading, Image, ListBlock, Paragraph, Quote, Removed, block_texts
@@ -116,28 +116,15 @@ def _text(block) -> str:
 
 
 def drop_chrome(blocks):
-    page = RawPage(tuple(RawBlock(block.line, _text(block)) for block in blocks), 0, True)
-    state = chrome.State()
-    kept, removed, byline = [], [], None
-    i = 0
-    while i < len(blocks):
-        hit = None
-        if isinstance(blocks[i], TEXT_BLOCKS):
-            for rule in CHROME_RULES:
-                hit = rule(page, i, state)
-                if hit:
-                    break
-        if not hit:
-            kept.append(blocks[i])
-            state.kept += 1
-            i += 1
-            continue
-        count = len(blocks) - i if hit.rest else hit.count
-        for block in blocks[i:i + count]:
-            removed.append(Removed(block.line, _text(block), Removed.BOILERPLATE, None))
-        byline = byline or hit.byline
-        i += count
-    return kept, removed, byline
+    texts = [_text(block) for block in blocks]
+    page = RawPage(tuple(RawBlock(block.line, text, 0, 0, len(text.split())) for block, text in zip(blocks, texts)), 0, True)
+    scan = scan_chrome(page, CHROME_RULES, eligible=lambda i: isinstance(blocks[i], TEXT_BLOCKS))
+    kept = [blocks[i] for i in scan.kept]
+    removed = [
+        Removed(blocks[i].line, texts[i], Removed.BOILERPLATE, None)
+        for start, count in scan.dropped for i in range(start, start + count)
+    ]
+    return kept, removed, scan.byline
 
 
 def _repeat_key(block):
