@@ -3,7 +3,8 @@
 import os
 
 # Variables that change how itvreport or Python write output: a test sets what it needs.
-OUTPUT_VARIABLES = ("NO_COLOR", "FORCE_COLOR", "COLUMNS", "LINES", "TERM", "PYTHONUNBUFFERED")
+OUTPUT_VARIABLES = ("NO_COLOR", "FORCE_COLOR", "COLUMNS", "LINES", "TERM", "PYTHONUNBUFFERED",
+                    "PAGER", "ITVREPORT_PAGER", "LESS")
 
 
 def clean_env(**extra) -> dict:

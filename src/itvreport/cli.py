@@ -26,35 +26,55 @@ EXIT_TERMINATED = 143  # 128 + SIGTERM: stopped by kill or a service manager
 PROG = "itvreport"
 FORMATS = ("auto", "rich", "text", "markdown", "json", "jsonl")
 INPUTS = ("auto", "text", "html")
+EXPORTS = ("svg", "html")  # --export KIND FILE
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 
-DESCRIPTION = "Read an ITV News page saved as plain text and show the article."
+DESCRIPTION = "Read a news page saved as text or HTML and show the article."
 
 EPILOG = """\
 examples:
-  itvreport show page.txt                  read the article on the terminal
+  itvreport show page.txt                  read the article on the terminal; a long one
+                                           opens in a pager (q quits, space pages on)
+  itvreport show page.html                 a page saved from a browser reads the same
+  itvreport show page.txt --no-pager       print all of it, no pager
   itvreport show page.txt | less           page through it as plain text
   FORCE_COLOR=1 itvreport show page.txt | less -R
                                            ... or with colour kept
   itvreport show page.txt --format json | jq .headline
                                            the article as JSON, for scripts
+  itvreport show saved/ --format jsonl     every page in a folder, one JSON line each
   cat page.txt | itvreport show            read standard input (or: show -)
-  itvreport show page.txt --explain        also list what was removed and why
+  itvreport show page.txt --explain        also show what was removed and why
   itvreport show page.txt --width 72       wrap to 72 columns
+  itvreport show page.txt --export svg page.svg
+                                           save the view as a picture (or: --export html)
+  source <(itvreport --completion bash)    tab completion in bash (zsh: --completion zsh)
 
 environment:
-  NO_COLOR=1     no colour in terminal output (same as --no-color)
-  FORCE_COLOR=1  with --format auto, styled output even when not on a terminal
+  NO_COLOR=1        no colour in terminal output (same as --no-color)
+  FORCE_COLOR=1     with --format auto, styled output even when not on a terminal
+  PAGER             the pager for long articles (default: less; empty or cat: none)
+  ITVREPORT_PAGER   the pager for itvreport only; wins over PAGER
+  LESS              less's options (default when unset: FRX)
 """
 
 SHOW_EPILOG = """\
 examples:
   itvreport show fixtures/assad-aid-defects.txt
-  itvreport show page.txt | less
+                                           the styled view; a pager if it is long
+  itvreport show page.txt --no-pager       no pager (--pager: always one on a terminal)
+  itvreport show page.txt | less           plain text, one line per paragraph
   itvreport show page.txt --format json | jq '.blocks[].type'
-  itvreport show - < page.txt
-  itvreport show page.txt --explain
+  itvreport show - < page.txt              read standard input
+  itvreport show page.txt --explain        removed lines in place, struck through, with why
   itvreport show page.txt --format text --width 72
+  itvreport show page.txt --format markdown > page.md
+  itvreport show a.txt b.html saved/ --format jsonl -j 4
+                                           many pages, one JSON line each, 4 processes
+  itvreport show page.txt --width 80 --export svg page.svg
+                                           the view as an SVG picture (nothing on stdout)
+  itvreport show page.txt --export html page.html
+                                           ... or as an HTML page
 """
 
 
@@ -71,6 +91,7 @@ class ArgumentParser(argparse.ArgumentParser):
 
     def error(self, message):  # noqa: D401 - argparse API
         message = _with_suggestion(message)
+        message = _option_suggestion(message, self)
         self.print_usage(sys.stderr)
         _say(f"{PROG}: error: {message}")
         raise _Usage(EXIT_USAGE)
@@ -173,6 +194,45 @@ def _size(value: str) -> int:
     return size
 
 
+def _option_suggestion(message: str, parser) -> str:
+    """Add ``did you mean --format?`` to "unrecognized arguments: --formt json"."""
+    found = re.match(r"unrecognized arguments: (.*)", message)
+    if not found or "did you mean" in message:
+        return message
+    import difflib
+
+    known = sorted(_option_strings(parser))
+    for word in found.group(1).split():
+        name = word.split("=", 1)[0]
+        if name.startswith("--"):
+            close = difflib.get_close_matches(name, known, n=1, cutoff=0.75)
+            if close:
+                return f"{message}; did you mean {close[0]}?"
+    return message
+
+
+def _option_strings(parser) -> set[str]:
+    """Every ``--long`` option of ``parser`` and of its subcommands."""
+    names = set()
+    for action in parser._actions:  # argparse keeps no public list of them
+        names.update(name for name in action.option_strings if name.startswith("--"))
+        for sub in (getattr(action, "choices", None) or {}).values() if isinstance(
+                action, argparse._SubParsersAction) else ():
+            names |= _option_strings(sub)
+    return names
+
+
+class _Completion(argparse.Action):
+    """``--completion bash|zsh``: print the completion script and exit, as ``--version`` does."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from itvreport.completion import script
+
+        sys.stdout.write(script(values, parser))
+        sys.stdout.flush()
+        parser.exit()
+
+
 def build_parser() -> ArgumentParser:
     parser = ArgumentParser(
         prog=PROG,
@@ -181,12 +241,16 @@ def build_parser() -> ArgumentParser:
         formatter_class=_HelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument(
+        "--completion", action=_Completion, choices=("bash", "zsh"),
+        help="print a completion script for bash or zsh, e.g. source <(itvreport --completion bash)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ArgumentParser)
 
     show = commands.add_parser(
         "show",
         help="show the article in a saved page",
-        description="Show the article in a saved ITV News page (plain text).",
+        description="Show the article in a saved news page (text or HTML).",
         epilog=SHOW_EPILOG,
         formatter_class=_HelpFormatter,
     )
@@ -217,6 +281,16 @@ def build_parser() -> ArgumentParser:
         help="wrap to N columns (default: rich fits the terminal; text and markdown do not wrap)",
     )
     show.add_argument("--no-color", "--no-colour", action="store_true", help="no colour or styles")
+    show.add_argument(
+        "--pager", action=argparse.BooleanOptionalAction, default=None,
+        help="show the output through $PAGER or less (default: a rich view taller than the "
+             "terminal is paged; --pager: always, on a terminal; --no-pager: never)",
+    )
+    show.add_argument(
+        "--export", nargs=2, metavar=("{svg,html}", "FILE"),
+        help="write the rich view to FILE as an SVG picture or an HTML page instead of "
+             "printing it ('-': standard output)",
+    )
     show.add_argument(
         "--max-bytes", type=_size, default=DEFAULT_MAX_BYTES, metavar="N",
         help="refuse input larger than N bytes (default: 50M; accepts K, M, G)",
@@ -262,8 +336,86 @@ def _show(parser: ArgumentParser, args) -> int:
     else:
         path = "-"
 
+    if args.export:
+        _check_export(parser, args, path)
     article = _read(path, args)
-    _write(article, _render_options(args))
+    if args.export:
+        return _export(article, args)
+    output = _render_options(args)
+    _write(article, output, _pager_mode(args, output[0]))
+    return EXIT_OK
+
+
+# --- the pager and exports (one article at a time) -----------------------------------
+
+
+def _pager_mode(args, fmt: str):
+    """``None``: no pager; ``False``: page if taller than the screen; ``True``: always page.
+
+    Only ever with stdout on a terminal, as git does: a pager writing into a
+    pipe or a file would be no use. ``--pager`` then pages any format.
+    """
+    if args.pager is False or not _is_tty(sys.stdout):
+        return None
+    if args.pager:
+        return True
+    return False if fmt == "rich" else None
+
+
+def _check_export(parser, args, path: str) -> None:
+    """Usage errors for ``--export KIND FILE``, before any input is read."""
+    kind, target = args.export
+    kind = kind.lower()
+    if kind not in EXPORTS:
+        import difflib
+
+        close = difflib.get_close_matches(kind, EXPORTS, n=1, cutoff=0.5)
+        hint = f"; did you mean --export {close[0]} {target}?" if close else ""
+        parser.show_parser.error(
+            f"argument --export: invalid kind {args.export[0]!r} (choose from {', '.join(EXPORTS)}){hint}")
+    if args.format not in ("auto", "rich"):
+        parser.show_parser.error(
+            f"--export draws the rich view; leave out --format {args.format} (or use --format rich)")
+    if target != "-" and path != "-" and _same_file(path, target):
+        parser.show_parser.error(
+            f"--export would overwrite the page being read ({target}); give it another FILE, "
+            f"e.g. --export {kind} page.{kind}")
+    args.export = (kind, target)
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except (OSError, ValueError):
+        return False
+
+
+def _export(article, args) -> int:
+    """Write the rich view to ``--export FILE`` (or stdout for ``-``); say so on stderr."""
+    from itvreport import read
+    from itvreport.render import RenderOptions
+    from itvreport.render.terminal import export
+
+    kind, target = args.export
+    color = not (args.no_color or _env("NO_COLOR"))
+    width = _rich_width(args, RenderOptions.MAX_WIDTH)
+    options = RenderOptions(width=width, explain=args.explain, color=color)
+    data = export(article, options, kind)
+    if target == "-":
+        try:
+            sys.stdout.write(data)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as error:
+            raise OutputError(f"cannot write output: {_reason(error)}") from None
+        return EXIT_OK
+    try:
+        with open(target, "w", encoding="utf-8", newline="\n") as file:
+            file.write(data)
+    except OSError as error:
+        raise ItvReportError(f"cannot write {read.show_path(target)}: {_reason(error)}") from None
+    _say(f"{PROG}: wrote {read.show_path(target)} ({kind}, {options.width} columns)")
     return EXIT_OK
 
 
@@ -278,6 +430,8 @@ def _show_many(parser, args) -> int:
 
     if args.format == "json":
         parser.show_parser.error("several pages make several JSON documents: use --format jsonl")
+    if args.export:
+        parser.show_parser.error("--export draws one page: give one FILE")
     if sum(1 for f in args.files if f == "-") > 1:
         parser.show_parser.error("standard input ('-') can be read only once")
     output = _render_options(args)
@@ -318,8 +472,11 @@ def _render_options(args):
     return fmt, RenderOptions(width=width, explain=args.explain, color=color)
 
 
-def _write(article, output) -> None:
+def _write(article, output, paged=None) -> None:
     """Render ``article`` to stdout and flush it.
+
+    ``paged`` (see :func:`_pager_mode`): not ``None``, the view is rendered into
+    a string first and handed to :func:`itvreport.pager.show`.
 
     A closed pipe stays :class:`BrokenPipeError` (exit 141); any other failed
     write (a full disk, a descriptor not open for writing) is an
@@ -330,7 +487,17 @@ def _write(article, output) -> None:
 
     fmt, options = output
     try:
-        render(article, fmt, options, sys.stdout)
+        if paged is None:
+            render(article, fmt, options, sys.stdout)
+        else:
+            import io
+
+            from itvreport import pager
+
+            view = io.StringIO()
+            render(article, fmt, options, view)
+            pager.show(view.getvalue(), sys.stdout, force=paged,
+                       warn=lambda message: _say(f"{PROG}: warning: {message}"))
         sys.stdout.flush()  # a failed write shows up here, not at interpreter exit
     except BrokenPipeError:
         raise

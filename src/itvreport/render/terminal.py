@@ -164,7 +164,7 @@ class _Console(Console):
         raise BrokenPipeError("output closed")
 
 
-def make_console(options, file) -> Console:
+def make_console(options, file, record: bool = False) -> Console:
     color = bool(options.color)
     console = _Console(
         file=file,
@@ -177,13 +177,13 @@ def make_console(options, file) -> Console:
         emoji=False,
         markup=False,
         soft_wrap=False,
+        record=record,
     )
     console.width = max(MIN_WIDTH, min(options.width or console.width, options.MAX_WIDTH))
     return console
 
 
-def render(article, options, file) -> None:
-    console = make_console(options, file)
+def _print(console, article, options) -> None:
     parts = _header(console, article)
     if article.live_story:
         parts += _live_story(console, article.live_story)
@@ -192,3 +192,38 @@ def render(article, options, file) -> None:
         if number:
             console.line()
         console.print(part)
+
+
+def render(article, options, file) -> None:
+    _print(make_console(options, file), article, options)
+
+
+# --- pictures for sharing: the same view as SVG or HTML ----------------------------
+
+EXPORTS = ("svg", "html")
+EXPORT_TITLE = "itvreport"
+
+
+def export(article, options, kind: str) -> str:
+    """The view ``render`` prints, drawn as an SVG picture or an HTML page (rich's export).
+
+    Page text stays data: every renderable is a ``Text``, never markup, and rich's
+    exporters HTML-escape all text (``<script>`` arrives as ``&lt;script&gt;``).
+    Without colour (``options.color`` false) the picture has no styles either.
+    The output depends only on the article and the options: same input, same bytes.
+    """
+    import io
+
+    if kind not in EXPORTS:
+        raise ValueError(f"unknown export {kind!r}")
+    console = make_console(options, io.StringIO(), record=True)
+    if options.color:
+        _print(console, article, options)
+    else:  # rich records styles even when it prints none: record the plain view instead
+        plain = io.StringIO()
+        render(article, options, plain)
+        for line in plain.getvalue().splitlines():
+            console.print(Text(line), overflow="ignore", crop=False)
+    if kind == "svg":
+        return console.export_svg(title=EXPORT_TITLE)
+    return console.export_html()
