@@ -37,6 +37,7 @@ import statistics
 import sys
 import time
 from pathlib import Path
+from common import load_reader  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "benchmarks" / "article-extraction"
@@ -75,15 +76,6 @@ def body_text(article) -> str:
         elif kind == "list":
             lines.extend(block.items)
     return "\n".join(lines)
-
-
-def load_reader():
-    try:
-        from itvreport.pipeline import read_article
-    except ImportError:
-        sys.path.insert(0, str(ROOT / "src"))
-        from itvreport.pipeline import read_article
-    return read_article
 
 
 def itvreport_extractor():

@@ -40,21 +40,13 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 import pagegen  # noqa: E402
+from common import load_reader  # noqa: E402
 
 GROWTH_LIMIT = 12.0   # 10x input -> at most 12x time
 TEN_MB_SECONDS = 2.0
 MEMORY_LIMIT = 10.0   # peak extra memory / input size
 REPEATS = 0.3
 MB = 1_000_000
-
-
-def load_reader():
-    try:
-        from itvreport.pipeline import read_article
-    except ImportError:
-        sys.path.insert(0, str(ROOT / "src"))
-        from itvreport.pipeline import read_article
-    return read_article
 
 
 def timed(function, data, budget=2.0, max_runs=7):

@@ -36,17 +36,9 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 import pagegen  # noqa: E402
+from common import load_reader  # noqa: E402
 
 TARGET_PAGES_PER_S = 5000
-
-
-def load_reader():
-    try:
-        from itvreport.pipeline import read_article
-    except ImportError:
-        sys.path.insert(0, str(ROOT / "src"))
-        from itvreport.pipeline import read_article
-    return read_article
 
 
 def find_caches():

@@ -12,7 +12,7 @@ import os
 import re
 import sys
 
-from itvreport import __version__
+from itvreport import __version__, signals
 from itvreport.errors import (
     EXIT_INTERRUPTED,
     EXIT_OK,
@@ -566,27 +566,6 @@ def _on_sigterm(signum, frame):
     raise _Terminated
 
 
-def _catch_sigterm():
-    """Turn SIGTERM into :class:`_Terminated`; returns what to restore (``None``: nothing)."""
-    import signal
-
-    try:
-        return signal.signal(signal.SIGTERM, _on_sigterm)
-    except (AttributeError, ValueError, OSError):  # no SIGTERM here, or not the main thread
-        return None
-
-
-def _restore_sigterm(previous) -> None:
-    if previous is None:
-        return
-    import signal
-
-    try:
-        signal.signal(signal.SIGTERM, previous)
-    except (ValueError, OSError):
-        pass
-
-
 def _prepare_stdout() -> None:
     """Make stdout report a closed pipe, and never fail on an unencodable character.
 
@@ -631,14 +610,14 @@ def main(argv: list[str] | None = None) -> int:
     SIGTERM is caught for the length of the run (exit 143, quietly) and the
     previous handler put back afterwards.
     """
-    previous = _catch_sigterm()
+    previous = signals.replace("SIGTERM", _on_sigterm)
     try:
         return _main(argv)
     except _Terminated:
         _quiet_stdout()
         return EXIT_TERMINATED
     finally:
-        _restore_sigterm(previous)
+        signals.restore(previous)
 
 
 def _main(argv) -> int:

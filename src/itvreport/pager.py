@@ -32,6 +32,8 @@ from __future__ import annotations
 
 import os
 
+from itvreport import signals
+
 LESS_FLAGS = "FRX"
 NO_PAGER = ("", "cat")
 
@@ -93,7 +95,7 @@ def page(text: str, argv: list[str], encoding: str = "utf-8", environ=None) -> b
     except (OSError, ValueError):
         return False
     # Ignored only now, so the pager itself starts with the default Ctrl-C behaviour.
-    previous = _ignore_sigint()
+    previous = signals.replace("SIGINT", None)  # Ctrl-C is for the pager while it runs
     try:
         # communicate() swallows the BrokenPipeError of a pager that quit early.
         process.communicate(data)
@@ -104,7 +106,7 @@ def page(text: str, argv: list[str], encoding: str = "utf-8", environ=None) -> b
                 process.wait(timeout=2)
             except subprocess.TimeoutExpired:
                 process.kill()
-        _restore_sigint(previous)
+        signals.restore(previous)
     return True
 
 
@@ -127,21 +129,3 @@ def show(text: str, out, *, force: bool = False, rows: int | None = None, warn=N
     return False
 
 
-def _ignore_sigint():
-    import signal
-
-    try:
-        return signal.signal(signal.SIGINT, signal.SIG_IGN)
-    except (ValueError, OSError):  # not the main thread
-        return None
-
-
-def _restore_sigint(previous) -> None:
-    if previous is None:
-        return
-    import signal
-
-    try:
-        signal.signal(signal.SIGINT, previous)
-    except (ValueError, OSError):
-        pass
