@@ -295,6 +295,11 @@ def _fix_line(fix_encoding, line: str) -> str:
         return line
 
 
+# A UTF-8 lead byte read as Windows-1252 or Latin-1 is one of these: a page
+# without any of them cannot hold mojibake, and skips the pattern.
+_MOJIBAKE_LEADS = frozenset(chr(code) for code in range(0xC2, 0xF5))
+
+
 def repair_mojibake(text: str, warn=None) -> str:
     """Undo an earlier wrong decoding (``â€™`` -> ``’``), line by line, with ftfy.
 
@@ -302,7 +307,7 @@ def repair_mojibake(text: str, warn=None) -> str:
     only when the result is clearly better. ``warn`` is told how many lines
     were repaired. Without ftfy installed the text is returned as it is.
     """
-    if _MOJIBAKE.search(text) is None:
+    if _MOJIBAKE_LEADS.isdisjoint(text) or _MOJIBAKE.search(text) is None:
         return text
     try:
         from ftfy import fix_encoding
@@ -365,7 +370,7 @@ def sniff(text: str) -> str:
         return "html"
     if lower.startswith("<?xml") and "<html" in head[:1024].lower():
         return "html"
-    if not head:
+    if not head or head.count("<") < 3:
         return "text"
     tags = _HTML_TAG.findall(head)
     if len(tags) < 3:

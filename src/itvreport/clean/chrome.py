@@ -154,12 +154,16 @@ TRAILER = lazy(
 )
 
 
+_TRAILER_INITIALS = "MRYLTmrylt"  # first letters of TRAILER's phrases: skip the pattern otherwise
+
+
 @short(8)
 def trailer(page, i, state):
     """``More on this story`` / ``More top news``: the trailer and every teaser after it."""
-    if TRAILER.match(page.blocks[i].text.rstrip(" ›>:")):
-        return Hit(mark="end", rest=True)
-    return None
+    text = page.blocks[i].text
+    if text[:1] not in _TRAILER_INITIALS or not TRAILER.match(text.rstrip(" ›>:")):
+        return None
+    return Hit(mark="end", rest=True)
 
 
 PROMO_VERB = lazy(r"^(?:\S+\s+){0,7}?(?:watch|listen|subscribe|sign up|download|follow|catch up|stream|tune in|get)\b", re.IGNORECASE)
@@ -215,6 +219,8 @@ ROLE_WORDS = lazy(
 def byline(page, i, state):
     """``By Jane Doe: Political Correspondent``: the name goes to ``byline``."""
     text = page.blocks[i].text
+    if not text.startswith("By"):
+        return None
     match = BYLINE.match(text)
     if not match or words(text) > 14:
         return None
