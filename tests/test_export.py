@@ -262,3 +262,16 @@ def test_the_readme_picture_is_what_the_tool_draws_now(tmp_path):
     fresh = tmp_path / "fresh.svg"
     assert run("show", FIXTURE, "--width", "80", "--export", "svg", fresh).returncode == 0
     assert svg_text(DOCS_SVG.read_text(encoding="utf-8")) == svg_text(fresh.read_text(encoding="utf-8"))
+
+
+def test_export_never_overwrites_an_existing_file_of_another_kind(tmp_path):
+    import subprocess
+    import sys
+
+    page = tmp_path / "page.txt"
+    page.write_bytes(b"Harbour wall repaired\n\nWork finished on Friday.\n")
+    proc = subprocess.run([sys.executable, "-m", "itvreport", "show", "--export", "svg", str(page)],
+                          input=page.read_bytes(), capture_output=True, timeout=60)
+    assert proc.returncode == 2
+    assert b"would overwrite" in proc.stderr
+    assert page.read_bytes() == b"Harbour wall repaired\n\nWork finished on Friday.\n"

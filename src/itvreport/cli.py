@@ -381,7 +381,16 @@ def _check_export(parser, args, path: str) -> None:
         parser.show_parser.error(
             f"--export would overwrite the page being read ({target}); give it another FILE, "
             f"e.g. --export {kind} page.{kind}")
+    if target != "-" and os.path.exists(target) and not target.lower().endswith(EXPORT_SUFFIXES[kind]):
+        # `cat page.txt | itvreport show --export svg page.txt`: page.txt is the FILE
+        # of --export here, and writing the picture over it would lose the page.
+        parser.show_parser.error(
+            f"--export would overwrite {target}, which is not an .{kind} file; "
+            f"give a new name, e.g. --export {kind} page.{kind}")
     args.export = (kind, target)
+
+
+EXPORT_SUFFIXES = {"svg": (".svg",), "html": (".html", ".htm")}
 
 
 def _same_file(a: str, b: str) -> bool:
