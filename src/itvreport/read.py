@@ -295,9 +295,17 @@ def _fix_line(fix_encoding, line: str) -> str:
         return line
 
 
-# A UTF-8 lead byte read as Windows-1252 or Latin-1 is one of these: a page
-# without any of them cannot hold mojibake, and skips the pattern.
-_MOJIBAKE_LEADS = frozenset(chr(code) for code in range(0xC2, 0xF5))
+def _clearly_free_of_mojibake(data: bytes, text: str) -> bool:
+    """A fast answer for most pages, before the mojibake pattern scans the text.
+
+    Mojibake starts with a character in U+00C2..U+00F4 (a UTF-8 lead byte read
+    as Windows-1252 or Latin-1). Saved as UTF-8, every such character is the
+    byte 0xC3 and then a continuation byte: a UTF-8 page without 0xC3 has none.
+    """
+    if text.isascii():
+        return True
+    read_as_utf8 = len(text) < len(data) and b"\x00" not in data  # not cp1252 (one byte each), not UTF-16
+    return read_as_utf8 and b"\xc3" not in data
 
 
 def repair_mojibake(text: str, warn=None) -> str:
@@ -307,7 +315,7 @@ def repair_mojibake(text: str, warn=None) -> str:
     only when the result is clearly better. ``warn`` is told how many lines
     were repaired. Without ftfy installed the text is returned as it is.
     """
-    if _MOJIBAKE_LEADS.isdisjoint(text) or _MOJIBAKE.search(text) is None:
+    if _MOJIBAKE.search(text) is None:
         return text
     try:
         from ftfy import fix_encoding
@@ -339,7 +347,8 @@ def decode(data: bytes, warn=None) -> str:
     if _looks_binary(text):
         raise _binary_error()
     # Before control characters go: a lost third byte of ``”`` is a C1 control.
-    text = repair_mojibake(text, warn)
+    if not _clearly_free_of_mojibake(data, text):
+        text = repair_mojibake(text, warn)
     text = clean_text(text)
     if not text.strip():
         raise InputError("input is empty")
