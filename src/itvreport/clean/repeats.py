@@ -266,4 +266,4 @@ RULES = [exact_repeat, near_repeat, leading_repeat]
 
 def exempt(text: str) -> bool:
     """Lines that legitimately repeat: an attribution can close two quote blocks."""
-    return attribution(text) is not None
+    return text[:1] in "–—" and attribution(text) is not None
