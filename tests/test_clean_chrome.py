@@ -189,3 +189,16 @@ def test_promo_for_a_programme_at_a_time():
 def test_related_link_that_asks_a_question():
     text = "Bridge plan approved" + BODY + "\n\nWaiting lists: How long will you wait for treatment?"
     assert kept(text)[-1] == "It will meet again next month."
+
+
+def test_related_link_title_may_go_on_in_lower_case():
+    text = "Bridge plan approved" + BODY + "\n\nFlood warnings: how to find out if your home is at risk"
+    assert kept(text)[-1] == "It will meet again next month."
+
+
+def test_update_page_summaries_before_the_read_more_widget():
+    text = ("1. National\n\nStorm live\n\nView all 3 updates ›\n\nBridge shut in high winds\n\n"
+            "The bridge will stay shut until the wind drops, the operator said.\n\n"
+            "Ferries cancelled for the rest of the day\n\nThousands of homes without power\n\n"
+            "  1. Read more\n  2. 3 updates")
+    assert kept(text)[-1] == "The bridge will stay shut until the wind drops, the operator said."

@@ -345,3 +345,16 @@ def test_long_paragraph_ending_in_a_video_lead_in_stays_a_paragraph():
 def test_a_short_heading_after_a_picture_is_not_part_of_a_gallery():
     out = blocks(HEAD + "Intro text.\n\nParents at the meeting Photo: Jane Doe\n\nA long history\n\nThe school opened in 1850.")
     assert out[2] == {"type": "heading", "text": "A long history"}
+
+
+def test_attribution_a_few_paragraphs_on_makes_a_quote_even_of_a_they_opening():
+    text = (HEAD + "The helmsman described the scene when the crew arrived:\n\n"
+            "They were a hundred metres apart and drifting further out.\n\n– Craig Fenner, helmsman\n\nThe pair were unhurt.")
+    assert blocks(text)[1] == {"type": "quote", "paragraphs": ["They were a hundred metres apart and drifting further out."],
+                               "attribution": "Craig Fenner, helmsman"}
+
+
+def test_narrator_signals_with_an_appositive_or_a_capitalised_subject():
+    assert quotes.is_narrative("Northline's managing director, Fiona Carrick, said she was disappointed.", None)
+    assert quotes.is_narrative("The charity says it has treated 23 seals this year.", None)
+    assert not quotes.is_narrative("The law says we must set a balanced budget.", None)

@@ -244,7 +244,7 @@ def section_word(page, i, state):
     return Hit()
 
 
-RELATED_LINK = lazy(r"^[A-Z][\w'’ \-]{0,40}: [A-Z0-9\"'‘“].*$")
+RELATED_LINK = lazy(r"^[A-Z][\w'’ \-]{0,40}: [\w\"'‘“].*$")
 NOT_A_LINK = lazy(r"^(?:photos?|credits?|pictures?|images?|video|watch|warning|update|live)\b", re.IGNORECASE)
 
 
@@ -263,17 +263,29 @@ def related_link_at_end(page, i, state):
 
 @short(20)
 def update_summaries_at_end(page, i, state):
-    """On an update page, a closing run of headline-shaped lines: other stories' summaries.
+    """On an update page, headline-shaped lines after the article: other stories' summaries.
 
-    They follow the article with no trailer line before them. One such line
-    alone is kept (it may be the article's own cut-off last line).
+    They follow the article with no trailer line before them, up to the end of
+    the page or to the read-more widget or a trailer. One such line alone is
+    kept (it may be the article's own cut-off last line).
     """
     blocks = page.blocks
-    if not state.update_page or not state.kept or len(blocks) - i < 2 or len(blocks) - i > 8:
+    if not state.update_page or not state.kept:
         return None
-    if all(is_title_shaped(block.text, 20) and not block.indent for block in blocks[i:]):
-        return Hit(count=len(blocks) - i, mark="end")
+    end = i
+    while end < len(blocks) and end - i <= 8 and is_title_shaped(blocks[end].text, 20) and not blocks[end].indent:
+        if _ends_article(blocks[end].text):
+            break
+        end += 1
+    closes = end == len(blocks) or _ends_article(blocks[end].text)
+    if end - i >= 2 and closes:
+        return Hit(count=end - i, mark="end")
     return None
+
+
+def _ends_article(text: str) -> bool:
+    """The read-more widget's first line, or a trailer line."""
+    return _fold(text) == "1. read more" or bool(TRAILER.match(text.rstrip(" ›>:")))
 
 
 RULES = [

@@ -22,12 +22,13 @@ _SPEECH_VERBS = r"(?:said|says|saying|added|adds|told|tells|explained|explains|c
 _PRONOUN_SPEECH = lazy(
     rf"\b(?:he|she|they|it|He|She|They|It)\s+(?:also\s+|later\s+|then\s+)?{_SPEECH_VERBS}\b"
     r"|\b(?:said|says|added|adds)\s+(?:the|a|an|Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\b"
+    r"|[A-Za-z],\s+(?:said|says|told|added|warned|explained)\b"  # "Fiona Carrick, said she was"
     r"|\baccording to\b"
 )
 # Weaker signs: "the council said", "officials say", "Labour told". A paragraph in
 # the speaker's own voice ("the law says we must...") is still the speaker.
 _REPORTED_LOOSE = lazy(
-    rf"\b(?:[A-Z][a-z]+|the [a-z]+|[a-z]+s)\s+(?:also\s+|later\s+|then\s+)?(?:{_SPEECH_VERBS}|say)\b"
+    rf"\b(?:[A-Z][a-z]+|[Tt]he [a-z]+|[a-z]+s)\s+(?:also\s+|later\s+|then\s+)?(?:{_SPEECH_VERBS}|say)\b"
 )
 # "Manager Sue Haskins, ..." / "Councillor Tom Varley said": the narrator brings someone in.
 _NAMED_START = lazy(r"^(?:[A-Z][a-z]+\s+){1,3}[A-Z][a-z]+\b")

@@ -93,6 +93,14 @@ def quote_block(ctx, i):
     nxt = ctx.text(i + 1)
     if nxt is None or _is_structural(nxt) or quotes.is_list_lead_in(lead_in):
         return 0
+    closing = _attribution_after(ctx, i + 1)
+    if closing is not None:
+        # An attribution line a few paragraphs on says whose words they all are,
+        # even one that opens like narrative ("They were a hundred metres apart").
+        paragraphs = tuple(ctx.text(k) for k in range(i + 1, closing))
+        ctx.emit(Paragraph(lead_in, line=ctx.blocks[i].line))
+        ctx.emit(Quote(paragraphs, attribution(ctx.text(closing)), line=ctx.blocks[i + 1].line))
+        return closing - i + 1
     surname = quotes.speaker(lead_in)
     paragraphs = []
     narrator_resumed = False
@@ -122,6 +130,22 @@ def quote_block(ctx, i):
     ctx.emit(Paragraph(lead_in, line=ctx.blocks[i].line))
     ctx.emit(Quote(tuple(paragraphs), who, line=ctx.blocks[i + 1].line))
     return j - i + (1 if who else 0)
+
+
+ATTRIBUTED_MAX_PARAGRAPHS = 4
+
+
+def _attribution_after(ctx, start):
+    """The index of an attribution line closing the plain paragraphs from ``start``, if any."""
+    j = start
+    while j < len(ctx.blocks) and j - start <= ATTRIBUTED_MAX_PARAGRAPHS:
+        text = ctx.text(j)
+        if attribution(text) is not None:
+            return j if j > start else None
+        if _is_structural(text) or text.endswith(":") or _looks_like_heading(ctx, j):
+            return None
+        j += 1
+    return None
 
 
 def _single_sentence(text):
