@@ -153,7 +153,7 @@ def _body(console, article, explain: bool) -> list[Text]:
         parts.append(BLOCKS[block.type](console, block))
     parts += [_removed(console, item) for item in pending[at:]]
     if explain and not article.removed:
-        parts.append(Text("Nothing was removed.", STYLES["reason"]))
+        parts.append(_wrapped(console, Text("Nothing was removed.", STYLES["reason"])))
     return parts
 
 
@@ -191,7 +191,9 @@ def _print(console, article, options) -> None:
     for number, part in enumerate(parts):
         if number:
             console.line()
-        console.print(part)
+        # Every part is wrapped to the width already (_wrapped): printing it
+        # without rich's own wrapping skips a second pass over the same text.
+        console.print(part, soft_wrap=True)
 
 
 def render(article, options, file) -> None:
