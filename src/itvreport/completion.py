@@ -128,9 +128,14 @@ def _bash_second_values(opts, indent: str) -> list[str]:
     return arms
 
 
+def _function_name(prog: str) -> str:
+    """The shell function that completes ``prog`` (``itvreport`` -> ``_itvreport``)."""
+    return "_" + re.sub(r"\W", "_", prog)
+
+
 def bash(parser) -> str:
     prog = parser.prog
-    function = "_" + re.sub(r"\W", "_", prog)
+    function = _function_name(prog)
     top = options(parser)
     subs = commands(parser)
     lines = [
@@ -218,7 +223,7 @@ def _zsh_specs(opts) -> list[str]:
 
 def zsh(parser) -> str:
     prog = parser.prog
-    function = "_" + re.sub(r"\W", "_", prog)
+    function = _function_name(prog)
     subs = commands(parser)
     top = _zsh_specs(options(parser))
     described = " ".join(

@@ -259,46 +259,39 @@ def title_without_site(title: str, site: str | None) -> str:
     return title
 
 
-def _title_text(root) -> str | None:
-    for count, element in enumerate(root.iter("title")):
-        if count > 3:
+def _first_element_value(root, tag: str, limit: int, read):
+    """``read(element)`` of the first of the first ``limit`` + 1 ``tag`` elements that gives a value."""
+    for count, element in enumerate(root.iter(tag)):
+        if count > limit:
             break
-        text = one_line(element.text_content())
-        if text:
-            return text
+        value = read(element)
+        if value:
+            return value
     return None
+
+
+def _title_text(root) -> str | None:
+    return _first_element_value(root, "title", 3, lambda element: one_line(element.text_content()))
 
 
 def first_h1(root) -> str | None:
-    for count, element in enumerate(root.iter("h1")):
-        if count > 20:
-            break
-        text = one_line(element.text_content())
-        if text:
-            return text
-    return None
+    return _first_element_value(root, "h1", 20, lambda element: one_line(element.text_content()))
 
 
 def _time_datetime(root) -> str | None:
-    for count, element in enumerate(root.iter("time")):
-        if count > 20:
-            break
-        date = iso_date(element.get("datetime"))
-        if date:
-            return date
-    return None
+    return _first_element_value(root, "time", 20, lambda element: iso_date(element.get("datetime")))
 
 
 def _author_link(root) -> str | None:
     """The text of the page's first ``rel="author"`` link that reads as a name."""
-    for count, element in enumerate(root.iter("a")):
-        if count > 3000:
-            break
-        if "author" in (element.get("rel") or "").lower().split():
-            name = byline_name(element.text_content())
-            if name and _name_shaped(name.replace(" and ", " ")):
-                return name
-    return None
+    return _first_element_value(root, "a", 3000, _author_name)
+
+
+def _author_name(element) -> str | None:
+    if "author" not in (element.get("rel") or "").lower().split():
+        return None
+    name = byline_name(element.text_content())
+    return name if name and _name_shaped(name.replace(" and ", " ")) else None
 
 
 def declared_byline(root, tags) -> str | None:
