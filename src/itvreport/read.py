@@ -344,12 +344,18 @@ def decode(data: bytes, warn=None) -> str:
     text = _to_text(data, warn)
     if text.startswith("\ufeff"):
         text = text[1:]
-    if _looks_binary(text):
+    # Most pages have no control character at all: one scan says so, and then
+    # they can be neither binary nor in need of cleaning.
+    plain = _NEEDS_CLEANING.search(text) is None
+    if not plain and _looks_binary(text):
         raise _binary_error()
     # Before control characters go: a lost third byte of ``”`` is a C1 control.
     if not _clearly_free_of_mojibake(data, text):
-        text = repair_mojibake(text, warn)
-    text = clean_text(text)
+        repaired = repair_mojibake(text, warn)
+        plain = plain and repaired is text
+        text = repaired
+    if not plain:
+        text = clean_text(text)
     if not text.strip():
         raise InputError("input is empty")
     return text

@@ -10,7 +10,8 @@ from functools import lru_cache
 
 from itvreport.patterns import lazy
 
-BULLET = lazy(r"^[•◦▪●‣·∙]\s+(?P<item>\S.*)$")
+BULLET_MARKS = "•◦▪●‣·∙"
+BULLET = lazy(rf"^[{BULLET_MARKS}]\s+(?P<item>\S.*)$")
 NUMBERED = lazy(r"^(?P<number>\d{1,3})[.)]\s+(?P<item>\S.*)$")
 ATTRIBUTION = lazy(r"^[–—]\s*(?P<who>[^\s–—].*)$")
 # Caption credit: "<caption> Photo: PA", "<caption> Credit: ITV News Anglia", "Credit: PA".
@@ -27,11 +28,15 @@ def words(text: str) -> int:
 
 
 def bullet_item(text: str) -> str | None:
+    if text[:1] not in BULLET_MARKS:
+        return None
     match = BULLET.match(text)
     return match.group("item") if match else None
 
 
 def numbered_item(text: str) -> tuple[int, str] | None:
+    if not text[:1].isdigit():
+        return None
     match = NUMBERED.match(text)
     return (int(match.group("number")), match.group("item")) if match else None
 
@@ -41,9 +46,10 @@ def numbered_item(text: str) -> tuple[int, str] | None:
 memo = lru_cache(maxsize=4096)
 
 
-@memo
 def attribution(text: str) -> str | None:
     """``– Jane Doe, chief executive`` -> ``Jane Doe, chief executive``."""
+    if text[:1] not in "–—":
+        return None
     match = ATTRIBUTION.match(text)
     if not match or words(text) > 16:
         return None
@@ -57,7 +63,7 @@ def split_credit(text: str) -> tuple[str, str | None] | None:
     The credit is a short source ("PA", "ITV News Anglia"); one trailing full
     stop is dropped; an empty credit gives ``None``.
     """
-    if ":" not in text:
+    if ":" not in text or not ("Photo" in text or "Credit" in text or "Picture" in text or "Image" in text):
         return None
     match = CREDIT.match(text)
     if not match:
@@ -79,7 +85,8 @@ _GLUE = lazy(r"(?<=[a-z0-9%)])\.(?=[A-Z])")
 @memo
 def flattened_items(text: str) -> tuple[str, ...] | None:
     """``Leeds - 12 jobs.York - 3 jobs.Hull - 9 jobs.`` -> the items; None for prose."""
-    if text.count(".") < 2:
+    # Glued items need two full stops with no space after them and text beyond.
+    if text.count(".") - text.count(". ") - text.endswith(".") < 2:
         return None
     parts = _GLUE.split(text)
     if len(parts) < 3 or text.count(". ") >= len(parts) - 1:

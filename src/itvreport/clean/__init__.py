@@ -51,14 +51,17 @@ def scan_chrome(page, rules=chrome.RULES, eligible=None) -> ChromeScan:
     scan = ChromeScan()
     state = chrome.State()
     blocks = page.blocks
-    # A rule declares the longest line it can match (chrome.short); others see every line.
-    limited = [(rule, getattr(rule, "max_words", 10**9)) for rule in rules]
+    by_first = _rules_by_first_character(tuple(rules))
     i = 0
     while i < len(blocks):
         hit = None
         if eligible is None or eligible(i):
             length = blocks[i].words
-            for rule, max_words in limited:
+            first = blocks[i].text[0]
+            applicable = by_first.get(first)
+            if applicable is None:
+                applicable = by_first[first] = _applicable(rules, first)
+            for rule, max_words in applicable:
                 if length <= max_words:
                     hit = rule(page, i, state)
                     if hit:
@@ -76,6 +79,30 @@ def scan_chrome(page, rules=chrome.RULES, eligible=None) -> ChromeScan:
         scan.byline = scan.byline or hit.byline
         i += count
     return scan
+
+
+_TABLES: dict[tuple, dict[str, list]] = {}
+
+
+def _rules_by_first_character(rules: tuple) -> dict[str, list]:
+    """For one rule list, a table (filled as characters turn up) from a line's
+    first character to the rules that can match such a line."""
+    table = _TABLES.get(rules)
+    if table is None:
+        if len(_TABLES) > 16:
+            _TABLES.clear()
+        table = _TABLES[rules] = {}
+    return table
+
+
+def _applicable(rules, first: str) -> list:
+    """The rules, in order, that allow lines starting with ``first`` (chrome.starts),
+    each with the longest line it can match (chrome.short)."""
+    return [
+        (rule, getattr(rule, "max_words", 10**9))
+        for rule in rules
+        if getattr(rule, "starts", None) is None or rule.starts(first)
+    ]
 
 
 def _drop_chrome(page):
@@ -110,11 +137,11 @@ def _drop_repeats(blocks):
     index = repeats.Index()
     kept, removed = [], []
     for block in blocks:
-        words = repeats.tokens(block.text)
+        probe = repeats.Probe(block.text)
         found = None
         if not repeats.exempt(block.text):
             for rule in repeats.RULES:
-                found = rule(block.text, words, index)
+                found = rule(probe, index)
                 if found:
                     break
         if found is not None:
@@ -123,7 +150,7 @@ def _drop_repeats(blocks):
             if found.keep is None:
                 continue
             block = block.replace(text=found.keep)
-            words = repeats.tokens(block.text)
-        index.add(block.text, words)
+            probe = repeats.Probe(block.text)
+        index.add(probe)
         kept.append(block)
     return kept, removed, index

@@ -53,6 +53,22 @@ def short(limit: int):
     return mark
 
 
+def starts(first):
+    """Declare which first characters a rule's lines can have: a string of them, or
+    a test of one character.
+
+    The cleaner looks a line's first character up once and tries only the rules
+    that allow it, so most lines meet a handful of rules, not all of them.
+    """
+    allowed = first.__contains__ if isinstance(first, str) else first
+
+    def mark(rule):
+        rule.starts = allowed
+        return rule
+
+    return mark
+
+
 def _fold(text: str) -> str:
     return " ".join(text.casefold().split())
 
@@ -61,8 +77,9 @@ def _fold(text: str) -> str:
 
 
 @short(2)
+@starts("AaSs")
 def advertisement(page, i, state):
-    if _fold(page.blocks[i].text).rstrip(".:") in {"advertisement", "advert", "sponsored", "ad"}:
+    if page.blocks[i].text[:1] in "AaSs" and _fold(page.blocks[i].text).rstrip(".:") in {"advertisement", "advert", "sponsored", "ad"}:
         return Hit()
     return None
 
@@ -78,9 +95,11 @@ def _real_date(text: str) -> bool:
 
 
 @short(16)
+@starts("d")
 def dated_prefix(page, i, state):
     """`` date 2018-01-17 - ITV Report``: the article's date; the rest is chrome."""
-    match = DATED.match(page.blocks[i].text)
+    text = page.blocks[i].text
+    match = DATED.match(text) if text.startswith("date") else None
     if match:
         date = match.group(1)
         return Hit(date=date if _real_date(date) else None)
@@ -88,10 +107,11 @@ def dated_prefix(page, i, state):
 
 
 @short(12)
+@starts(lambda ch: not ch.isalnum())
 def no_words(page, i, state):
     """A lone ``-`` (or any line with no letter or digit): a separator."""
     text = page.blocks[i].text
-    if not any(ch.isalnum() for ch in text):
+    if not (text[0].isalnum() or text[-1].isalnum() or any(ch.isalnum() for ch in text)):
         return Hit()
     return None
 
@@ -102,8 +122,8 @@ PLAY_VIDEO = lazy(r"^(?P<slug>\S*?)\s*Play(?: Brightcove)? video$", re.IGNORECAS
 @short(4)
 def play_video(page, i, state):
     """``Play video``, ``Play Brightcove video``, or a video slug glued to ``Play video``."""
-    match = PLAY_VIDEO.match(page.blocks[i].text)
-    if match:
+    text = page.blocks[i].text
+    if text[-5:].lower() == "video" and PLAY_VIDEO.match(text):
         return Hit()
     return None
 
@@ -118,7 +138,7 @@ UNAVAILABLE = lazy(
 def unavailable_placeholder(page, i, state):
     """"This content is not available on your device" and its variants."""
     text = page.blocks[i].text
-    if words(text) <= 30 and UNAVAILABLE.search(text):
+    if "not " in text.lower() and UNAVAILABLE.search(text):
         return Hit()
     return None
 
@@ -127,19 +147,22 @@ UPDATES_LINK = lazy(r"^View all \d[\d,]* (?:updates?|posts?|entries)\b", re.IGNO
 
 
 @short(6)
+@starts("Vv")
 def updates_link(page, i, state):
     """``View all 12 updates ›``: marks where the parent story ends on an update page."""
-    if UPDATES_LINK.match(page.blocks[i].text):
+    text = page.blocks[i].text
+    if text[:1] in "Vv" and UPDATES_LINK.match(text):
         state.update_page = True
         return Hit(mark="updates")
     return None
 
 
 @short(3)
+@starts("1")
 def read_more_widget(page, i, state):
     """``1. Read more`` then ``2. 12 updates``: the article is over; what follows is not it."""
     blocks = page.blocks
-    if _fold(blocks[i].text) != "1. read more":
+    if blocks[i].text[:1] != "1" or _fold(blocks[i].text) != "1. read more":
         return None
     if i + 1 < len(blocks) and re.match(r"^2\.\s+\d[\d,]*\s+(?:updates?|posts?)\b", _fold(blocks[i + 1].text)):
         return Hit(count=2, mark="end", rest=True)
@@ -158,6 +181,7 @@ _TRAILER_INITIALS = "MRYLTmrylt"  # first letters of TRAILER's phrases: skip the
 
 
 @short(8)
+@starts(_TRAILER_INITIALS)
 def trailer(page, i, state):
     """``More on this story`` / ``More top news``: the trailer and every teaser after it."""
     text = page.blocks[i].text
@@ -173,11 +197,19 @@ PROMO_WHERE = lazy(
 )
 
 
+def _promo_verb_in(lower: str) -> bool:
+    """A cheap necessary condition for PROMO_VERB: one of its verbs occurs at all."""
+    return ("watch" in lower or "listen" in lower or "subscribe" in lower or "sign up" in lower
+            or "download" in lower or "follow" in lower or "catch up" in lower or "stream" in lower
+            or "tune in" in lower or "get" in lower)
+
+
 @short(30)
 def promo(page, i, state):
     """Promotion lines: watch it on ITV tonight, listen to our podcast, get the app."""
     text = page.blocks[i].text
-    if words(text) <= 30 and PROMO_VERB.match(text) and PROMO_WHERE.search(text) and not text.endswith(":"):
+    if (not text.endswith(":") and _promo_verb_in(text.lower()) and PROMO_VERB.match(text)
+            and PROMO_WHERE.search(text)):
         return Hit()
     return None
 
@@ -186,6 +218,7 @@ LABEL_ITEM = lazy(r"^[A-Z0-9][\w'’&.\- ]*$")
 
 
 @short(6)
+@starts(str.isdigit)
 def label_line(page, i, state):
     """``1. ITV Report``, ``1. National``, ``1. <Region>``, ``1. <Reporter name>``.
 
@@ -193,6 +226,8 @@ def label_line(page, i, state):
     label, not a list.
     """
     blocks = page.blocks
+    if not blocks[i].text[:1].isdigit():
+        return None
     found = numbered_item(blocks[i].text)
     if not found or found[0] != 1:
         return None
@@ -216,6 +251,7 @@ ROLE_WORDS = lazy(
 
 
 @short(14)
+@starts("B")
 def byline(page, i, state):
     """``By Jane Doe: Political Correspondent``: the name goes to ``byline``."""
     text = page.blocks[i].text
@@ -231,6 +267,7 @@ def byline(page, i, state):
 
 
 @short(1)
+@starts(str.isupper)
 def section_word(page, i, state):
     """A lone section word before the headline (``Insight``, ``Explainer``)."""
     if state.kept:
@@ -249,6 +286,7 @@ NOT_A_LINK = lazy(r"^(?:photos?|credits?|pictures?|images?|video|watch|warning|u
 
 
 @short(12)
+@starts("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 def related_link_at_end(page, i, state):
     """A related-story link on the last line: ``Flu: Everything you need to know``."""
     if i != len(page.blocks) - 1 or not state.kept:

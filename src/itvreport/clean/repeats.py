@@ -33,24 +33,33 @@ CANDIDATES = 4          # most recent earlier blocks checked per key (bounds the
 _MARKER = lazy(r"\b(?:photos?|credits?|pictures?|images?):")  # applied to case-folded text
 _LABEL = lazy(r"^(?P<label>[A-Z][A-Za-z ]{0,20}:)\s+")
 _EDGE_PUNCT = ".,;:!?\"'()[]"
+# Left out of comparable words wherever they stand: "don't" and "dont", "1,000" and
+# "1000" compare equal. A word made only of these is no word, as when stripping its ends.
+_PUNCT = tuple(_EDGE_PUNCT + "’‘“”")
 
 
 def tokens(text: str) -> list[str]:
-    """Comparable words: case-folded, quote styles unified, edge punctuation off."""
-    folded = _unify_quotes(text).casefold()
-    if ":" in folded:
+    """Comparable words: case-folded, dash styles unified, punctuation and quotes out."""
+    folded = text.casefold()
+    if ":" in folded and ("photo" in folded or "credit" in folded or "picture" in folded or "image" in folded):
         folded = _MARKER.sub("credit:", folded)
-    words = [word.strip(_EDGE_PUNCT) for word in folded.split()]
-    if "" in words:
-        words = [word for word in words if word]
-    return words
+    for mark in _PUNCT:  # a str.replace per mark present beats one regex or str.translate
+        if mark in folded:
+            folded = folded.replace(mark, "")
+    if "–" in folded or "—" in folded:
+        folded = folded.replace("–", "-").replace("—", "-")
+    return folded.split()
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(tokens(text))
 
 
 @lru_cache(maxsize=8192)
-def _remembered_tokens(text: str) -> list[str]:
+def _remembered_tokens(text: str) -> tuple[str, ...]:
     """Words of an earlier block, kept for the blocks compared most often (a hot
     paragraph repeated hundreds of times is compared with each repeat)."""
-    return tokens(text)
+    return _words(text)
 
 
 def _unify_quotes(text: str) -> str:
@@ -156,6 +165,21 @@ class Repeat:
         self.keep = keep  # the text to keep instead of the block (leading repeats), else None
 
 
+class Probe:
+    """One block as the repeat rules compare it: its text, its comparable words and
+    the hash keys of those words, each computed once per block."""
+
+    __slots__ = ("text", "words", "whole", "near", "lead")
+
+    def __init__(self, text: str):
+        self.text = text
+        self.words = words = _words(text)
+        count = len(words)
+        self.whole = hash(words)
+        self.near = _near_keys(words) if count >= NEAR_MIN_WORDS else ()
+        self.lead = hash(words[:LEAD_MIN_WORDS]) if count >= LEAD_MIN_WORDS else None
+
+
 class Index:
     """Earlier kept blocks, hashed three ways.
 
@@ -171,72 +195,86 @@ class Index:
         self.texts: list[str] = []
         self.lengths: list[int] = []
 
-    def add(self, text: str, words: list[str]) -> int:
+    def add(self, probe: Probe) -> int:
         position = len(self.texts)
-        self.texts.append(text)
-        self.lengths.append(len(words))
-        self.whole.setdefault(hash(tuple(words)), position)
-        if len(words) >= NEAR_MIN_WORDS:
-            for key in _near_keys(words):
-                self.near.setdefault(key, []).append(position)
-        if len(words) >= LEAD_MIN_WORDS:
-            self.lead.setdefault(hash(tuple(words[:LEAD_MIN_WORDS])), []).append(position)
+        self.texts.append(probe.text)
+        self.lengths.append(len(probe.words))
+        self.whole.setdefault(probe.whole, position)
+        near = self.near
+        for key in probe.near:
+            earlier = near.get(key)
+            if earlier is None:
+                near[key] = [position]
+            else:
+                earlier.append(position)
+        if probe.lead is not None:
+            earlier = self.lead.get(probe.lead)
+            if earlier is None:
+                self.lead[probe.lead] = [position]
+            else:
+                earlier.append(position)
         return position
 
     def words(self, position: int) -> list[str]:
         return _remembered_tokens(self.texts[position])
 
-    def first_with(self, words: list[str]) -> int | None:
-        """The position of the first kept block with exactly these words."""
-        earlier = self.whole.get(hash(tuple(words)))
+    def first_with(self, words, whole: int | None = None) -> int | None:
+        """The position of the first kept block with exactly these words
+        (``whole``: the hash of their tuple, if the caller has it)."""
+        words = tuple(words)
+        earlier = self.whole.get(hash(words) if whole is None else whole)
         if earlier is not None and self.words(earlier) == words:
             return earlier
         return None
 
 
-def _near_keys(words):
+def _near_keys(words: tuple) -> tuple[int, int, int]:
+    """Hashes of the first, middle and last few words. (A head key equal to some
+    block's tail key only costs one more comparison.)"""
     middle = (len(words) - KEY_WORDS) // 2
-    return (
-        hash(("head",) + tuple(words[:KEY_WORDS])),
-        hash(("mid",) + tuple(words[middle:middle + KEY_WORDS])),
-        hash(("tail",) + tuple(words[-KEY_WORDS:])),
-    )
+    return hash(words[:KEY_WORDS]), hash(words[middle:middle + KEY_WORDS]), hash(words[-KEY_WORDS:])
 
 
-def exact_repeat(text, words, index):
-    earlier = index.first_with(words) if words else None
+def exact_repeat(probe, index):
+    earlier = index.first_with(probe.words, probe.whole) if probe.words else None
     if earlier is not None:
-        return Repeat(earlier, text)
+        return Repeat(earlier, probe.text)
     return None
 
 
-def near_repeat(text, words, index):
-    if len(words) < NEAR_MIN_WORDS:
-        return None
+def near_repeat(probe, index):
+    near = index.near
+    keys = [key for key in probe.near if key in near]
+    if not keys:
+        return None  # no earlier block shares its first, middle or last words
+    words = probe.words
     seen = set()
     limit = max(NEAR_MAX_EDITS, len(words) // NEAR_EDIT_SHARE)
-    for key in _near_keys(words):
-        for earlier in reversed(index.near.get(key, ())[-CANDIDATES:]):
+    for key in keys:
+        for earlier in reversed(near[key][-CANDIDATES:]):
             if earlier in seen:
                 continue
             seen.add(earlier)
             if abs(index.lengths[earlier] - len(words)) > limit:
                 continue
             if within_edits(index.words(earlier), words, limit):
-                return Repeat(earlier, text)
+                return Repeat(earlier, probe.text)
     return None
 
 
-def leading_repeat(text, words, index):
+def leading_repeat(probe, index):
     """The block opens with an earlier block and goes on: keep label + new text."""
+    text, words = probe.text, probe.words
+    if len(words) <= LEAD_MIN_WORDS:
+        return None  # it cannot hold an earlier block and more
     label = ""
-    offsets = [0]
-    found = _LABEL.match(text)
+    keys = [(0, probe.lead)] if probe.lead in index.lead else []
+    found = _LABEL.match(text) if ":" in text[:22] else None
     if found:
         label = found.group("label")
-        offsets.append(len(tokens(label)))
-    for offset in offsets:
-        key = hash(tuple(words[offset:offset + LEAD_MIN_WORDS]))
+        offset = len(tokens(label))
+        keys.append((offset, hash(words[offset:offset + LEAD_MIN_WORDS])))
+    for offset, key in keys:
         for earlier in reversed(index.lead.get(key, ())[-CANDIDATES:]):
             before = index.words(earlier)
             end = offset + len(before)

@@ -181,10 +181,10 @@ def drop_repeats(blocks):
         if not isinstance(block, TEXT_BLOCKS) or repeats.exempt(block.text):
             kept.append(block)
             continue
-        words = repeats.tokens(block.text)
+        probe = repeats.Probe(block.text)
         found = None
         for rule in repeats.RULES:
-            found = rule(block.text, words, index)
+            found = rule(probe, index)
             if found:
                 break
         if found is not None:
@@ -192,8 +192,8 @@ def drop_repeats(blocks):
             if found.keep is None:
                 continue
             block = block.replace(text=found.keep)
-            words = repeats.tokens(block.text)
-        index.add(block.text, words)
+            probe = repeats.Probe(block.text)
+        index.add(probe)
         lines.append(block.line)
         kept.append(block)
     return kept, removed

@@ -82,39 +82,49 @@ def _name_only(who: str) -> str | None:
     return text if text[:1].isupper() else None
 
 
-# Each check is guarded by a cheap substring test, so ordinary prose costs a few
-# ``in`` tests rather than every pattern.
-_DISTRESS = lazy(r"distress|disturb|upsetting|graphic|flashing")
+# Each check is guarded by a cheap test of the line's shape or a substring, so
+# ordinary prose costs a few ``in`` tests rather than every pattern; the word
+# count (a note is short) is taken only once a guard has passed.
+MAX_WORDS = 45
 
 
-def _labelled(text, lower, count):
-    return bool(_VIDEO_LABEL.match(text) or ("report" in lower[:20] and _REPORT_BY.match(text)))
+def _labelled(text, lower):
+    return bool((text[:1] in "VWAL" and _VIDEO_LABEL.match(text))
+                or ("report" in lower[:20] and _REPORT_BY.match(text))) and words(text) <= MAX_WORDS
 
 
-def _reporter_hands_over(text, lower, count):
-    return count <= 25 and text.endswith(":") and bool(_REPORTS.search(text) or _HAS_REPORT.search(text))
+def _reporter_hands_over(text, lower):
+    return text.endswith(":") and words(text) <= 25 and bool(
+        ("report" in text and _REPORTS.search(text))
+        or (("has" in text or "have" in text or "sent" in text or "filed" in text) and _HAS_REPORT.search(text))
+    )
 
 
-def _standfirst_credit(text, lower, count):
-    return "reports" in lower and bool(_STANDFIRST_REPORTS.search(text))
+def _standfirst_credit(text, lower):
+    return "reports" in lower and bool(_STANDFIRST_REPORTS.search(text)) and words(text) <= MAX_WORDS
 
 
-def _warning(text, lower, count):
-    return count <= 30 and _DISTRESS.search(lower) is not None and bool(_WARNING.search(text))
+def _warning(text, lower):
+    return _distressing(lower) and words(text) <= 30 and bool(_WARNING.search(text))
 
 
-def _spoke_to(text, lower, count):
-    return (count <= 30 and text.endswith(":") and ("spok" in lower or "speak" in lower or "talk" in lower)
-            and bool(_SPOKE_TO.search(text)))
+def _distressing(lower):
+    return ("distress" in lower or "disturb" in lower or "upsetting" in lower or "graphic" in lower
+            or "flashing" in lower)
 
 
-def _watch(text, lower, count):
-    return count <= 30 and text.startswith(("Watch", "See")) and bool(_WATCH.match(text))
+def _spoke_to(text, lower):
+    return (text.endswith(":") and ("spok" in lower or "speak" in lower or "talk" in lower)
+            and words(text) <= 30 and bool(_SPOKE_TO.search(text)))
 
 
-def _in_video(text, lower, count):
+def _watch(text, lower):
+    return text.startswith(("Watch", "See")) and words(text) <= 30 and bool(_WATCH.match(text))
+
+
+def _in_video(text, lower):
     return (text.endswith((":", ".")) and ("below" in lower or "above" in lower)
-            and bool(_IN_VIDEO.search(text)))
+            and bool(_IN_VIDEO.search(text)) and words(text) <= MAX_WORDS)
 
 
 CHECKS = [_labelled, _reporter_hands_over, _standfirst_credit, _warning, _spoke_to, _watch, _in_video]
@@ -125,11 +135,8 @@ def is_media_note(text: str) -> bool:
     """Does this line stand for a video or embed that is gone?"""
     if len(text) > 450:
         return False  # far longer than a 45-word note
-    count = words(text)
-    if count > 45:
-        return False
     lower = text.lower()
     for check in CHECKS:
-        if check(text, lower, count):
+        if check(text, lower):
             return True
     return False

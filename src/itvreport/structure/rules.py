@@ -29,10 +29,13 @@ from itvreport.structure import media, quotes
 class Context:
     """The blocks being read and the article blocks built so far."""
 
-    __slots__ = ("blocks", "out", "reporters")
+    __slots__ = ("blocks", "texts", "out", "reporters")
 
     def __init__(self, blocks):
         self.blocks = blocks
+        # Each block's text, and None after the last: texts[-1] and texts[len(blocks)]
+        # (one before the first, one after the last) are both None.
+        self.texts = [block.text for block in blocks] + [None]
         self.out = []
         self.reporters = []  # names found in media notes, in page order
 
@@ -60,7 +63,7 @@ def _is_structural(text: str) -> bool:
 
 def attribution_line(ctx, i):
     """``– Jane Doe, chief executive`` closes the quote before it."""
-    who = attribution(ctx.text(i))
+    who = attribution(ctx.texts[i])
     if who is None:
         return 0
     last = ctx.last
@@ -76,7 +79,7 @@ def attribution_line(ctx, i):
             break
         start -= 1
     if start == len(ctx.out):
-        ctx.emit(Paragraph(ctx.text(i), line=ctx.blocks[i].line))
+        ctx.emit(Paragraph(ctx.texts[i], line=ctx.blocks[i].line))
         return 1
     paragraphs = tuple(block.text for block in ctx.out[start:])
     line = ctx.out[start].line
@@ -87,26 +90,26 @@ def attribution_line(ctx, i):
 
 def quote_block(ctx, i):
     """A colon lead-in followed by the speaker's own words."""
-    lead_in = ctx.text(i)
+    lead_in = ctx.texts[i]
     if not lead_in.endswith(":") or media.is_media_note(lead_in):
         return 0
-    nxt = ctx.text(i + 1)
+    nxt = ctx.texts[i + 1]
     if nxt is None or _is_structural(nxt) or quotes.is_list_lead_in(lead_in):
         return 0
     closing = _attribution_after(ctx, i + 1)
     if closing is not None:
         # An attribution line a few paragraphs on says whose words they all are,
         # even one that opens like narrative ("They were a hundred metres apart").
-        paragraphs = tuple(ctx.text(k) for k in range(i + 1, closing))
+        paragraphs = tuple(ctx.texts[k] for k in range(i + 1, closing))
         ctx.emit(Paragraph(lead_in, line=ctx.blocks[i].line))
-        ctx.emit(Quote(paragraphs, attribution(ctx.text(closing)), line=ctx.blocks[i + 1].line))
+        ctx.emit(Quote(paragraphs, attribution(ctx.texts[closing]), line=ctx.blocks[i + 1].line))
         return closing - i + 1
     surname = quotes.speaker(lead_in)
     paragraphs = []
     narrator_resumed = False
     j = i + 1
     while j < len(ctx.blocks):
-        text = ctx.text(j)
+        text = ctx.texts[j]
         if _is_structural(text) or text.endswith(":") or _looks_like_heading(ctx, j):
             break
         if quotes.is_narrative(text, surname):
@@ -114,7 +117,7 @@ def quote_block(ctx, i):
             break
         paragraphs.append(text)
         j += 1
-    who = attribution(ctx.text(j)) if paragraphs and j < len(ctx.blocks) else None
+    who = attribution(ctx.texts[j]) if paragraphs and j < len(ctx.blocks) else None
     if who is None and paragraphs and not (quotes.introduces_speech(lead_in) or quotes.speaks_for_self(paragraphs[0])):
         paragraphs = []  # "officials posted a map:" - what followed was not somebody's words
     if not paragraphs:
@@ -139,7 +142,7 @@ def _attribution_after(ctx, start):
     """The index of an attribution line closing the plain paragraphs from ``start``, if any."""
     j = start
     while j < len(ctx.blocks) and j - start <= ATTRIBUTED_MAX_PARAGRAPHS:
-        text = ctx.text(j)
+        text = ctx.texts[j]
         if attribution(text) is not None:
             return j if j > start else None
         if _is_structural(text) or text.endswith(":") or _looks_like_heading(ctx, j):
@@ -159,14 +162,14 @@ def bullet_list(ctx, i):
     """A run of ``  • item`` lines; a lone bullet followed by prose is a section title."""
     items = []
     j = i
-    while j < len(ctx.blocks) and bullet_item(ctx.text(j)) is not None:
-        items.append(bullet_item(ctx.text(j)))
+    while j < len(ctx.blocks) and bullet_item(ctx.texts[j]) is not None:
+        items.append(bullet_item(ctx.texts[j]))
         j += 1
     if not items:
         return 0
     line = ctx.blocks[i].line
-    following = ctx.text(j)
-    before = ctx.text(i - 1)
+    following = ctx.texts[j]
+    before = ctx.texts[i - 1]
     if (
         len(items) == 1 and following is not None and not _is_structural(following)
         and not (before and before.endswith(":")) and is_title_shaped(items[0], 16)
@@ -179,12 +182,12 @@ def bullet_list(ctx, i):
 
 def numbered_list(ctx, i):
     """``  1. ...``, ``  2. ...``: a genuine numbered list (labels were cleaned already)."""
-    first = numbered_item(ctx.text(i))
+    first = numbered_item(ctx.texts[i])
     if first is None:
         return 0
     items, expected, j = [], first[0], i
     while j < len(ctx.blocks):
-        found = numbered_item(ctx.text(j))
+        found = numbered_item(ctx.texts[j])
         if found is None or found[0] != expected:
             break
         items.append(found[1])
@@ -196,7 +199,7 @@ def numbered_list(ctx, i):
 
 def flattened_list(ctx, i):
     """``Leeds - 12 jobs.York - 3 jobs.Hull - 9 jobs.``: items glued by full stops."""
-    items = flattened_items(ctx.text(i))
+    items = flattened_items(ctx.texts[i])
     if items is None:
         return 0
     ctx.emit(ListBlock(items, False, line=ctx.blocks[i].line))
@@ -208,7 +211,7 @@ def flattened_list(ctx, i):
 
 def credited_caption(ctx, i):
     """``<caption> Photo: PA``; a credit-only line joins the caption next to it."""
-    found = split_credit(ctx.text(i))
+    found = split_credit(ctx.texts[i])
     if found is None:
         return 0
     caption, credit = found
@@ -223,7 +226,7 @@ def credited_caption(ctx, i):
     if isinstance(last, (Heading, Paragraph)) and last.line == _previous_line(ctx, i) and _caption_sized(last.text):
         ctx.out[-1] = Image(last.text, credit, line=last.line)
         return 1
-    nxt = ctx.text(i + 1)
+    nxt = ctx.texts[i + 1]
     if nxt is not None and _caption_sized(nxt) and not _is_structural(nxt) and not ends_sentence(nxt):
         ctx.emit(Image(nxt, credit, line=line))
         return 2
@@ -241,7 +244,7 @@ def _caption_sized(text):
 
 def media_note(ctx, i):
     """A line that stood for a video: ``Joe Bloggs reports:``, ``VIDEO: ...``."""
-    text = ctx.text(i)
+    text = ctx.texts[i]
     if not media.is_media_note(text):
         return 0
     _emit_media(ctx, text, ctx.blocks[i].line)
@@ -270,13 +273,13 @@ _PARTICIPLE_PLACE = lazy(
 
 def uncredited_caption(ctx, i):
     """A caption with no credit: a short unpunctuated line that describes a picture."""
-    text = ctx.text(i)
+    text = ctx.texts[i]
     if not is_title_shaped(text, 30) or words(text) < 3:
         return 0
     gallery = (isinstance(ctx.last, Image) and words(text) >= 5) or (
-        ctx.text(i + 1) is not None and split_credit(ctx.text(i + 1))
+        ctx.texts[i + 1] is not None and split_credit(ctx.texts[i + 1])
     )
-    lead_image = i == 0 and ctx.text(i + 1) is not None and words(text) >= 6 and not text.endswith("?")
+    lead_image = i == 0 and ctx.texts[i + 1] is not None and words(text) >= 6 and not text.endswith("?")
     described = words(text) >= 7 and "," in text  # headings are short and rarely take a clause
     if not (_SCENE.search(text) or _PARTICIPLE_PLACE.search(text) or described or gallery or lead_image):
         return 0
@@ -288,19 +291,19 @@ def uncredited_caption(ctx, i):
 
 
 def _looks_like_heading(ctx, i):
-    return i + 1 < len(ctx.blocks) and is_title_shaped(ctx.text(i), 12) and not _is_structural(ctx.text(i))
+    return i + 1 < len(ctx.blocks) and is_title_shaped(ctx.texts[i], 12) and not _is_structural(ctx.texts[i])
 
 
 def heading(ctx, i):
     """A short line with no closing full stop that introduces what follows."""
     if not _looks_like_heading(ctx, i):
         return 0
-    ctx.emit(Heading(ctx.text(i), line=ctx.blocks[i].line))
+    ctx.emit(Heading(ctx.texts[i], line=ctx.blocks[i].line))
     return 1
 
 
 def paragraph(ctx, i):
-    ctx.emit(Paragraph(ctx.text(i), line=ctx.blocks[i].line))
+    ctx.emit(Paragraph(ctx.texts[i], line=ctx.blocks[i].line))
     return 1
 
 
