@@ -9,6 +9,7 @@ article ends (``end``).
 
 from __future__ import annotations
 
+from itvreport import dispatch
 from itvreport.clean import chrome, repeats
 from itvreport.model import Removed, _Record
 
@@ -51,17 +52,16 @@ def scan_chrome(page, rules=chrome.RULES, eligible=None) -> ChromeScan:
     scan = ChromeScan()
     state = chrome.State()
     blocks = page.blocks
-    by_first = _rules_by_first_character(tuple(rules))
+    # Rules declare the first characters (dispatch.starts) and the longest lines
+    # (chrome.short) they can match; a line meets only the rules that allow it.
+    by_first = dispatch.table(rules, _with_max_words)
     i = 0
     while i < len(blocks):
         hit = None
         if eligible is None or eligible(i):
             length = blocks[i].words
             first = blocks[i].text[0]
-            applicable = by_first.get(first)
-            if applicable is None:
-                applicable = by_first[first] = _applicable(rules, first)
-            for rule, max_words in applicable:
+            for rule, max_words in by_first.get(first) or by_first[first]:
                 if length <= max_words:
                     hit = rule(page, i, state)
                     if hit:
@@ -81,28 +81,8 @@ def scan_chrome(page, rules=chrome.RULES, eligible=None) -> ChromeScan:
     return scan
 
 
-_TABLES: dict[tuple, dict[str, list]] = {}
-
-
-def _rules_by_first_character(rules: tuple) -> dict[str, list]:
-    """For one rule list, a table (filled as characters turn up) from a line's
-    first character to the rules that can match such a line."""
-    table = _TABLES.get(rules)
-    if table is None:
-        if len(_TABLES) > 16:
-            _TABLES.clear()
-        table = _TABLES[rules] = {}
-    return table
-
-
-def _applicable(rules, first: str) -> list:
-    """The rules, in order, that allow lines starting with ``first`` (chrome.starts),
-    each with the longest line it can match (chrome.short)."""
-    return [
-        (rule, getattr(rule, "max_words", 10**9))
-        for rule in rules
-        if getattr(rule, "starts", None) is None or rule.starts(first)
-    ]
+def _with_max_words(rule):
+    return rule, getattr(rule, "max_words", 10**9)
 
 
 def _drop_chrome(page):

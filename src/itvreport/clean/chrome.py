@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from itvreport.dispatch import starts
 from itvreport.patterns import lazy
 from itvreport.shapes import NUMBERED, ends_sentence, is_title_shaped, numbered_item, split_credit, words
 
@@ -48,22 +49,6 @@ def short(limit: int):
 
     def mark(rule):
         rule.max_words = limit
-        return rule
-
-    return mark
-
-
-def starts(first):
-    """Declare which first characters a rule's lines can have: a string of them, or
-    a test of one character.
-
-    The cleaner looks a line's first character up once and tries only the rules
-    that allow it, so most lines meet a handful of rules, not all of them.
-    """
-    allowed = first.__contains__ if isinstance(first, str) else first
-
-    def mark(rule):
-        rule.starts = allowed
         return rule
 
     return mark

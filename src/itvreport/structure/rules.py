@@ -11,14 +11,18 @@ from __future__ import annotations
 
 import re
 
+from itvreport import dispatch
+from itvreport.dispatch import starts
 from itvreport.model import Heading, Image, ListBlock, Media, Paragraph, Quote
 from itvreport.patterns import lazy
 from itvreport.shapes import (
+    BULLET_MARKS,
     attribution,
     bullet_item,
     ends_sentence,
     flattened_items,
     is_title_shaped,
+    memo,
     numbered_item,
     split_credit,
     words,
@@ -50,6 +54,7 @@ class Context:
         return self.out[-1] if self.out else None
 
 
+@memo  # asked of the same line by the quote look-ahead, the heading test and the rules
 def _is_structural(text: str) -> bool:
     """A line that is not narrative prose: list item, caption, media note, attribution."""
     return bool(
@@ -61,6 +66,7 @@ def _is_structural(text: str) -> bool:
 # --- quotes and attributions ----------------------------------------------------------
 
 
+@starts("–—")
 def attribution_line(ctx, i):
     """``– Jane Doe, chief executive`` closes the quote before it."""
     who = attribution(ctx.texts[i])
@@ -158,6 +164,7 @@ def _single_sentence(text):
 # --- lists -------------------------------------------------------------------------
 
 
+@starts(BULLET_MARKS)
 def bullet_list(ctx, i):
     """A run of ``  • item`` lines; a lone bullet followed by prose is a section title."""
     items = []
@@ -180,6 +187,7 @@ def bullet_list(ctx, i):
     return j - i
 
 
+@starts(str.isdigit)
 def numbered_list(ctx, i):
     """``  1. ...``, ``  2. ...``: a genuine numbered list (labels were cleaned already)."""
     first = numbered_item(ctx.texts[i])
@@ -324,9 +332,12 @@ RULES = [
 def build_blocks(blocks):
     """Run the rules over ``blocks``; return (article blocks, reporter names)."""
     ctx = Context(list(blocks))
+    by_first = dispatch.table(RULES)  # the rules that allow a line's first character
+    texts = ctx.texts
     i = 0
     while i < len(ctx.blocks):
-        for rule in RULES:
+        first = texts[i][0]
+        for rule in by_first.get(first) or by_first[first]:
             used = rule(ctx, i)
             if used:
                 i += used
