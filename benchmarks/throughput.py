@@ -36,24 +36,9 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 import pagegen  # noqa: E402
-from common import load_reader  # noqa: E402
+from common import clear_caches, find_caches, load_reader  # noqa: E402
 
 TARGET_PAGES_PER_S = 5000
-
-
-def find_caches():
-    """Every lru_cache-wrapped function in the loaded ``itvreport`` modules (and their classes)."""
-    found = {}
-    for name, module in sorted(sys.modules.items()):
-        if module is None or not (name == "itvreport" or name.startswith("itvreport.")):
-            continue
-        values = list(vars(module).values())
-        values += [v for cls in values if isinstance(cls, type) and cls.__module__ == name for v in vars(cls).values()]
-        for value in values:
-            if callable(getattr(value, "cache_clear", None)) and callable(getattr(value, "cache_info", None)):
-                qualname = f"{getattr(value, '__module__', name)}.{getattr(value, '__qualname__', '?')}"
-                found.setdefault(id(value), (qualname, value))
-    return sorted(found.values())
 
 
 def pass_baseline(pages):

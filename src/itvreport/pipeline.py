@@ -32,10 +32,9 @@ def read_article(data: bytes, source: str = "-", input_kind: str = "auto", warn=
         return read_html(text, source)
     if kind != "text":
         raise ValueError(f"unknown input kind {input_kind!r}")
-    return _read_text(text, source)
-
-
-def _read_text(text: str, source: str) -> Article:
     page = parse.parse_text(text)
+    # The blocks hold every line: the whole text (two or four bytes a character
+    # once a page has any non-ASCII character) need not stay beside them.
+    del text
     cleaned = clean.clean(page)
     return structure.build(cleaned, source=source, fmt="text")

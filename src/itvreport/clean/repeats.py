@@ -18,7 +18,6 @@ in the number of paragraphs.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from itvreport.patterns import lazy
 from itvreport.shapes import attribution
@@ -35,7 +34,9 @@ _LABEL = lazy(r"^(?P<label>[A-Z][A-Za-z ]{0,20}:)\s+")
 _EDGE_PUNCT = ".,;:!?\"'()[]"
 # Left out of comparable words wherever they stand: "don't" and "dont", "1,000" and
 # "1000" compare equal. A word made only of these is no word, as when stripping its ends.
-_PUNCT = tuple(_EDGE_PUNCT + "’‘“”")
+_ASCII_PUNCT = _EDGE_PUNCT.encode("ascii")
+_QUOTES = ("’", "‘", "“", "”")
+_PUNCT = tuple(_EDGE_PUNCT) + _QUOTES
 
 
 def tokens(text: str) -> list[str]:
@@ -43,23 +44,23 @@ def tokens(text: str) -> list[str]:
     folded = text.casefold()
     if ":" in folded and ("photo" in folded or "credit" in folded or "picture" in folded or "image" in folded):
         folded = _MARKER.sub("credit:", folded)
-    for mark in _PUNCT:  # a str.replace per mark present beats one regex or str.translate
-        if mark in folded:
-            folded = folded.replace(mark, "")
-    if "–" in folded or "—" in folded:
-        folded = folded.replace("–", "-").replace("—", "-")
-    return folded.split()
+    if not folded.isascii():
+        for mark in _QUOTES:
+            if mark in folded:
+                folded = folded.replace(mark, "")
+        if "–" in folded or "—" in folded:
+            folded = folded.replace("–", "-").replace("—", "-")
+        if not folded.isascii():
+            for mark in _EDGE_PUNCT:  # a str.replace per mark present beats one regex or str.translate
+                if mark in folded:
+                    folded = folded.replace(mark, "")
+            return folded.split()
+    # ASCII (most lines, once their curly quotes are out): one pass in C over the bytes.
+    return folded.encode("ascii").translate(None, _ASCII_PUNCT).decode("ascii").split()
 
 
 def _words(text: str) -> tuple[str, ...]:
     return tuple(tokens(text))
-
-
-@lru_cache(maxsize=8192)
-def _remembered_tokens(text: str) -> tuple[str, ...]:
-    """Words of an earlier block, kept for the blocks compared most often (a hot
-    paragraph repeated hundreds of times is compared with each repeat)."""
-    return _words(text)
 
 
 def _unify_quotes(text: str) -> str:
@@ -72,6 +73,12 @@ def within_edits(a: list[str], b: list[str], limit: int) -> bool:
     """True when word lists ``a`` and ``b`` differ by at most ``limit`` word edits."""
     if abs(len(a) - len(b)) > limit:
         return False
+    # Every distinct word of one side missing from the other costs at least one
+    # edit. Most candidates share only a few words with the block: this turns them
+    # away in C, before any word-by-word loop.
+    set_a = set(a)
+    if len(set_a.difference(b)) > limit or len(set_a.symmetric_difference(b)) > 2 * limit:
+        return False
     a, b = _trim_common(a, b)
     if not a or not b:
         return max(len(a), len(b)) <= limit
@@ -80,9 +87,13 @@ def within_edits(a: list[str], b: list[str], limit: int) -> bool:
     set_a, set_b = set(a), set(b)
     if len(set_a - set_b) > limit or len(set_b - set_a) > limit:
         return False
+    # The greedy walk gives an upper bound in linear time: a near repeat that it
+    # aligns within the limit (most of them) needs no table.
+    if _greedy_edits(a, b, limit) <= limit:
+        return True
     if limit <= EXACT_MAX_EDITS:
         return _banded_distance(a, b, limit) <= limit
-    return _greedy_edits(a, b, limit) <= limit
+    return False
 
 
 EXACT_MAX_EDITS = 8  # beyond this the table's band is too wide: align greedily instead
@@ -166,40 +177,43 @@ class Repeat:
 
 
 class Probe:
-    """One block as the repeat rules compare it: its text, its comparable words and
-    the hash keys of those words, each computed once per block."""
+    """One block as the repeat rules compare it: its text, its comparable words
+    (and those words joined by single spaces: ``norm``) and the hash keys of its
+    first, middle and last words, each computed once per block."""
 
-    __slots__ = ("text", "words", "whole", "near", "lead")
+    __slots__ = ("text", "words", "norm", "near", "lead")
 
     def __init__(self, text: str):
         self.text = text
         self.words = words = _words(text)
+        self.norm = " ".join(words)
         count = len(words)
-        self.whole = hash(words)
         self.near = _near_keys(words) if count >= NEAR_MIN_WORDS else ()
         self.lead = hash(words[:LEAD_MIN_WORDS]) if count >= LEAD_MIN_WORDS else None
 
 
 class Index:
-    """Earlier kept blocks, hashed three ways.
+    """Earlier kept blocks: each one's comparable words as one string, hashed whole
+    and by its first, middle and last words.
 
-    Only hashes and the blocks' texts are kept: a page of 100,000 paragraphs
-    would otherwise hold millions of word strings. A candidate's words are
-    computed again when it must be compared, which is rare.
+    One string a block, not a list of words: a page of 100,000 paragraphs would
+    otherwise hold millions of word strings. A candidate's words are split off
+    its string again when it must be compared.
     """
 
     def __init__(self):
-        self.whole: dict[int, int] = {}
+        self.whole: dict[str, int] = {}
         self.near: dict[int, list[int]] = {}
         self.lead: dict[int, list[int]] = {}
-        self.texts: list[str] = []
+        self.norms: list[str] = []
         self.lengths: list[int] = []
+        self._compared: dict[int, tuple] = {}
 
     def add(self, probe: Probe) -> int:
-        position = len(self.texts)
-        self.texts.append(probe.text)
+        position = len(self.norms)
+        self.norms.append(probe.norm)
         self.lengths.append(len(probe.words))
-        self.whole.setdefault(probe.whole, position)
+        self.whole.setdefault(probe.norm, position)
         near = self.near
         for key in probe.near:
             earlier = near.get(key)
@@ -215,17 +229,26 @@ class Index:
                 earlier.append(position)
         return position
 
-    def words(self, position: int) -> list[str]:
-        return _remembered_tokens(self.texts[position])
+    def words(self, position: int) -> tuple[str, ...]:
+        return tuple(self.norms[position].split())
 
-    def first_with(self, words, whole: int | None = None) -> int | None:
-        """The position of the first kept block with exactly these words
-        (``whole``: the hash of their tuple, if the caller has it)."""
-        words = tuple(words)
-        earlier = self.whole.get(hash(words) if whole is None else whole)
-        if earlier is not None and self.words(earlier) == words:
-            return earlier
-        return None
+    COMPARED = 2048  # blocks whose words and word sets are kept once compared
+
+    def compared(self, position: int) -> tuple[tuple[str, ...], frozenset]:
+        """A candidate's words and their set. The same earlier block is often a
+        candidate for many later ones (a phrase the page keeps using), so the
+        most recently compared blocks keep theirs; the store is emptied when full."""
+        found = self._compared.get(position)
+        if found is None:
+            if len(self._compared) >= self.COMPARED:
+                self._compared.clear()
+            words = self.words(position)
+            found = self._compared[position] = (words, frozenset(words))
+        return found
+
+    def first_with(self, words) -> int | None:
+        """The position of the first kept block with exactly these words."""
+        return self.whole.get(" ".join(words))
 
 
 def _near_keys(words: tuple) -> tuple[int, int, int]:
@@ -236,7 +259,7 @@ def _near_keys(words: tuple) -> tuple[int, int, int]:
 
 
 def exact_repeat(probe, index):
-    earlier = index.first_with(probe.words, probe.whole) if probe.words else None
+    earlier = index.whole.get(probe.norm) if probe.words else None
     if earlier is not None:
         return Repeat(earlier, probe.text)
     return None
@@ -257,7 +280,12 @@ def near_repeat(probe, index):
             seen.add(earlier)
             if abs(index.lengths[earlier] - len(words)) > limit:
                 continue
-            if within_edits(index.words(earlier), words, limit):
+            before, distinct = index.compared(earlier)
+            # Each distinct earlier word missing here is at least one edit: most
+            # candidates share a phrase, not the paragraph, and stop at this test.
+            if len(distinct.difference(words)) > limit:
+                continue
+            if within_edits(before, words, limit):
                 return Repeat(earlier, probe.text)
     return None
 
