@@ -207,7 +207,6 @@ class Index:
         self.lead: dict[int, list[int]] = {}
         self.norms: list[str] = []
         self.lengths: list[int] = []
-        self._compared: dict[int, tuple] = {}
 
     def add(self, probe: Probe) -> int:
         position = len(self.norms)
@@ -231,20 +230,6 @@ class Index:
 
     def words(self, position: int) -> tuple[str, ...]:
         return tuple(self.norms[position].split())
-
-    COMPARED = 2048  # blocks whose words and word sets are kept once compared
-
-    def compared(self, position: int) -> tuple[tuple[str, ...], frozenset]:
-        """A candidate's words and their set. The same earlier block is often a
-        candidate for many later ones (a phrase the page keeps using), so the
-        most recently compared blocks keep theirs; the store is emptied when full."""
-        found = self._compared.get(position)
-        if found is None:
-            if len(self._compared) >= self.COMPARED:
-                self._compared.clear()
-            words = self.words(position)
-            found = self._compared[position] = (words, frozenset(words))
-        return found
 
     def first_with(self, words) -> int | None:
         """The position of the first kept block with exactly these words."""
@@ -280,12 +265,7 @@ def near_repeat(probe, index):
             seen.add(earlier)
             if abs(index.lengths[earlier] - len(words)) > limit:
                 continue
-            before, distinct = index.compared(earlier)
-            # Each distinct earlier word missing here is at least one edit: most
-            # candidates share a phrase, not the paragraph, and stop at this test.
-            if len(distinct.difference(words)) > limit:
-                continue
-            if within_edits(before, words, limit):
+            if within_edits(index.words(earlier), words, limit):
                 return Repeat(earlier, probe.text)
     return None
 
