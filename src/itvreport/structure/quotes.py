@@ -85,16 +85,45 @@ def speaker(lead_in: str) -> str | None:
     return None
 
 
+def _is_word_character(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def mentions(text: str, word: str) -> bool:
+    """``re.search(rf"\\b{re.escape(word)}\\b", text)`` without compiling a pattern
+    for every name a page brings: each name would cost a compile."""
+    start = text.find(word)
+    while start != -1:
+        end = start + len(word)
+        before = start > 0 and _is_word_character(text[start - 1])
+        after = end < len(text) and _is_word_character(text[end])
+        if before != _is_word_character(word[0]) and after != _is_word_character(word[-1]):
+            return True
+        start = text.find(word, start + 1)
+    return False
+
+
 @memo
 def is_narrative(text: str, surname: str | None) -> bool:
     """Does this paragraph return to the narrator's voice?"""
     if _THIRD_PERSON_START.match(text):
         return True
-    unquoted = _QUOTED.sub(" ", text)
-    if _PRONOUN_SPEECH.search(unquoted):
+    unquoted = _QUOTED.sub(" ", text) if ('"' in text or "“" in text or "‘" in text) else text
+    speech = _mentions_speech(unquoted)
+    if speech and _PRONOUN_SPEECH.search(unquoted):
         return True
-    if surname and re.search(rf"\b{re.escape(surname)}\b", unquoted):
+    if surname and mentions(unquoted, surname):
         return True
     if speaks_for_self(unquoted):
         return False
-    return bool(_REPORTED_LOOSE.search(unquoted) or _NAMED_START.match(unquoted))
+    return bool((speech and _REPORTED_LOOSE.search(unquoted)) or _NAMED_START.match(unquoted))
+
+
+def _mentions_speech(text: str) -> bool:
+    """A cheap necessary condition for _PRONOUN_SPEECH and _REPORTED_LOOSE: one of
+    their speech verbs (or "according to") occurs at all."""
+    return ("said" in text or "say" in text or "add" in text or "told" in text or "tell" in text
+            or "explain" in text or "continued" in text or "insisted" in text or "warned" in text
+            or "claimed" in text or "stated" in text or "admitted" in text or "argued" in text
+            or "wrote" in text or "writes" in text or "replied" in text or "asked" in text
+            or "confirmed" in text or "according to" in text)

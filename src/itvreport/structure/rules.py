@@ -157,8 +157,11 @@ def _attribution_after(ctx, start):
     return None
 
 
+_SENTENCE_BREAK = lazy(r"[.!?][\"'”’]?\s+[A-Z]")
+
+
 def _single_sentence(text):
-    return words(text) <= 30 and not re.search(r"[.!?][\"'”’]?\s+[A-Z]", text)
+    return words(text) <= 30 and not _SENTENCE_BREAK.search(text)
 
 
 # --- lists -------------------------------------------------------------------------
