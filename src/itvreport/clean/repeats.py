@@ -251,11 +251,15 @@ def exact_repeat(probe, index):
 
 
 def near_repeat(probe, index):
+    if not probe.near:
+        return None  # too short to repeat other than exactly
     near = index.near
-    keys = [key for key in probe.near if key in near]
-    if not keys:
+    head, middle, tail = probe.near
+    if head not in near and middle not in near and tail not in near:
         return None  # no earlier block shares its first, middle or last words
+    keys = [key for key in probe.near if key in near]
     words = probe.words
+    distinct = None
     seen = set()
     limit = max(NEAR_MAX_EDITS, len(words) // NEAR_EDIT_SHARE)
     for key in keys:
@@ -265,7 +269,14 @@ def near_repeat(probe, index):
             seen.add(earlier)
             if abs(index.lengths[earlier] - len(words)) > limit:
                 continue
-            if within_edits(index.words(earlier), words, limit):
+            before = index.words(earlier)
+            # Each distinct word of this block missing from the earlier one is at
+            # least one edit: a candidate that shares only a phrase stops here.
+            if distinct is None:
+                distinct = frozenset(words)
+            if len(distinct.difference(before)) > limit:
+                continue
+            if within_edits(before, words, limit):
                 return Repeat(earlier, probe.text)
     return None
 
