@@ -130,12 +130,24 @@ def _in_video(text, lower):
 CHECKS = [_labelled, _reporter_hands_over, _standfirst_credit, _warning, _spoke_to, _watch, _in_video]
 
 
+def _may_be_note(text, lower):
+    """The checks' first guards, or-ed: a line failing all of them fails every check.
+
+    Most lines are prose and fail here, for a few substring tests instead of a
+    call to each check. (A test holds every check to this: a line a check
+    accepts always passes.)"""
+    return (text[:1] in "VWALS" or text.endswith(":") or "report" in lower or "below" in lower
+            or "above" in lower or _distressing(lower))
+
+
 @memo
 def is_media_note(text: str) -> bool:
     """Does this line stand for a video or embed that is gone?"""
     if len(text) > 450:
         return False  # far longer than a 45-word note
     lower = text.lower()
+    if not _may_be_note(text, lower):
+        return False
     for check in CHECKS:
         if check(text, lower):
             return True

@@ -1,0 +1,229 @@
+"""Fast paths agree with the definitions they stand in for.
+
+The reader puts cheap tests (a first character, a substring, a line ending)
+before its patterns, and uses a few hand-written checks instead of a pattern.
+Each cheap test must be a necessary condition of what it guards: a line the
+full test accepts must always pass the guard. These tests hold each guard to
+that on every line of every page in ``fixtures/`` (hand-written and real),
+on shaped lines made to pass, and on random text; the equivalences (word
+boundaries, comparable words) are checked exactly.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from itvreport import shapes
+from itvreport.clean import chrome, repeats
+from itvreport.structure import media, quotes
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+SETTINGS = settings(max_examples=300, derandomize=True, deadline=None)
+
+# Lines built to pass each full test, so the guards meet many positives.
+SHAPED = [
+    "VIDEO: The moment the wall collapsed",
+    "Watch: residents describe the flood",
+    "Listen: the full interview",
+    "AUDIO : the minister's statement",
+    "Video report by Jo Bloggs",
+    "Report by Sam Dee.",
+    "Political Editor Joe Bloggs reports:",
+    "Our correspondent Joe Bloggs reports from Leeds:",
+    "Joe Bloggs has the full report:",
+    "Jo Bloggs has sent this report:",
+    "The council has promised a review, Health Correspondent Jo Bloggs reports.",
+    "Warning: this report contains distressing images",
+    "Some viewers may find the footage upsetting.",
+    "Please note: this video contains flashing images",
+    "Jo Bloggs spoke to ITV News:",
+    "She talked to Jo Bloggs about the night:",
+    "Watch the moment the crane fell below",
+    "See the full interview above",
+    "You can see it in the video below.",
+    "Find out more in our report above:",
+    "Watch the full report on ITVX tonight at 9pm",
+    "Listen to our podcast on Spotify",
+    "Subscribe to our newsletter for the app",
+    "Catch up on ITV Hub on demand",
+    "Sign up to the newsletter",
+    "Get the ITV News app",
+    "This content is not available on your device",
+    "Sorry, this video is not currently supported in your browser or region",
+    "Crowds outside the court Photo: PA",
+    "Credit: ITV News Anglia",
+    "Flowers left at the scene. Picture credit: Family handout",
+    "Leeds - 12 jobs.York - 3 jobs.Hull - 9 jobs.",
+    "A.B.C.",
+]
+
+
+def _fixture_lines():
+    lines = set(SHAPED)
+    for path in sorted(FIXTURES.rglob("*.txt")):
+        for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+            if line.strip():
+                lines.add(line.strip())
+    return sorted(lines)
+
+
+LINES = _fixture_lines()
+any_line = st.text(alphabet=st.sampled_from(list(
+    "abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ .,:;!?'\"’‘“”–—-()[]0123456789é£_\t"
+)), max_size=80) | st.sampled_from(SHAPED).flatmap(
+    lambda line: st.text(max_size=8).map(lambda extra: line + extra)
+)
+
+
+def test_there_are_lines_to_check():
+    assert len(LINES) > 500
+
+
+# --- media notes: the or-ed guards before the checks --------------------------------
+
+
+def _media_note_by_checks(text):
+    return len(text) <= 450 and any(check(text, text.lower()) for check in media.CHECKS)
+
+
+@pytest.mark.parametrize("text", [line for line in SHAPED if _media_note_by_checks(line)])
+def test_every_shaped_media_note_passes_the_guard(text):
+    assert media._may_be_note(text, text.lower())
+    assert media.is_media_note(text)
+
+
+def test_media_note_guard_on_every_fixture_line():
+    for text in LINES:
+        assert media.is_media_note.__wrapped__(text) == _media_note_by_checks(text), text
+
+
+@SETTINGS
+@given(any_line)
+def test_media_note_guard_on_random_lines(text):
+    assert media.is_media_note.__wrapped__(text) == _media_note_by_checks(text)
+
+
+# --- chrome rules: guards before patterns --------------------------------------------
+
+
+def _guarded_patterns(text):
+    """(guard result, pattern result) pairs for each guarded chrome pattern."""
+    lower = text.lower()
+    return [
+        (chrome._promo_verb_in(lower), bool(chrome.PROMO_VERB.match(text))),
+        ("not " in lower, bool(chrome.UNAVAILABLE.search(text))),
+        (text[-5:].lower() == "video", bool(chrome.PLAY_VIDEO.match(text))),
+        (text[:1] in "Vv", bool(chrome.UPDATES_LINK.match(text))),
+        (text.startswith("date"), bool(chrome.DATED.match(text))),
+        (text[:1] in chrome._TRAILER_INITIALS, bool(chrome.TRAILER.match(text))),
+    ]
+
+
+def test_chrome_guards_on_every_fixture_line():
+    for text in LINES:
+        for guard, found in _guarded_patterns(text):
+            assert guard or not found, text
+
+
+@SETTINGS
+@given(any_line)
+def test_chrome_guards_on_random_lines(text):
+    for guard, found in _guarded_patterns(text):
+        assert guard or not found
+
+
+# --- shapes: first-character and substring guards -------------------------------------
+
+
+def _shape_guards(text):
+    return [
+        (text[:1] in shapes.BULLET_MARKS, bool(shapes.BULLET.match(text))),
+        (text[:1].isdigit(), bool(shapes.NUMBERED.match(text))),
+        (text[:1] in "–—", bool(shapes.ATTRIBUTION.match(text))),
+        (":" in text and ("Photo" in text or "Credit" in text or "Picture" in text or "Image" in text),
+         bool(shapes.CREDIT.match(text))),
+        (text.count(".") - text.count(". ") - text.endswith(".") >= 2, len(shapes._GLUE.split(text)) >= 3),
+    ]
+
+
+def test_shape_guards_on_every_fixture_line():
+    for text in LINES:
+        for guard, found in _shape_guards(text):
+            assert guard or not found, text
+
+
+@SETTINGS
+@given(any_line)
+def test_shape_guards_on_random_lines(text):
+    for guard, found in _shape_guards(text):
+        assert guard or not found
+
+
+# --- quotes: speech-verb guard and the word-boundary search ---------------------------
+
+
+@SETTINGS
+@given(any_line)
+def test_speech_guard_is_necessary(text):
+    if quotes._PRONOUN_SPEECH.search(text) or quotes._REPORTED_LOOSE.search(text):
+        assert quotes._mentions_speech(text)
+
+
+def test_speech_guard_on_every_fixture_line():
+    for text in LINES:
+        if quotes._PRONOUN_SPEECH.search(text) or quotes._REPORTED_LOOSE.search(text):
+            assert quotes._mentions_speech(text), text
+
+
+@SETTINGS
+@given(any_line, st.sampled_from(["Smith", "O'", "Jean-", "Ann-Marie", "_x", "é", "a", "’t"]))
+def test_mentions_is_a_word_boundary_search(text, word):
+    for candidate in (text, word + text, text + word, text[:3] + word + text[3:]):
+        expected = re.search(rf"\b{re.escape(word)}\b", candidate) is not None
+        assert quotes.mentions(candidate, word) == expected
+
+
+# --- repeats: comparable words ------------------------------------------------------
+
+
+def _reference_tokens(text):
+    """The definition: case-folded, caption markers as ``credit:``, quotes and
+    punctuation out wherever they stand, dashes as ``-``, split on whitespace."""
+    folded = text.casefold()
+    folded = re.sub(r"\b(?:photos?|credits?|pictures?|images?):", "credit:", folded)
+    for mark in ".,;:!?\"'()[]’‘“”":
+        folded = folded.replace(mark, "")
+    return folded.replace("–", "-").replace("—", "-").split()
+
+
+def test_tokens_on_every_fixture_line():
+    for text in LINES:
+        assert repeats.tokens(text) == _reference_tokens(text), text
+
+
+@SETTINGS
+@given(any_line)
+def test_tokens_on_random_lines(text):
+    assert repeats.tokens(text) == _reference_tokens(text)
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(["a", "b", "c", "d", "e", "f"]), max_size=14),
+       st.lists(st.sampled_from(["a", "b", "c", "d", "e", "f"]), max_size=14),
+       st.integers(min_value=0, max_value=4))
+def test_within_edits_is_word_levenshtein(a, b, limit):
+    def distance(x, y):
+        previous = list(range(len(y) + 1))
+        for i, word in enumerate(x, 1):
+            current = [i]
+            for j, other in enumerate(y, 1):
+                current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (word != other)))
+            previous = current
+        return previous[-1]
+
+    assert repeats.within_edits(tuple(a), tuple(b), limit) == (distance(a, b) <= limit)
