@@ -174,6 +174,19 @@ def test_speech_guard_is_necessary(text):
         assert quotes._mentions_speech(text)
 
 
+@SETTINGS
+@given(any_line.map(lambda text: text + ":") | any_line)
+def test_list_lead_in_guard_is_necessary(text):
+    assert quotes.is_list_lead_in(text) == bool(quotes._LIST_LEAD.search(text))
+
+
+@pytest.mark.parametrize("text", ["The plans include:", "Other measures, such as :", "They were:", "AS FOLLOWS:",
+                                  "The changes are\u00a0:", "Among them these:"])
+def test_list_lead_ins_pass_the_guard(text):
+    assert quotes._LIST_LEAD.search(text)
+    assert quotes.is_list_lead_in(text)
+
+
 def test_speech_guard_on_every_fixture_line():
     for text in LINES:
         if quotes._PRONOUN_SPEECH.search(text) or quotes._REPORTED_LOOSE.search(text):

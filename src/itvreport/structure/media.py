@@ -60,12 +60,24 @@ _STAFF_FEATURE = lazy(
 )
 
 
+# Where a note names its reporter, in order; each with words one of which it must contain.
+_NAMED = (
+    (_REPORT_BY, ("report",)),
+    (_REPORTS, ("report",)),
+    (_HAS_REPORT, ("has", "have", "sent", "filed")),
+    (_STANDFIRST_REPORTS, ("reports",)),
+    (_STAFF_FEATURE, ("presenter", "correspondent", "editor", "reporter", "producer")),
+)
+
+
 def reporter(note: str) -> str | None:
     """The reporter's name in a media note, without the job title before it."""
-    for pattern in (_REPORT_BY, _REPORTS, _HAS_REPORT, _STANDFIRST_REPORTS, _STAFF_FEATURE):
-        match = pattern.search(note)
-        if match:
-            return _name_only(match.group("who"))
+    lower = note.lower()
+    for pattern, needs in _NAMED:
+        if any(word in lower for word in needs):
+            match = pattern.search(note)
+            if match:
+                return _name_only(match.group("who"))
     return None
 
 
@@ -88,8 +100,11 @@ def _name_only(who: str) -> str | None:
 MAX_WORDS = 45
 
 
+_LABELS = ("VIDEO", "WATCH", "Watch", "Video", "AUDIO", "Listen")  # _VIDEO_LABEL's words
+
+
 def _labelled(text, lower):
-    return bool((text[:1] in "VWAL" and _VIDEO_LABEL.match(text))
+    return bool((text.startswith(_LABELS) and _VIDEO_LABEL.match(text))
                 or ("report" in lower[:20] and _REPORT_BY.match(text))) and words(text) <= MAX_WORDS
 
 
@@ -136,8 +151,8 @@ def _may_be_note(text, lower):
     Most lines are prose and fail here, for a few substring tests instead of a
     call to each check. (A test holds every check to this: a line a check
     accepts always passes.)"""
-    return (text[:1] in "VWALS" or text.endswith(":") or "report" in lower or "below" in lower
-            or "above" in lower or _distressing(lower))
+    return (text.endswith(":") or text.startswith(_LABELS) or text.startswith("See") or "report" in lower
+            or "below" in lower or "above" in lower or _distressing(lower))
 
 
 @memo

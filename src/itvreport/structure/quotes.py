@@ -71,8 +71,12 @@ def quote_length(paragraphs: list[str]) -> int:
     return length
 
 
+_LIST_WORDS = ("including", "include", "includes", "such as", "following", "are", "were", "as follows", "these", "below")
+
+
 def is_list_lead_in(text: str) -> bool:
-    return bool(_LIST_LEAD.search(text))
+    return (text.endswith(":") and text[:-1].rstrip().lower().endswith(_LIST_WORDS)
+            and bool(_LIST_LEAD.search(text)))
 
 
 def speaker(lead_in: str) -> str | None:
