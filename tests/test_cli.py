@@ -673,3 +673,47 @@ def test_start_up_imports_are_light():
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=clean_env())
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "[]"
+
+
+def test_argparse_is_imported_without_gettext():
+    """argparse's messages are not looked up in a translation catalogue (see
+    ``cli._import_argparse``), and ``gettext`` stays importable as the real module."""
+    code = textwrap.dedent(
+        """
+        import sys
+        from itvreport import cli
+        print("gettext" in sys.modules, "locale" in sys.modules)
+        import gettext
+        print(hasattr(gettext, "translation"), cli.argparse._("usage: ") == "usage: ")
+        """
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env=clean_env(LANGUAGE="de", LANG="de_DE.UTF-8"))
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split() == ["False", "False", "True", "True"]
+
+
+def test_argparse_already_imported_is_used_as_it_is():
+    code = ("import argparse, gettext, sys; from itvreport import cli; "
+            "print(cli.argparse is argparse, sys.modules['gettext'] is gettext)")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=clean_env())
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split() == ["True", "True"]
+
+
+def test_an_argparse_that_needs_more_of_gettext_is_imported_the_ordinary_way(tmp_path):
+    """If a future argparse imports a name the stand-in lacks, the CLI still starts."""
+    (tmp_path / "argparse.py").write_text(
+        "from gettext import gettext as _, ngettext, dgettext\n"
+        "import importlib.util, sys\n"
+        "spec = importlib.util.spec_from_file_location('_real_argparse', sys.argv[1])\n"
+        "real = importlib.util.module_from_spec(spec); spec.loader.exec_module(real)\n"
+        "globals().update({k: v for k, v in vars(real).items() if not k.startswith('__')})\n"
+    )
+    import argparse as real_argparse
+
+    code = "from itvreport import cli; import gettext; print(cli.argparse.dgettext is gettext.dgettext, cli.main(['--version']))"
+    proc = subprocess.run([sys.executable, "-c", code, real_argparse.__file__], capture_output=True, text=True,
+                          env=clean_env(PYTHONPATH=str(tmp_path)))
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split()[-2:] == ["True", "0"]

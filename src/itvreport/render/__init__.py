@@ -2,10 +2,14 @@
 
 Each format module exposes ``render(article, options) -> str`` except the rich
 terminal renderer, which writes to a stream: ``render(article, options, file)``.
-Modules are imported lazily so the plain-text path never imports ``rich``.
+Modules are imported lazily so the plain-text path never imports ``rich``. The
+small helpers every renderer shares (page text made safe, the image line, the
+removed lines in order) are here.
 """
 
 from __future__ import annotations
+
+import re
 
 FORMATS = ("rich", "text", "markdown", "json", "jsonl")
 
@@ -25,6 +29,50 @@ class RenderOptions:
         self.width = width
         self.explain = explain
         self.color = color
+
+
+# --- helpers shared by the renderers --------------------------------------------
+
+# C0 and C1 controls (ESC among them), and the bidirectional embeddings,
+# overrides and isolates that could reorder what is shown. Patterns as strings:
+# ``re`` compiles (and caches) them on first use, which most runs never reach,
+# instead of on every start-up.
+_CONTROL = r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
+_SPACE_LIKE = r"[\t\n\x0b\x0c\r]"
+
+
+def printable(text: str) -> str:
+    """Page text made safe for any output: no control characters, so no escape codes.
+
+    Tabs and line breaks become spaces; other C0/C1 controls (ESC among them)
+    and bidirectional overrides become U+FFFD so the reader can see something
+    was there. The reader removes all of these already; this is the second
+    line of defence for text that reaches a renderer another way.
+    """
+    if text.isprintable():  # every character the patterns replace is unprintable
+        return text
+    return re.sub(_CONTROL, "\ufffd", re.sub(_SPACE_LIKE, " ", text))
+
+
+def reason_text(removed) -> str:
+    """``boilerplate``, ``duplicate of line 17`` or ``duplicate``: shared by all renderers."""
+    if removed.reason == "duplicate" and removed.of is not None:
+        return f"duplicate of line {removed.of}"
+    return removed.reason
+
+
+def by_line(removed) -> list:
+    """Removed entries in input order."""
+    return sorted(removed, key=lambda item: item.line)
+
+
+def image_text(block) -> str:
+    """``Image: caption — Credit: X`` without brackets; shared by text and terminal."""
+    label = f"Image: {block.caption}" if block.caption else "Image"
+    return f"{label} — Credit: {block.credit}" if block.credit else label
+
+
+# --- dispatch ---------------------------------------------------------------------
 
 
 def render(article, fmt: str, options: RenderOptions, file) -> None:

@@ -1,17 +1,36 @@
 """The rich terminal view: styled, wrapped to the console, easy on the eye.
 
-All page text goes through ``Text`` objects, never markup strings, so a page
-that says ``[bold red]`` shows those characters. Only standard ANSI styles are
-used (bold, dim, italic, strike), which read well on light and dark themes.
+Page text is always data, never markup: it goes into rich as plain strings with
+a style beside them (``Text`` and ``Segment`` objects), so a page that says
+``[bold red]`` shows those characters. Only standard ANSI styles are used
+(bold, dim, italic, strike), which read well on light and dark themes.
+
+The block functions describe the view as *lines to lay out*, and two writers
+lay them out with rich's own rules:
+
+* :func:`render` (the terminal) wraps each line with rich's ``divide_line``
+  and cell measures and hands the console the finished segments: no ``Text``
+  objects, so about a millisecond less of every run's start-up;
+* :func:`export` (SVG and HTML) builds ``Text`` objects and wraps them with
+  ``Text.wrap``, as the view always did: the pictures' element ids are a hash
+  of the segments recorded, so they stay the same for the same view.
+
+Both give the same characters and styles; a test holds them to that.
 """
 
 from __future__ import annotations
 
-from rich.cells import cell_len
+from rich.cells import cell_len, set_cell_size
 from rich.console import Console
+from rich.segment import Segment, Segments
 from rich.text import Text
 
-from itvreport.render.text import by_line, image_text, printable, reason_text
+from itvreport.render import by_line, image_text, printable, reason_text
+
+try:  # rich's line breaking, as Text.wrap uses it (a private module, so held loosely)
+    from rich._wrap import divide_line
+except ImportError:  # pragma: no cover - then render goes the Text way, as export does
+    divide_line = None
 
 QUOTE_BAR = "│ "
 BULLET = "• "
@@ -29,71 +48,74 @@ STYLES = {
     "reason": "dim",
 }
 
-
-def _text(text: str, style: str = "") -> Text:
-    return Text(printable(text), style=style)
-
-
 # Narrower than this, a bar or bullet prefix leaves one cell per line and rich
 # drops double-width characters (CJK, emoji) it cannot fit: no terminal that
 # narrow is readable anyway, so the view never goes below it.
 MIN_WIDTH = 10
 
 
-def _wrapped(console, text: Text, first="", rest=None, prefix_style="") -> Text:
-    """``text`` wrapped to the console, ``first`` before line one and ``rest`` before the others."""
-    rest = first if rest is None else rest
-    width = max(1, console.width - max(cell_len(first), cell_len(rest)))
-    lines = text.wrap(console, width) or [Text()]
-    out = Text()
-    for number, line in enumerate(lines):
-        if number:
-            out.append("\n")
-        line.rstrip()
-        out.append(rest if number else first, prefix_style)
-        out.append_text(line)
-    return out
+# --- lines to lay out ---------------------------------------------------------------
+#
+# A line is ``(runs, first, rest, prefix_style)``: ``runs`` a tuple of
+# ``(text, style)`` pairs, wrapped to the console with ``first`` before its first
+# row and ``rest`` before the others (``prefix_style`` on both). ``first`` None:
+# the runs are one row as they are, not wrapped (the quote bar between
+# paragraphs). A part of the view (the header, a block, a removed line) is a
+# list of lines; a blank row goes between parts.
 
 
-# --- one function per block type: each returns the Text to print -------------------
+def _line(runs, first="", rest=None, prefix_style=""):
+    return runs, first, first if rest is None else rest, prefix_style
 
 
-def _paragraph(console, block):
-    return _wrapped(console, _text(block.text))
+def _text(text: str, style: str = "") -> tuple:
+    """One run of page text: made printable (no control characters), never markup."""
+    return printable(text), style
 
 
-def _heading(console, block):
-    return _wrapped(console, _text(block.text, STYLES["heading"]))
+def _one(text: str, style: str = "") -> list:
+    """A part of one wrapped line of page text."""
+    return [_line((_text(text, style),))]
 
 
-def _image(console, block):
-    return _wrapped(console, _text(image_text(block), STYLES["caption"]))
+# --- one function per block type: each returns its part ----------------------------
 
 
-def _media(console, block):
-    note = Text.assemble(("▶ Video: ", STYLES["label"]), _text(block.text, STYLES["media"]))
-    return _wrapped(console, note, "", "  ")
+def _paragraph(block):
+    return _one(block.text)
 
 
-def _quote(console, block):
+def _heading(block):
+    return _one(block.text, STYLES["heading"])
+
+
+def _image(block):
+    return _one(image_text(block), STYLES["caption"])
+
+
+def _media(block):
+    return [_line((("▶ Video: ", STYLES["label"]), _text(block.text, STYLES["media"])), "", "  ")]
+
+
+def _quote(block):
     texts = [_text(paragraph) for paragraph in block.paragraphs]
     if block.attribution:
         texts.append(_text(f"— {block.attribution}", STYLES["attribution"]))
     lines = []
     for text in texts:
-        if lines:
-            lines.append(Text(QUOTE_BAR.rstrip(), STYLES["bar"]))  # the bar runs between paragraphs
-        lines.append(_wrapped(console, text, QUOTE_BAR, prefix_style=STYLES["bar"]))
-    return Text("\n").join(lines)
+        if lines:  # the bar runs between paragraphs
+            lines.append(_line(((QUOTE_BAR.rstrip(), STYLES["bar"]),), None))
+        lines.append(_line((text,), QUOTE_BAR, prefix_style=STYLES["bar"]))
+    return lines
 
 
-def _list(console, block):
+def _list(block):
     size = len(f"{len(block.items)}. ")
-    items = []
+    lines = []
     for number, item in enumerate(block.items, 1):
         marker = f"{number}. ".rjust(size) if block.ordered else BULLET
-        items.append(_wrapped(console, _text(item), marker, " " * cell_len(marker)))
-    return Text("\n").join(items)
+        lines.append(_line((_text(item),), marker, " " * cell_len(marker)))
+    return lines
 
 
 BLOCKS = {
@@ -109,52 +131,49 @@ BLOCKS = {
 # --- the document ---------------------------------------------------------------
 
 
-def _header(console, article) -> list[Text]:
-    parts = []
-    if article.headline:
-        parts.append(_wrapped(console, _text(article.headline, STYLES["headline"])))
+def _header(article) -> list:
+    lines = _one(article.headline, STYLES["headline"]) if article.headline else []
     meta = [article.date] if article.date else []
     if article.byline:
         meta.append(f"By {article.byline}")
     meta.append(f"{article.words} word{'' if article.words == 1 else 's'}")
     if article.reading_minutes:
         meta.append(f"{article.reading_minutes} min read")
-    parts.append(_wrapped(console, _text(" · ".join(meta), STYLES["meta"])))
-    return [Text("\n").join(parts)]
+    return lines + _one(" · ".join(meta), STYLES["meta"])
 
 
-def _live_story(console, story) -> list[Text]:
-    title = Text.assemble(("Part of: ", STYLES["meta"]), _text(story.title, STYLES["label"]))
-    lines = [_wrapped(console, title)]
-    lines += [_wrapped(console, _text(summary), BULLET, "  ") for summary in story.summary]
-    return [Text("\n").join(lines)]
+def _live_story(story) -> list:
+    lines = [_line((("Part of: ", STYLES["meta"]), _text(story.title, STYLES["label"])))]
+    return lines + [_line((_text(summary),), BULLET, "  ") for summary in story.summary]
 
 
-def _removed(console, item) -> Text:
-    note = Text.assemble(
-        ("✗ ", STYLES["reason"]),
-        _text(item.text, STYLES["removed"]),
-        (f" ({reason_text(item)})", STYLES["reason"]),
-    )
-    return _wrapped(console, note, "", "  ")
+def _removed(item) -> list:
+    runs = (("✗ ", STYLES["reason"]), _text(item.text, STYLES["removed"]),
+            (f" ({reason_text(item)})", STYLES["reason"]))
+    return [_line(runs, "", "  ")]
 
 
-def _body(console, article, explain: bool) -> list[Text]:
-    """The blocks, with removed lines at their places when explaining."""
+def _parts(article, explain: bool) -> list[list]:
+    """The view's parts in order: header, live story, blocks (and removed lines when explaining)."""
+    parts = [_header(article)]
+    if article.live_story:
+        parts.append(_live_story(article.live_story))
     pending = by_line(article.removed) if explain else []
-    parts = []
     at = 0
     for block in article.blocks:
         # A removed line goes before the first block that starts on it or later
         # (a leading repeat stood before the kept text of its own line).
         while at < len(pending) and pending[at].line <= block.line:
-            parts.append(_removed(console, pending[at]))
+            parts.append(_removed(pending[at]))
             at += 1
-        parts.append(BLOCKS[block.type](console, block))
-    parts += [_removed(console, item) for item in pending[at:]]
+        parts.append(BLOCKS[block.type](block))
+    parts += [_removed(item) for item in pending[at:]]
     if explain and not article.removed:
-        parts.append(_wrapped(console, Text("Nothing was removed.", STYLES["reason"])))
+        parts.append([_line((("Nothing was removed.", STYLES["reason"]),))])
     return parts
+
+
+# --- the console ---------------------------------------------------------------
 
 
 class _Console(Console):
@@ -180,24 +199,137 @@ def make_console(options, file, record: bool = False) -> Console:
         record=record,
     )
     console.width = max(MIN_WIDTH, min(options.width or console.width, options.MAX_WIDTH))
+    # Fix the size now: with no height given, rich measures the terminal again
+    # (three system calls) every time anything asks for the width.
+    console.size = console.size
     return console
 
 
-def _print(console, article, options) -> None:
-    parts = _header(console, article)
-    if article.live_story:
-        parts += _live_story(console, article.live_story)
-    parts += _body(console, article, options.explain)
+# --- on the terminal: segments, wrapped here with rich's rules ----------------------
+
+# Characters a rich Text changes or splits on (line breaks, tabs and the control
+# codes it strips). Page text never has them (``printable``); a line that does
+# goes through Text.wrap, so it still comes out as rich would lay it out.
+_TEXT_SPECIAL = frozenset("\n\t\x07\x08\x0b\x0c\r")
+
+
+def _rows(runs, first, rest, width):
+    """``(prefix, start, end)`` of each row the runs wrap to, as offsets into their joined text.
+
+    The rows are what ``Text.wrap`` and :func:`_wrapped` make of them, step by step:
+    rich's line breaks; whitespace beyond ``width`` characters dropped, then the
+    row cropped to ``width`` cells if it is still wider; then the whitespace at its
+    end dropped. (The crop goes by rich's grapheme widths, which can differ from
+    its ``cell_len`` for odd text, so the steps stay in rich's order.)
+    """
+    plain = runs[0][0] if len(runs) == 1 else "".join(text for text, _ in runs)
+    rows = []
+    start = 0
+    for end in (*divide_line(plain, width, fold=True), len(plain)):
+        row = plain[start:end]
+        if len(row) > width:
+            row = row[:max(width, len(row.rstrip()))]
+        if cell_len(row) > width:
+            row = set_cell_size(row, width)
+        rows.append((rest if rows else first, start, start + len(row.rstrip())))
+        start = end
+    return rows
+
+
+def _segments(console, parts) -> list:
+    """The whole view as segments: the rows of every line, a blank row between parts."""
+    styles = {"": None}
+
+    def style(name):
+        if name not in styles:
+            styles[name] = console.get_style(name)
+        return styles[name]
+
+    newline = Segment("\n")
+    segments = []
+    append = segments.append
     for number, part in enumerate(parts):
+        if number:
+            append(newline)
+        for runs, first, rest, prefix_style in part:
+            if first is None:
+                rows = [("", 0, sum(len(text) for text, _ in runs))]
+            elif any(not text.isprintable() and not _TEXT_SPECIAL.isdisjoint(text) for text, _ in runs):
+                _fallback(console, segments, runs, first, rest, prefix_style)
+                continue
+            else:
+                width = max(1, console.width - max(cell_len(first), cell_len(rest)))
+                rows = _rows(runs, first, rest, width)
+            for prefix, start, end in rows:
+                if prefix:
+                    append(Segment(prefix, style(prefix_style)))
+                at = 0
+                for text, run_style in runs:
+                    left, right = max(start, at), min(end, at + len(text))
+                    if left < right:
+                        append(Segment(text[left - at:right - at], style(run_style)))
+                    at += len(text)
+                append(newline)
+    return segments
+
+
+def _fallback(console, segments, runs, first, rest, prefix_style) -> None:
+    """A line with characters a Text treats specially: laid out by rich itself."""
+    text = _wrapped(console, _text_of(runs), first, rest, prefix_style)
+    segments.extend(console.render(text, console.options.update(no_wrap=True, overflow="ignore")))
+
+
+def render(article, options, file) -> None:
+    console = make_console(options, file)
+    if divide_line is None:
+        _print(console, article, options)
+        return
+    # Every line is wrapped to the width already: printed as segments, rich
+    # neither wraps nor crops them again.
+    console.print(Segments(_segments(console, _parts(article, options.explain))), soft_wrap=True)
+
+
+# --- as Text: rich wraps (the exporters) --------------------------------------------
+
+
+def _text_of(runs) -> Text:
+    if len(runs) == 1:
+        text, style = runs[0]
+        return Text(text, style=style)
+    return Text.assemble(*runs)
+
+
+def _wrapped(console, text: Text, first="", rest=None, prefix_style="") -> Text:
+    """``text`` wrapped to the console, ``first`` before line one and ``rest`` before the others."""
+    rest = first if rest is None else rest
+    width = max(1, console.width - max(cell_len(first), cell_len(rest)))
+    lines = text.wrap(console, width) or [Text()]
+    out = Text()
+    for number, line in enumerate(lines):
+        if number:
+            out.append("\n")
+        line.rstrip()
+        out.append(rest if number else first, prefix_style)
+        out.append_text(line)
+    return out
+
+
+def _part_text(console, part) -> Text:
+    texts = [
+        _text_of(runs) if first is None else _wrapped(console, _text_of(runs), first, rest, prefix_style)
+        for runs, first, rest, prefix_style in part
+    ]
+    return texts[0] if len(texts) == 1 else Text("\n").join(texts)
+
+
+def _print(console, article, options) -> None:
+    """The view printed part by part as ``Text`` (what the exporters record)."""
+    for number, part in enumerate(_parts(article, options.explain)):
         if number:
             console.line()
         # Every part is wrapped to the width already (_wrapped): printing it
         # without rich's own wrapping skips a second pass over the same text.
-        console.print(part, soft_wrap=True)
-
-
-def render(article, options, file) -> None:
-    _print(make_console(options, file), article, options)
+        console.print(_part_text(console, part), soft_wrap=True)
 
 
 # --- pictures for sharing: the same view as SVG or HTML ----------------------------

@@ -6,42 +6,9 @@ blank lines. A paragraph is one line unless ``options.width`` asks for wrapping.
 
 from __future__ import annotations
 
-import re
-
-# C0 and C1 controls (ESC among them), and the bidirectional embeddings,
-# overrides and isolates that could reorder what is shown.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_SPACE_LIKE = re.compile(r"[\t\n\x0b\x0c\r]")
-
-
-def printable(text: str) -> str:
-    """Page text made safe for any output: no control characters, so no escape codes.
-
-    Tabs and line breaks become spaces; other C0/C1 controls (ESC among them)
-    and bidirectional overrides become U+FFFD so the reader can see something
-    was there. The reader removes all of these already; this is the second
-    line of defence for text that reaches a renderer another way.
-    """
-    return _CONTROL.sub("\ufffd", _SPACE_LIKE.sub(" ", text))
-
-
-def reason_text(removed) -> str:
-    """``boilerplate``, ``duplicate of line 17`` or ``duplicate``: shared by all renderers."""
-    if removed.reason == "duplicate" and removed.of is not None:
-        return f"duplicate of line {removed.of}"
-    return removed.reason
-
-
-def by_line(removed) -> list:
-    """Removed entries in input order."""
-    return sorted(removed, key=lambda item: item.line)
-
-
-def image_text(block) -> str:
-    """``Image: caption — Credit: X`` without brackets; shared by text and terminal."""
-    label = f"Image: {block.caption}" if block.caption else "Image"
-    return f"{label} — Credit: {block.credit}" if block.credit else label
-
+# Shared by every renderer (and imported from here by some): they live in the
+# package, so that the rich view need not import this module for them.
+from itvreport.render import by_line, image_text, printable, reason_text  # noqa: F401
 
 # --- helpers ------------------------------------------------------------------
 
