@@ -17,7 +17,15 @@ def read_article(data: bytes, source: str = "-", input_kind: str = "auto", warn=
     decoding). Raises :class:`itvreport.errors.ItvReportError` subclasses for input
     that cannot be read as an article.
     """
-    from itvreport import read
+    from itvreport import read, shapes
+
+    try:
+        return _read(read, data, source, input_kind, warn)
+    finally:
+        shapes.forget_lines()
+
+
+def _read(read, data, source, input_kind, warn) -> Article:
     from itvreport.errors import InputError
 
     name = "standard input" if source == "-" else read.show_path(source)

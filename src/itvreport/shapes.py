@@ -42,8 +42,23 @@ def numbered_item(text: str) -> tuple[int, str] | None:
 
 
 # The structure rules look at the same line several times (a rule's own test, then
-# another rule's look-ahead); these pure functions of one string are memoised.
-memo = lru_cache(maxsize=4096)
+# another rule's look-ahead); these pure functions of one string are memoised,
+# for the page being read: ``forget_lines`` empties them when a read is over.
+# (Pages share few lines. Kept across pages, a full cache only slows every new
+# line down by evicting an old one, and holds on to the last page's text.)
+_MEMOS = []
+
+
+def memo(function):
+    cached = lru_cache(maxsize=4096)(function)
+    _MEMOS.append(cached)
+    return cached
+
+
+def forget_lines() -> None:
+    """Empty every line memo (the reader calls this when it has read a page)."""
+    for cached in _MEMOS:
+        cached.cache_clear()
 
 
 def attribution(text: str) -> str | None:
