@@ -358,3 +358,15 @@ def test_narrator_signals_with_an_appositive_or_a_capitalised_subject():
     assert quotes.is_narrative("Northline's managing director, Fiona Carrick, said she was disappointed.", None)
     assert quotes.is_narrative("The charity says it has treated 23 seals this year.", None)
     assert not quotes.is_narrative("The law says we must set a balanced budget.", None)
+
+
+def test_line_memos_are_empty_once_a_page_is_read():
+    """The memos serve one read: a long page's lines are not held after it."""
+    from itvreport import shapes
+
+    read_article("Headline here\n\nThe council said:\n\nWe will act.\n\nVIDEO: The moment it fell".encode())
+    assert len(shapes._MEMOS) >= 5
+    assert all(cached.cache_info().currsize == 0 for cached in shapes._MEMOS)
+    with pytest.raises(NoArticleError):
+        read_article(b"Advertisement\n\n1. ITV Report")
+    assert all(cached.cache_info().currsize == 0 for cached in shapes._MEMOS)
