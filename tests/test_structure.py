@@ -370,3 +370,20 @@ def test_line_memos_are_empty_once_a_page_is_read():
     with pytest.raises(NoArticleError):
         read_article(b"Advertisement\n\n1. ITV Report")
     assert all(cached.cache_info().currsize == 0 for cached in shapes._MEMOS)
+
+
+def test_reading_leaves_the_garbage_collector_as_it_was():
+    import gc
+
+    assert gc.isenabled()
+    read_article(b"Headline here\n\nOne paragraph.")
+    assert gc.isenabled()
+    with pytest.raises(NoArticleError):
+        read_article(b"Advertisement")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        read_article(b"Headline here\n\nOne paragraph.")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
