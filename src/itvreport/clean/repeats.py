@@ -79,16 +79,17 @@ def within_edits(a: list[str], b: list[str], limit: int) -> bool:
     set_a = set(a)
     if len(set_a.difference(b)) > limit or len(set_a.symmetric_difference(b)) > 2 * limit:
         return False
+    # The greedy walk gives an upper bound in one linear pass: a near repeat that
+    # it aligns within the limit (most of them) needs no trimming and no table.
+    if _greedy_edits(a, b, limit) <= limit:
+        return True
     a, b = _trim_common(a, b)
     if not a or not b:
         return max(len(a), len(b)) <= limit
-    # Every distinct word of one side missing from the other costs at least one
-    # edit: a cheap bound that turns away most candidates before the table.
+    # The same bound on what differs between the common start and end.
     set_a, set_b = set(a), set(b)
     if len(set_a - set_b) > limit or len(set_b - set_a) > limit:
         return False
-    # The greedy walk gives an upper bound in linear time: a near repeat that it
-    # aligns within the limit (most of them) needs no table.
     if _greedy_edits(a, b, limit) <= limit:
         return True
     if limit <= EXACT_MAX_EDITS:
@@ -269,14 +270,14 @@ def near_repeat(probe, index):
             seen.add(earlier)
             if abs(index.lengths[earlier] - len(words)) > limit:
                 continue
-            before = index.words(earlier)
+            before = index.norms[earlier].split()
             # Each distinct word of this block missing from the earlier one is at
             # least one edit: a candidate that shares only a phrase stops here.
             if distinct is None:
                 distinct = frozenset(words)
             if len(distinct.difference(before)) > limit:
                 continue
-            if within_edits(before, words, limit):
+            if within_edits(tuple(before), words, limit):
                 return Repeat(earlier, probe.text)
     return None
 
