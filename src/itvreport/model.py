@@ -289,10 +289,16 @@ def block_texts(block) -> list[str]:
     return [block.text]
 
 
-def article_words(headline: str | None, blocks) -> int:
-    """Words a reader reads: headline and every block's text, credits excluded."""
+def article_words(headline: str | None, blocks, known=None) -> int:
+    """Words a reader reads: headline and every block's text, credits excluded.
+
+    ``known`` may map texts to their word counts, already taken (the reader has
+    counted every input line); other texts are counted here."""
+    known = known or {}
     total = len(headline.split()) if headline else 0
     for block in blocks:
         for text in block_texts(block):
-            total += len(text.split())  # one text at a time: a long page's words are never all held at once
+            count = known.get(text)
+            # One text at a time: a long page's words are never all held at once.
+            total += len(text.split()) if count is None else count
     return total

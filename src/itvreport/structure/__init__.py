@@ -37,7 +37,7 @@ def build(cleaned, source: str = "-", fmt: str = "text") -> Article:
         truncated=looks_truncated(blocks),
         blocks=blocks,
         removed=removed,
-        words=article_words(headline, blocks),
+        words=article_words(headline, blocks, {block.text: block.words for block in body}),
     )
 
 
