@@ -76,8 +76,8 @@ LINES = _fixture_lines()
 any_line = st.text(alphabet=st.sampled_from(list(
     "abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ .,:;!?'\"’‘“”–—-()[]0123456789é£_\t"
 )), max_size=80) | st.sampled_from(SHAPED).flatmap(
-    lambda line: st.text(max_size=8).map(lambda extra: line + extra)
-)
+    lambda line: st.text(max_size=8).map(lambda extra: (line + extra).strip())
+)  # lines as the reader sees them: stripped (a pattern's "$" may also match before a final newline)
 
 
 def test_there_are_lines_to_check():
@@ -106,6 +106,24 @@ def test_media_note_guard_on_every_fixture_line():
 @given(any_line)
 def test_media_note_guard_on_random_lines(text):
     assert media.is_media_note.__wrapped__(text) == _media_note_by_checks(text)
+
+
+def test_reporter_guards_on_shaped_and_fixture_lines():
+    """Each reporter pattern's guard holds wherever the pattern finds a name."""
+    for text in LINES:
+        lower = text.lower()
+        for pattern, worth_trying in media._NAMED:
+            if pattern.search(text):
+                assert worth_trying(text, lower), (pattern, text)
+
+
+@SETTINGS
+@given(any_line)
+def test_reporter_guards_on_random_lines(text):
+    lower = text.lower()
+    for pattern, worth_trying in media._NAMED:
+        if pattern.search(text):
+            assert worth_trying(text, lower)
 
 
 # --- chrome rules: guards before patterns --------------------------------------------

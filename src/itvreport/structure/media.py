@@ -60,21 +60,24 @@ _STAFF_FEATURE = lazy(
 )
 
 
-# Where a note names its reporter, in order; each with words one of which it must contain.
+# Where a note names its reporter, in order; each with what a note must show
+# (an ending, a word) before the pattern is worth trying.
 _NAMED = (
-    (_REPORT_BY, ("report",)),
-    (_REPORTS, ("report",)),
-    (_HAS_REPORT, ("has", "have", "sent", "filed")),
-    (_STANDFIRST_REPORTS, ("reports",)),
-    (_STAFF_FEATURE, ("presenter", "correspondent", "editor", "reporter", "producer")),
+    (_REPORT_BY, lambda note, lower: "report" in lower),
+    (_REPORTS, lambda note, lower: note.endswith(":") and "report" in note),
+    (_HAS_REPORT, lambda note, lower: note.endswith(":") and ("has" in note or "have" in note or "sent" in note
+                                                             or "filed" in note)),
+    (_STANDFIRST_REPORTS, lambda note, lower: note.rstrip(".").endswith("reports")),
+    (_STAFF_FEATURE, lambda note, lower: "presenter" in lower or "correspondent" in lower or "editor" in lower
+     or "reporter" in lower or "producer" in lower),
 )
 
 
 def reporter(note: str) -> str | None:
     """The reporter's name in a media note, without the job title before it."""
     lower = note.lower()
-    for pattern, needs in _NAMED:
-        if any(word in lower for word in needs):
+    for pattern, worth_trying in _NAMED:
+        if worth_trying(note, lower):
             match = pattern.search(note)
             if match:
                 return _name_only(match.group("who"))
