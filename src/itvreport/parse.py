@@ -59,17 +59,22 @@ class RawPage(_Record):
 def parse_text(text: str) -> RawPage:
     """Split normalised text (``\\n`` line ends, no control characters) into blocks."""
     blocks = []
+    append, new, block = blocks.append, _new_tuple, RawBlock  # this loop runs once per input line
     gap = 0
+    gaps = 0  # blocks with a blank line before them
     lines = text.split("\n")
     for number, line in enumerate(lines, 1):
         stripped = line.strip()
         if not stripped:
             gap += 1
             continue
-        indent = len(line) - len(line.lstrip())
-        blocks.append(_new_tuple(RawBlock, (number, stripped, indent, gap if blocks else 0, len(stripped.split()))))
+        indent = len(line) - len(line.lstrip()) if line[0].isspace() else 0
+        if not blocks:
+            gap = 0  # blank lines before the first block separate nothing
+        elif gap:
+            gaps += 1
+        append(new(block, (number, stripped, indent, gap, len(stripped.split()))))
         gap = 0
     # A page separates paragraphs with blank lines when most block boundaries have one.
-    gaps = sum(1 for block in blocks[1:] if block.gap)
     blank_separated = len(blocks) < 2 or gaps * 2 >= len(blocks) - 1
     return RawPage(tuple(blocks), len(lines), blank_separated)
