@@ -219,6 +219,32 @@ def test_mentions_is_a_word_boundary_search(text, word):
         assert quotes.mentions(candidate, word) == expected
 
 
+# --- plain text and sentence endings: str methods instead of patterns --------------
+
+
+@SETTINGS
+@given(st.text(max_size=60) | any_line)
+def test_plain_text_test_agrees_with_the_pattern(text):
+    from itvreport import read
+
+    assert read._plain(text) == (read._NEEDS_CLEANING.search(text) is None)
+
+
+def test_every_character_the_cleaner_removes_is_unprintable():
+    from itvreport import read
+
+    for code in range(0x110000):
+        ch = chr(code)
+        if read._NEEDS_CLEANING.match(ch) and ch != "\n":
+            assert not ch.isprintable(), hex(code)
+
+
+@SETTINGS
+@given(any_line)
+def test_sentence_ending_agrees_with_the_pattern(text):
+    assert shapes.ends_like_a_sentence(text) == bool(re.search(r"[.!?…][\"'”’)\]]*$", text))
+
+
 # --- repeats: comparable words ------------------------------------------------------
 
 

@@ -259,6 +259,13 @@ _UNSAFE = lazy(
 )
 
 
+def _plain(text: str) -> bool:
+    """No character that needs cleaning. Everything ``_NEEDS_CLEANING`` matches is
+    unprintable, so a page whose lines are all printable is plain without the
+    pattern (or compiling it); one with, say, a no-break space asks the pattern."""
+    return text.replace("\n", " ").isprintable() or _NEEDS_CLEANING.search(text) is None
+
+
 def clean_text(text: str) -> str:
     """Newlines made ``\\n``, tabs made spaces, terminal controls and bidi overrides removed."""
     if _NEEDS_CLEANING.search(text) is None:
@@ -346,7 +353,7 @@ def decode(data: bytes, warn=None) -> str:
         text = text[1:]
     # Most pages have no control character at all: one scan says so, and then
     # they can be neither binary nor in need of cleaning.
-    plain = _NEEDS_CLEANING.search(text) is None
+    plain = _plain(text)
     if not plain and _looks_binary(text):
         raise _binary_error()
     # Before control characters go: a lost third byte of ``”`` is a C1 control.

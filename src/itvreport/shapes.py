@@ -19,7 +19,8 @@ CREDIT = lazy(
     r"^(?P<caption>.*?)(?:^|\s|(?<=[.!?]))(?P<marker>Photos?|Credits?|Pictures?|Images?|Picture credit)\s*:\s*(?P<credit>.*?)$",
 )
 CLOSING = tuple('.!?…"\'”’)]»')
-SENTENCE_END = lazy(r"[.!?…][\"'”’)\]]*$")
+SENTENCE_MARKS = (".", "!", "?", "…")
+SENTENCE_CLOSERS = "\"'”’)]"
 WORD = lazy(r"\S+")
 
 
@@ -87,7 +88,7 @@ def split_credit(text: str) -> tuple[str, str | None] | None:
     credit = match.group("credit").strip()
     if credit.endswith(".") and not credit.endswith(".."):
         credit = credit[:-1].rstrip()
-    if words(credit) > 6 or SENTENCE_END.search(credit):
+    if words(credit) > 6 or ends_like_a_sentence(credit):
         return None  # prose that happens to contain "Image:", not a credit
     if words(caption) > 60:
         return None
@@ -111,6 +112,11 @@ def flattened_items(text: str) -> tuple[str, ...] | None:
     if not all(part.strip() for part in parts) or any(words(item) > 14 for item in items):
         return None
     return items
+
+
+def ends_like_a_sentence(text: str) -> bool:
+    """A sentence mark at the end, perhaps inside closing quotes or brackets: ``done.”``."""
+    return text.rstrip(SENTENCE_CLOSERS).endswith(SENTENCE_MARKS)
 
 
 def ends_sentence(text: str) -> bool:
