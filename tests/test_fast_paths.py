@@ -142,19 +142,6 @@ def _guarded_patterns(text):
     ]
 
 
-def test_chrome_guards_on_every_fixture_line():
-    for text in LINES:
-        for guard, found in _guarded_patterns(text):
-            assert guard or not found, text
-
-
-@SETTINGS
-@given(any_line)
-def test_chrome_guards_on_random_lines(text):
-    for guard, found in _guarded_patterns(text):
-        assert guard or not found
-
-
 # --- shapes: first-character and substring guards -------------------------------------
 
 
@@ -169,16 +156,20 @@ def _shape_guards(text):
     ]
 
 
-def test_shape_guards_on_every_fixture_line():
+def _all_guards(text):
+    return _guarded_patterns(text) + _shape_guards(text)
+
+
+def test_guards_on_every_fixture_line():
     for text in LINES:
-        for guard, found in _shape_guards(text):
+        for guard, found in _all_guards(text):
             assert guard or not found, text
 
 
 @SETTINGS
 @given(any_line)
-def test_shape_guards_on_random_lines(text):
-    for guard, found in _shape_guards(text):
+def test_guards_on_random_lines(text):
+    for guard, found in _all_guards(text):
         assert guard or not found
 
 
