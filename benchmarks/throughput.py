@@ -36,7 +36,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 import pagegen  # noqa: E402
-from common import clear_caches, find_caches, load_reader  # noqa: E402
+from common import find_caches, load_reader  # noqa: E402
 
 TARGET_PAGES_PER_S = 5000
 

@@ -36,7 +36,6 @@ _EDGE_PUNCT = ".,;:!?\"'()[]"
 # "1000" compare equal. A word made only of these is no word, as when stripping its ends.
 _ASCII_PUNCT = _EDGE_PUNCT.encode("ascii")
 _QUOTES = ("’", "‘", "“", "”")
-_PUNCT = tuple(_EDGE_PUNCT) + _QUOTES
 
 
 def tokens(text: str) -> list[str]:
