@@ -151,7 +151,7 @@ def measure(args, pycache_prefix) -> int:
     print(f"itvreport:   {' '.join(itvreport)}")
     print(f"page:        {page}")
     if pycache_prefix:
-        print(f"bytecode:    cached in a temporary PYTHONPYCACHEPREFIX (written by the warm-up round)")
+        print("bytecode:    cached in a temporary PYTHONPYCACHEPREFIX (written by the warm-up round)")
     else:
         print(f"bytecode:    as the environment has it (PYTHONDONTWRITEBYTECODE="
               f"{os.environ.get('PYTHONDONTWRITEBYTECODE', '')!r}, PYTHONPYCACHEPREFIX="

@@ -3,7 +3,7 @@
 import pytest
 
 from itvreport.errors import NoArticleError
-from itvreport.model import Heading, Image, ListBlock, Media, Paragraph, Quote
+from itvreport.model import ListBlock, Media, Paragraph
 from itvreport.pipeline import read_article
 from itvreport.structure import media, quotes
 
