@@ -275,3 +275,47 @@ def test_within_edits_is_word_levenshtein(a, b, limit):
         return previous[-1]
 
     assert repeats.within_edits(tuple(a), tuple(b), limit) == (distance(a, b) <= limit)
+
+
+# --- dispatch: rules skipped by their declared shapes would not have matched ---------
+
+
+def _pages_for_dispatch():
+    import importlib.util
+    import sys
+
+    path = FIXTURES.parent / "benchmarks" / "pagegen.py"
+    spec = importlib.util.spec_from_file_location("pagegen", path)
+    pagegen = sys.modules.get("pagegen") or importlib.util.module_from_spec(spec)
+    if "pagegen" not in sys.modules:
+        sys.modules["pagegen"] = pagegen
+        spec.loader.exec_module(pagegen)
+    pages = [path.read_bytes() for path in sorted(FIXTURES.rglob("*.txt"))]
+    return pages + pagegen.generate(400, seed=7)
+
+
+def test_dispatch_changes_no_output(monkeypatch):
+    """Every page reads the same when every rule is tried on every line."""
+    from itvreport import dispatch
+    from itvreport.errors import ItvReportError
+    from itvreport.pipeline import read_article
+
+    def read_all(pages):
+        out = []
+        for data in pages:
+            try:
+                out.append(read_article(data).to_dict())
+            except ItvReportError as error:
+                out.append(str(error))
+        return out
+
+    pages = _pages_for_dispatch()
+    dispatched = read_all(pages)
+    monkeypatch.setattr(dispatch, "allows", lambda rule, key: True)
+    dispatch._TABLES.clear()
+    try:
+        everything = read_all(pages)
+    finally:
+        dispatch._TABLES.clear()
+    assert len(pages) > 450
+    assert dispatched == everything

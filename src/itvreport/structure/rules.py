@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from itvreport import dispatch
-from itvreport.dispatch import starts
+from itvreport.dispatch import contains, ends, line_key, starts
 from itvreport.model import Heading, Image, ListBlock, Media, Paragraph, Quote
 from itvreport.patterns import lazy
 from itvreport.shapes import (
@@ -52,6 +52,12 @@ class Context:
     @property
     def last(self):
         return self.out[-1] if self.out else None
+
+
+def title_shaped(rule):
+    """Declare that a rule only takes title-shaped lines (``is_title_shaped``): not
+    starting in lower case, not ending in ``.``, ``,``, ``;`` or ``:`` (``...`` may)."""
+    return starts(lambda ch: not ch.islower())(ends(lambda ch: ch not in ".,;:")(rule))
 
 
 @memo  # asked of the same line by the quote look-ahead, the heading test and the rules
@@ -94,6 +100,7 @@ def attribution_line(ctx, i):
     return 1
 
 
+@ends(":")
 def quote_block(ctx, i):
     """A colon lead-in followed by the speaker's own words."""
     lead_in = ctx.texts[i]
@@ -220,6 +227,7 @@ def flattened_list(ctx, i):
 # --- pictures and media ------------------------------------------------------------
 
 
+@contains(":")
 def credited_caption(ctx, i):
     """``<caption> Photo: PA``; a credit-only line joins the caption next to it."""
     found = split_credit(ctx.texts[i])
@@ -282,6 +290,7 @@ _PARTICIPLE_PLACE = lazy(
 )
 
 
+@title_shaped
 def uncredited_caption(ctx, i):
     """A caption with no credit: a short unpunctuated line that describes a picture."""
     text = ctx.texts[i]
@@ -305,6 +314,7 @@ def _looks_like_heading(ctx, i):
     return i + 1 < len(ctx.blocks) and is_title_shaped(ctx.texts[i], 12) and not _is_structural(ctx.texts[i])
 
 
+@title_shaped
 def heading(ctx, i):
     """A short line with no closing full stop that introduces what follows."""
     if not _looks_like_heading(ctx, i):
@@ -335,12 +345,12 @@ RULES = [
 def build_blocks(blocks):
     """Run the rules over ``blocks``; return (article blocks, reporter names)."""
     ctx = Context(list(blocks))
-    by_first = dispatch.table(RULES)  # the rules that allow a line's first character
+    by_key = dispatch.table(RULES)  # the rules that allow a line's first and last characters
     texts = ctx.texts
     i = 0
     while i < len(ctx.blocks):
-        first = texts[i][0]
-        for rule in by_first.get(first) or by_first[first]:
+        key = line_key(texts[i])
+        for rule in by_key.get(key) or by_key[key]:
             used = rule(ctx, i)
             if used:
                 i += used
