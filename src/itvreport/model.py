@@ -270,10 +270,6 @@ class Article(_Record):
         }
 
 
-def count_words(text: str) -> int:
-    return len(text.split())
-
-
 def block_texts(block) -> list[str]:
     """The reader-facing strings of a block, in order (credit excluded)."""
     kind = block.type

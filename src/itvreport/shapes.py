@@ -21,7 +21,6 @@ CREDIT = lazy(
 CLOSING = tuple('.!?…"\'”’)]»')
 SENTENCE_MARKS = (".", "!", "?", "…")
 SENTENCE_CLOSERS = "\"'”’)]"
-WORD = lazy(r"\S+")
 
 
 def words(text: str) -> int:

@@ -43,9 +43,6 @@ class Context:
         self.out = []
         self.reporters = []  # names found in media notes, in page order
 
-    def text(self, i):
-        return self.blocks[i].text if 0 <= i < len(self.blocks) else None
-
     def emit(self, block):
         self.out.append(block)
 
