@@ -118,12 +118,7 @@ def _drop_repeats(blocks):
     kept, removed = [], []
     for block in blocks:
         probe = repeats.Probe(block.text)
-        found = None
-        if not repeats.exempt(block.text):
-            for rule in repeats.RULES:
-                found = rule(probe, index)
-                if found:
-                    break
+        found = None if repeats.exempt(block.text) else repeats.find(probe, index)
         if found is not None:
             earlier = kept[found.of]
             removed.append(Removed(block.line, found.text, Removed.DUPLICATE, earlier.line))

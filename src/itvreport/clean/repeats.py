@@ -321,6 +321,15 @@ def _split_after_words(text: str, count: int) -> tuple[str, str]:
 RULES = [exact_repeat, near_repeat, leading_repeat]
 
 
+def find(probe, index) -> Repeat | None:
+    """What the first rule (in order) finds ``probe`` repeats, if any."""
+    for rule in RULES:
+        found = rule(probe, index)
+        if found:
+            return found
+    return None
+
+
 def exempt(text: str) -> bool:
     """Lines that legitimately repeat: an attribution can close two quote blocks."""
     return text[:1] in "–—" and attribution(text) is not None

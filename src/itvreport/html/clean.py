@@ -182,11 +182,7 @@ def drop_repeats(blocks):
             kept.append(block)
             continue
         probe = repeats.Probe(block.text)
-        found = None
-        for rule in repeats.RULES:
-            found = rule(probe, index)
-            if found:
-                break
+        found = repeats.find(probe, index)
         if found is not None:
             removed.append(Removed(block.line, found.text, Removed.DUPLICATE, lines[found.of]))
             if found.keep is None:
