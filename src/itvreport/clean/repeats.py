@@ -286,9 +286,13 @@ def leading_repeat(probe, index):
     text, words = probe.text, probe.words
     if len(words) <= LEAD_MIN_WORDS:
         return None  # it cannot hold an earlier block and more
+    opens_with_earlier = probe.lead in index.lead
+    labelled = ":" in text[:22]  # _LABEL's colon comes within 22 characters
+    if not (opens_with_earlier or labelled):
+        return None  # no earlier block starts with its first words, and no label to look past
     label = ""
-    keys = [(0, probe.lead)] if probe.lead in index.lead else []
-    found = _LABEL.match(text) if ":" in text[:22] else None
+    keys = [(0, probe.lead)] if opens_with_earlier else []
+    found = _LABEL.match(text) if labelled else None
     if found:
         label = found.group("label")
         offset = len(tokens(label))
