@@ -210,12 +210,17 @@ def test_cli_output_has_no_hostile_bytes(args, env, fmt):
         assert word in out
 
 
+def _show(path):
+    """``itvreport show PATH`` in a subprocess, as a user runs it."""
+    return subprocess.run([sys.executable, "-m", "itvreport", "show", str(path)], capture_output=True,
+                          stdin=subprocess.DEVNULL, env=clean_env(), cwd=ROOT, timeout=60)
+
+
 def test_cli_escapes_control_characters_in_messages(tmp_path):
     """An error names the file; a file name with an escape sequence must not drive the terminal."""
     path = tmp_path / "evil\x1b]0;pwned\x07\u202e.txt"
     path.write_bytes(b"Advertisement\n")
-    proc = subprocess.run([sys.executable, "-m", "itvreport", "show", str(path)], capture_output=True,
-                          stdin=subprocess.DEVNULL, env=clean_env(), cwd=ROOT, timeout=60)
+    proc = _show(path)
     assert proc.returncode == 1
     err = proc.stderr.decode("utf-8")
     assert err.startswith("itvreport: error: no article found in ")
@@ -226,8 +231,7 @@ def test_cli_escapes_control_characters_in_messages(tmp_path):
 def test_cli_escapes_control_characters_in_warnings(tmp_path):
     path = tmp_path / "odd\x1b[2J.txt"
     path.write_bytes(b"Headline here\n\nA bad \x81 byte in the text.\n")
-    proc = subprocess.run([sys.executable, "-m", "itvreport", "show", str(path)], capture_output=True,
-                          stdin=subprocess.DEVNULL, env=clean_env(), cwd=ROOT, timeout=60)
+    proc = _show(path)
     assert proc.returncode == 0
     assert proc.stderr.decode() == (
         f"itvreport: warning: {tmp_path}/odd\\x1b[2J.txt: 1 invalid byte replaced while decoding as UTF-8\n"
