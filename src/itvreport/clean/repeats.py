@@ -40,8 +40,12 @@ _QUOTES = ("’", "‘", "“", "”")
 
 def tokens(text: str) -> list[str]:
     """Comparable words: case-folded, dash styles unified, punctuation and quotes out."""
+    if text.isascii() and not (":" in text and _may_hold_marker(text)):
+        # Most lines: one pass in C over the bytes lower-cases and drops punctuation
+        # (ASCII case folding is lower-casing).
+        return text.encode("ascii").translate(_ASCII_LOWER, _ASCII_PUNCT).decode("ascii").split()
     folded = text.casefold()
-    if ":" in folded and ("photo" in folded or "credit" in folded or "picture" in folded or "image" in folded):
+    if ":" in folded and _may_hold_marker(folded):
         folded = _MARKER.sub("credit:", folded)
     if not folded.isascii():
         for mark in _QUOTES:
@@ -54,12 +58,16 @@ def tokens(text: str) -> list[str]:
                 if mark in folded:
                     folded = folded.replace(mark, "")
             return folded.split()
-    # ASCII (most lines, once their curly quotes are out): one pass in C over the bytes.
     return folded.encode("ascii").translate(None, _ASCII_PUNCT).decode("ascii").split()
 
 
-def _words(text: str) -> tuple[str, ...]:
-    return tuple(tokens(text))
+_ASCII_LOWER = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ", b"abcdefghijklmnopqrstuvwxyz")
+
+
+def _may_hold_marker(text: str) -> bool:
+    """A cheap necessary condition for _MARKER: one of its words, in any case."""
+    lower = text.lower()
+    return "photo" in lower or "credit" in lower or "picture" in lower or "image" in lower
 
 
 def _unify_quotes(text: str) -> str:
@@ -184,11 +192,19 @@ class Probe:
     __slots__ = ("text", "words", "norm", "near", "lead")
 
     def __init__(self, text: str):
+        # Written out (no helper calls): every block of a page is probed.
         self.text = text
-        self.words = words = _words(text)
+        self.words = words = tuple(tokens(text))
         self.norm = " ".join(words)
         count = len(words)
-        self.near = _near_keys(words) if count >= NEAR_MIN_WORDS else ()
+        if count >= NEAR_MIN_WORDS:
+            # Hashes of the first, middle and last few words. (A head key equal to
+            # some block's tail key only costs one more comparison.)
+            middle = (count - KEY_WORDS) // 2
+            self.near = (hash(words[:KEY_WORDS]), hash(words[middle:middle + KEY_WORDS]),
+                         hash(words[-KEY_WORDS:]))
+        else:
+            self.near = ()
         self.lead = hash(words[:LEAD_MIN_WORDS]) if count >= LEAD_MIN_WORDS else None
 
 
@@ -234,13 +250,6 @@ class Index:
     def first_with(self, words) -> int | None:
         """The position of the first kept block with exactly these words."""
         return self.whole.get(" ".join(words))
-
-
-def _near_keys(words: tuple) -> tuple[int, int, int]:
-    """Hashes of the first, middle and last few words. (A head key equal to some
-    block's tail key only costs one more comparison.)"""
-    middle = (len(words) - KEY_WORDS) // 2
-    return hash(words[:KEY_WORDS]), hash(words[middle:middle + KEY_WORDS]), hash(words[-KEY_WORDS:])
 
 
 def exact_repeat(probe, index):
