@@ -76,8 +76,9 @@ def _unify_quotes(text: str) -> str:
             .replace("–", "-").replace("—", "-"))
 
 
-def within_edits(a: list[str], b: list[str], limit: int) -> bool:
-    """True when word lists ``a`` and ``b`` differ by at most ``limit`` word edits."""
+def within_edits(a: tuple[str, ...] | list[str], b: tuple[str, ...] | list[str], limit: int) -> bool:
+    """True when word lists ``a`` and ``b`` (both tuples or both lists: their
+    slices are compared) differ by at most ``limit`` word edits."""
     if abs(len(a) - len(b)) > limit:
         return False
     # Every distinct word of one side missing from the other costs at least one
@@ -186,16 +187,15 @@ class Repeat:
 
 class Probe:
     """One block as the repeat rules compare it: its text, its comparable words
-    (and those words joined by single spaces: ``norm``) and the hash keys of its
-    first, middle and last words, each computed once per block."""
+    and the hash keys of its first, middle and last words, each computed once
+    per block."""
 
-    __slots__ = ("text", "words", "norm", "near", "lead")
+    __slots__ = ("text", "words", "near", "lead")
 
     def __init__(self, text: str):
         # Written out (no helper calls): every block of a page is probed.
         self.text = text
         self.words = words = tuple(tokens(text))
-        self.norm = " ".join(words)
         count = len(words)
         if count >= NEAR_MIN_WORDS:
             # Hashes of the first, middle and last few words. (A head key equal to
@@ -209,26 +209,33 @@ class Probe:
 
 
 class Index:
-    """Earlier kept blocks: each one's comparable words as one string, hashed whole
-    and by its first, middle and last words.
+    """Earlier kept blocks: each one's comparable words, hashed whole and by
+    its first, middle and last words.
 
-    One string a block, not a list of words: a page of 100,000 paragraphs would
-    otherwise hold millions of word strings. A candidate's words are split off
-    its string again when it must be compared.
+    A candidate's words are kept rather than split off its string again at each
+    comparison (a split and the hashing of its fresh strings were a third of a
+    10 MB page's read). Past the first ``OWN_WORDS`` blocks the words are shared
+    through a vocabulary of the page, so a page of 100,000 paragraphs holds one
+    string per distinct word rather than millions of word strings.
     """
 
+    OWN_WORDS = 1024  # a typical page's blocks keep their own words (no look-ups)
+
     def __init__(self):
-        self.whole: dict[str, int] = {}
+        self.whole: dict[tuple[str, ...], int] = {}
         self.near: dict[int, list[int]] = {}
         self.lead: dict[int, list[int]] = {}
-        self.norms: list[str] = []
-        self.lengths: list[int] = []
+        self.words: list[tuple[str, ...]] = []
+        self.vocabulary: dict[str, str] = {}
 
     def add(self, probe: Probe) -> int:
-        position = len(self.norms)
-        self.norms.append(probe.norm)
-        self.lengths.append(len(probe.words))
-        self.whole.setdefault(probe.norm, position)
+        position = len(self.words)
+        words = probe.words
+        if position >= self.OWN_WORDS:
+            share = self.vocabulary.setdefault
+            words = tuple(map(share, words, words))
+        self.words.append(words)
+        self.whole.setdefault(words, position)
         near = self.near
         for key in probe.near:
             earlier = near.get(key)
@@ -244,16 +251,13 @@ class Index:
                 earlier.append(position)
         return position
 
-    def words(self, position: int) -> tuple[str, ...]:
-        return tuple(self.norms[position].split())
-
     def first_with(self, words) -> int | None:
         """The position of the first kept block with exactly these words."""
-        return self.whole.get(" ".join(words))
+        return self.whole.get(tuple(words))
 
 
 def exact_repeat(probe, index):
-    earlier = index.whole.get(probe.norm) if probe.words else None
+    earlier = index.whole.get(probe.words) if probe.words else None
     if earlier is not None:
         return Repeat(earlier, probe.text)
     return None
@@ -271,21 +275,22 @@ def near_repeat(probe, index):
     distinct = None
     seen = set()
     limit = max(NEAR_MAX_EDITS, len(words) // NEAR_EDIT_SHARE)
+    kept = index.words
     for key in keys:
         for earlier in reversed(near[key][-CANDIDATES:]):
             if earlier in seen:
                 continue
             seen.add(earlier)
-            if abs(index.lengths[earlier] - len(words)) > limit:
+            before = kept[earlier]
+            if abs(len(before) - len(words)) > limit:
                 continue
-            before = index.norms[earlier].split()
             # Each distinct word of this block missing from the earlier one is at
             # least one edit: a candidate that shares only a phrase stops here.
             if distinct is None:
                 distinct = frozenset(words)
             if len(distinct.difference(before)) > limit:
                 continue
-            if within_edits(tuple(before), words, limit):
+            if within_edits(before, words, limit):
                 return Repeat(earlier, probe.text)
     return None
 
@@ -308,7 +313,7 @@ def leading_repeat(probe, index):
         keys.append((offset, hash(words[offset:offset + LEAD_MIN_WORDS])))
     for offset, key in keys:
         for earlier in reversed(index.lead.get(key, ())[-CANDIDATES:]):
-            before = index.words(earlier)
+            before = index.words[earlier]
             end = offset + len(before)
             if len(words) > end and words[offset:end] == before:
                 body = text[len(label):] if offset else text
