@@ -122,3 +122,31 @@ def test_long_lists_are_aligned_greedily_and_still_find_a_near_repeat():
     assert repeats.within_edits(words, changed, 50)
     assert not repeats.within_edits(words, changed, 12)
     assert repeats._greedy_edits(words, words, 10) == 0
+
+
+def _distinct_paragraphs(count):
+    """Paragraphs that repeat nothing: each has words of its own."""
+    return [f"Item{n} stands apart from alpha{n} beta{n} gamma{n} delta{n} and epsilon{n} here." for n in range(count)]
+
+
+def test_repeats_past_the_blocks_that_keep_their_own_words_are_found_the_same_way():
+    """Past ``Index.OWN_WORDS`` blocks the index shares words through the page's
+    vocabulary: exact, near and leading repeats there read as on a short page."""
+    filler = _distinct_paragraphs(repeats.Index.OWN_WORDS + 20)
+    near = P1.replace("spring", "summer")
+    body = filler + [P1, P2, P1, near, f"{P2} The mayor welcomed the news."]
+    cleaned = run("Bridge plan approved\n\n" + "\n\n".join(body))
+    first = 3 + 2 * len(filler)  # line of P1
+    assert [(r.line, r.of) for r in cleaned.removed] == [(first + 4, first), (first + 6, first), (first + 8, first + 2)]
+    assert cleaned.blocks[-1].text == "The mayor welcomed the news."
+    assert len(cleaned.blocks) == 1 + len(filler) + 3
+
+
+def test_long_pages_share_one_string_per_distinct_word():
+    index = repeats.Index()
+    for text in _distinct_paragraphs(repeats.Index.OWN_WORDS) + [P1, P1.replace("spring", "summer")]:
+        index.add(repeats.Probe(text))
+    late, later = index.words[-2], index.words[-1]
+    assert late == tuple(repeats.tokens(P1))
+    assert all(a is b for a, b in zip(late, later) if a == b)  # "the", "bridge", ...: the same objects
+    assert index.first_with(repeats.tokens(P1)) == repeats.Index.OWN_WORDS
