@@ -18,7 +18,10 @@ Three passes over the same pages per round, interleaved, for ``--rounds`` rounds
   only help within one page.
 
 The caches' hit rate in the reader pass shows how much they could flatter the
-number: with varied pages it should be about what one page alone gives.
+number: with varied pages it should be about what one page alone gives. Then
+one pass page by page for the time of each layout, and one that times each
+stage of the text path (decode, parse, clean, structure), so a change shows
+which stage it moved.
 """
 
 from __future__ import annotations
@@ -76,6 +79,42 @@ def per_layout(read_article, generated):
         read_article(page.data)
         times[page.layout].append(clock() - start)
     return times
+
+
+def per_stage(pages):
+    """Mean µs per page in each stage of the text path (one pass; caches emptied
+    after each page as ``read_article`` does). Mirrors ``pipeline._read``."""
+    from itvreport import clean, parse, read, shapes, structure
+    from itvreport.errors import ItvReportError
+
+    stages = defaultdict(float)
+    clock = time.perf_counter
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        for data in pages:
+            start = clock()
+            text = read.decode(data, None)
+            read.sniff(text)
+            decoded = clock()
+            page = parse.parse_text(text)
+            parsed = clock()
+            cleaned = clean.clean(page)
+            cleaned_at = clock()
+            try:
+                structure.build(cleaned)
+            except ItvReportError:
+                pass
+            built = clock()
+            shapes.forget_lines()
+            stages["decode + sniff"] += decoded - start
+            stages["parse (lines -> blocks)"] += parsed - decoded
+            stages["clean (chrome, repeats)"] += cleaned_at - parsed
+            stages["structure (block rules, article)"] += built - cleaned_at
+    finally:
+        if collecting:
+            gc.enable()
+    return {name: total / len(pages) for name, total in stages.items()}
 
 
 def distinct_line_share(pages):
@@ -148,6 +187,10 @@ def main(argv=None) -> int:
         if times[name]:
             size = statistics.mean(len(p.data) for p in generated if p.layout == name)
             print(f"  {name:15s} {statistics.mean(times[name]) * 1e6:8.1f} µs  {size:7,.0f} B  ({len(times[name])} pages)")
+
+    print("\nby stage (one pass, µs per page):")
+    for name, seconds in per_stage(pages).items():
+        print(f"  {name:35s} {seconds * 1e6:8.1f} µs")
 
     reader_rate = n / medians["reader"]
     cold_rate = n / medians["cold"]
