@@ -1051,6 +1051,21 @@ def page_of_size(size: int, seed: int = 0, repeats: float = 0.0) -> bytes:
         guess = int(guess * size / len(data) * 1.05) + 10
 
 
+def distinct_words_page(size: int, seed: int = 0) -> bytes:
+    """A long page of about ``size`` bytes whose words hardly ever repeat
+    (invented codes, as in a long table): the worst case for the memory of the
+    repeat index, which shares repeated words through a vocabulary."""
+    rng = random.Random(seed)
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    lines, total = [], 0
+    while total < size:
+        words = ["".join(rng.choice(letters) for _ in range(rng.randint(3, 9))) for _ in range(rng.randint(12, 30))]
+        line = " ".join(words).capitalize() + "."
+        lines.append(line)
+        total += len(line) + 2
+    return page_from(lines, "Invented long page of distinct words")
+
+
 # --- command line -----------------------------------------------------------------
 
 

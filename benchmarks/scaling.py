@@ -14,9 +14,12 @@ captions, lists, headings and media notes, as on real pages.
   (exactly, with a word or two changed, or as the start of a longer paragraph;
   half of them repeat one of a dozen "hot" paragraphs hundreds of times): the
   repeat detection must not be quadratic.
-* A 1 MB and a 10 MB page (and a 10 MB page with repeats), each read in a fresh
-  interpreter: time (the first read, plus more while they fit in about 2 s;
-  median) and their ratio (target: 10 MB in under 2 s).
+* A 1 MB and a 10 MB page (and, within ``--budget``, a 10 MB page with repeats
+  and one of distinct words), each read in a fresh interpreter: time (the
+  first read, plus more while they fit in about 2 s; median) and their ratio
+  (target: 10 MB in under 2 s). The page of distinct words (invented codes)
+  has no target: it is the worst case for the repeat index's memory, which
+  shares repeated words, and is shown so a change that makes it worse shows.
 * Peak memory of that first read: ``ru_maxrss`` after the input bytes are in
   memory (baseline) and after reading; (peak - baseline) / input size, target
   under 10×. (``--no-memory``: the pages are timed in this process instead.)
@@ -164,6 +167,7 @@ def main(argv=None) -> int:
         ("1 MB", pagegen.page_of_size(1 * MB, args.seed)),
         ("10 MB", pagegen.page_of_size(10 * MB, args.seed)),
         (f"10 MB, {REPEATS:.0%} repeats", pagegen.page_of_size(10 * MB, args.seed, REPEATS)),
+        ("10 MB, distinct words", pagegen.distinct_words_page(10 * MB, args.seed)),
     ]
     if args.no_memory:
         print("\npages by size (in this process):")
@@ -171,8 +175,8 @@ def main(argv=None) -> int:
         print("\npages by size, each read once in a fresh interpreter (time; peak memory from ru_maxrss):")
     seconds, ratios = {}, {}
     for number, (label, data) in enumerate(pages):
-        if number == 2 and time.perf_counter() - started + 1.2 * seconds[pages[1][0]] > args.budget:
-            print(f"  {label:18s} skipped: it would end past the {args.budget:.0f} s budget (--budget)")
+        if number >= 2 and time.perf_counter() - started + 1.2 * seconds[pages[1][0]] > args.budget:
+            print(f"  {label:21s} skipped: it would end past the {args.budget:.0f} s budget (--budget)")
             break
         if args.no_memory:
             seconds[label], _ = timed(read_article, data)
@@ -184,7 +188,7 @@ def main(argv=None) -> int:
             ratios[label] = result["extra"] / result["size"]
             memo = (f"  ({label_runs} runs)  RSS {result['base'] / MB:6.1f} -> {result['peak'] / MB:6.1f} MB:"
                     f" +{result['extra'] / MB:6.1f} MB = {ratios[label]:5.2f}× input")
-        print(f"  {label:18s} {len(data):>12,} B  {seconds[label]:7.3f} s  {len(data) / seconds[label] / MB:6.2f} MB/s{memo}")
+        print(f"  {label:21s} {len(data):>12,} B  {seconds[label]:7.3f} s  {len(data) / seconds[label] / MB:6.2f} MB/s{memo}")
     t_one, t_ten = seconds[pages[0][0]], seconds[pages[1][0]]
     t_ten_repeats = seconds.get(pages[2][0])
     one, ten = pages[0][1], pages[1][1]
@@ -198,8 +202,12 @@ def main(argv=None) -> int:
         for (n0, size0, _, _), (n1, size1, _, growth) in zip(rows, rows[1:]):
             print(f"{label} {n0 // 1000}k -> {n1 // 1000}k paragraphs: {growth:.2f}× time for "
                   f"{size1 / size0:.1f}× input (target ≤ {GROWTH_LIMIT:.0f}×)")
+    worst = pages[3][0]
     for label, ratio in ratios.items():
-        print(f"peak memory, {label} page: {ratio:.2f}× input (target < {MEMORY_LIMIT:.0f}×)")
+        target = "no target: the worst case, for comparing" if label == worst else f"target < {MEMORY_LIMIT:.0f}×"
+        print(f"peak memory, {label} page: {ratio:.2f}× input ({target})")
+    if worst in seconds:
+        print(f"10 MB page of distinct words: {seconds[worst]:.2f} s (no target: the worst case, for comparing)")
     return 0
 
 

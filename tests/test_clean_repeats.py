@@ -146,7 +146,38 @@ def test_long_pages_share_one_string_per_distinct_word():
     index = repeats.Index()
     for text in _distinct_paragraphs(repeats.Index.OWN_WORDS) + [P1, P1.replace("spring", "summer")]:
         index.add(repeats.Probe(text))
-    late, later = index.words[-2], index.words[-1]
+    late, later = index.words(len(index.kept) - 2), index.words(len(index.kept) - 1)
     assert late == tuple(repeats.tokens(P1))
     assert all(a is b for a, b in zip(late, later) if a == b)  # "the", "bridge", ...: the same objects
     assert index.first_with(repeats.tokens(P1)) == repeats.Index.OWN_WORDS
+
+
+def test_past_the_shared_vocabulary_blocks_keep_one_string_and_repeats_are_still_found(monkeypatch):
+    """A page of mostly distinct words would only grow the vocabulary: once it
+    is full, later blocks keep their words joined, and are split when compared."""
+    monkeypatch.setattr(repeats.Index, "OWN_WORDS", 2)
+    monkeypatch.setattr(repeats.Index, "SHARED_WORDS", 20)
+    filler = _distinct_paragraphs(6)
+    near = P1.replace("spring", "summer")
+    body = filler + [P1, P2, P1, near, f"{P2} The mayor welcomed the news."]
+    cleaned = run("Bridge plan approved\n\n" + "\n\n".join(body))
+    first = 3 + 2 * len(filler)
+    assert [(r.line, r.of) for r in cleaned.removed] == [(first + 4, first), (first + 6, first), (first + 8, first + 2)]
+    assert cleaned.blocks[-1].text == "The mayor welcomed the news."
+
+    index = repeats.Index()
+    for text in filler + [P1]:
+        index.add(repeats.Probe(text))
+    assert isinstance(index.kept[-1], str) and len(index.vocabulary) >= 20
+    assert index.words(len(index.kept) - 1) == tuple(repeats.tokens(P1))
+    assert index.first_with(repeats.tokens(P1)) == len(filler)
+
+
+def test_a_block_whose_words_hash_like_an_earlier_ones_is_no_exact_repeat():
+    index = repeats.Index()
+    index.add(repeats.Probe(P1))
+    other = repeats.Probe(P2)
+    other.key = repeats.Probe(P1).key  # as if their hashes collided
+    assert repeats.exact_repeat(other, index) is None
+    assert repeats.exact_repeat(repeats.Probe(P1.upper()), index).of == 0
+    assert index.first_with(repeats.tokens(P2)) is None

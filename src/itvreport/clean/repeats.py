@@ -187,15 +187,16 @@ class Repeat:
 
 class Probe:
     """One block as the repeat rules compare it: its text, its comparable words
-    and the hash keys of its first, middle and last words, each computed once
-    per block."""
+    and the hash keys of all of them (``key``) and of its first, middle and last
+    words, each computed once per block."""
 
-    __slots__ = ("text", "words", "near", "lead")
+    __slots__ = ("text", "words", "key", "near", "lead")
 
     def __init__(self, text: str):
         # Written out (no helper calls): every block of a page is probed.
         self.text = text
         self.words = words = tuple(tokens(text))
+        self.key = hash(words)
         count = len(words)
         if count >= NEAR_MIN_WORDS:
             # Hashes of the first, middle and last few words. (A head key equal to
@@ -212,53 +213,81 @@ class Index:
     """Earlier kept blocks: each one's comparable words, hashed whole and by
     its first, middle and last words.
 
-    A candidate's words are kept rather than split off its string again at each
+    A candidate's words are kept rather than split off a string again at each
     comparison (a split and the hashing of its fresh strings were a third of a
     10 MB page's read). Past the first ``OWN_WORDS`` blocks the words are shared
     through a vocabulary of the page, so a page of 100,000 paragraphs holds one
-    string per distinct word rather than millions of word strings.
+    string per distinct word rather than millions of word strings. A page of
+    mostly distinct words (a table of codes, a list of names) would only grow
+    the vocabulary: once it holds ``SHARED_WORDS`` words, later blocks keep
+    their words as one string, split again when compared.
     """
 
     OWN_WORDS = 1024  # a typical page's blocks keep their own words (no look-ups)
+    SHARED_WORDS = 1 << 17  # more distinct words than a long page of prose has
 
     def __init__(self):
-        self.whole: dict[tuple[str, ...], int] = {}
-        self.near: dict[int, list[int]] = {}
-        self.lead: dict[int, list[int]] = {}
-        self.words: list[tuple[str, ...]] = []
+        self.whole: dict[int, int] = {}  # hash of the words -> first block with them
+        # Key -> the block with it, or a list of them once there are more (most
+        # keys are a single block's: no list for them).
+        self.near: dict[int, int | list[int]] = {}
+        self.lead: dict[int, int | list[int]] = {}
+        self.kept: list[tuple[str, ...] | str] = []  # each block's words (or them joined)
         self.vocabulary: dict[str, str] = {}
 
     def add(self, probe: Probe) -> int:
-        position = len(self.words)
+        position = len(self.kept)
         words = probe.words
-        if position >= self.OWN_WORDS:
+        if position < self.OWN_WORDS:
+            self.kept.append(words)
+        elif len(self.vocabulary) < self.SHARED_WORDS:
             share = self.vocabulary.setdefault
-            words = tuple(map(share, words, words))
-        self.words.append(words)
-        self.whole.setdefault(words, position)
-        near = self.near
+            self.kept.append(tuple(map(share, words, words)))
+        else:
+            self.kept.append(" ".join(words))
+        self.whole.setdefault(probe.key, position)
         for key in probe.near:
-            earlier = near.get(key)
-            if earlier is None:
-                near[key] = [position]
-            else:
-                earlier.append(position)
+            _file(self.near, key, position)
         if probe.lead is not None:
-            earlier = self.lead.get(probe.lead)
-            if earlier is None:
-                self.lead[probe.lead] = [position]
-            else:
-                earlier.append(position)
+            _file(self.lead, probe.lead, position)
         return position
+
+    def words(self, position: int) -> tuple[str, ...]:
+        """The comparable words of the block at ``position``."""
+        words = self.kept[position]
+        return tuple(words.split()) if words.__class__ is str else words
 
     def first_with(self, words) -> int | None:
         """The position of the first kept block with exactly these words."""
-        return self.whole.get(tuple(words))
+        words = tuple(words)
+        earlier = self.whole.get(hash(words))
+        # Blocks with other words under the same hash (never yet seen) are not it.
+        return earlier if earlier is not None and self.words(earlier) == words else None
+
+
+def _file(table, key, position):
+    earlier = table.get(key)
+    if earlier is None:
+        table[key] = position
+    elif earlier.__class__ is int:
+        table[key] = [earlier, position]
+    else:
+        earlier.append(position)
+
+
+def recent(table, key) -> tuple[int, ...] | list[int]:
+    """The last ``CANDIDATES`` blocks filed under ``key``, the latest first."""
+    found = table.get(key)
+    if found is None:
+        return ()
+    if found.__class__ is int:
+        return (found,)
+    return found[:-CANDIDATES - 1:-1]
 
 
 def exact_repeat(probe, index):
-    earlier = index.whole.get(probe.words) if probe.words else None
-    if earlier is not None:
+    earlier = index.whole.get(probe.key) if probe.words else None
+    if earlier is not None and index.words(earlier) == probe.words:
         return Repeat(earlier, probe.text)
     return None
 
@@ -275,13 +304,15 @@ def near_repeat(probe, index):
     distinct = None
     seen = set()
     limit = max(NEAR_MAX_EDITS, len(words) // NEAR_EDIT_SHARE)
-    kept = index.words
+    kept = index.kept
     for key in keys:
-        for earlier in reversed(near[key][-CANDIDATES:]):
+        for earlier in recent(near, key):
             if earlier in seen:
                 continue
             seen.add(earlier)
             before = kept[earlier]
+            if before.__class__ is str:
+                before = tuple(before.split())  # a block past the shared vocabulary
             if abs(len(before) - len(words)) > limit:
                 continue
             # Each distinct word of this block missing from the earlier one is at
@@ -312,8 +343,8 @@ def leading_repeat(probe, index):
         offset = len(tokens(label))
         keys.append((offset, hash(words[offset:offset + LEAD_MIN_WORDS])))
     for offset, key in keys:
-        for earlier in reversed(index.lead.get(key, ())[-CANDIDATES:]):
-            before = index.words[earlier]
+        for earlier in recent(index.lead, key):
+            before = index.words(earlier)
             end = offset + len(before)
             if len(words) > end and words[offset:end] == before:
                 body = text[len(label):] if offset else text
