@@ -58,6 +58,7 @@ def tokens(text: str) -> list[str]:
                 if mark in folded:
                     folded = folded.replace(mark, "")
             return folded.split()
+    # ASCII once its curly quotes are out, or with a caption marker: one pass in C.
     return folded.encode("ascii").translate(None, _ASCII_PUNCT).decode("ascii").split()
 
 
@@ -311,8 +312,8 @@ def near_repeat(probe, index):
                 continue
             seen.add(earlier)
             before = kept[earlier]
-            if before.__class__ is str:
-                before = tuple(before.split())  # a block past the shared vocabulary
+            if before.__class__ is str:  # Index.words, written out: it runs for every candidate
+                before = tuple(before.split())
             if abs(len(before) - len(words)) > limit:
                 continue
             # Each distinct word of this block missing from the earlier one is at
