@@ -63,7 +63,7 @@ FAKE_READER = textwrap.dedent(
     from itvreport import cli, pipeline, read
     from itvreport.model import Article, Paragraph, article_words
 
-    def fake_read_article(data, source="-", input_kind="auto", warn=None):
+    def fake_read_article(data, source="-", input_kind="auto", warn=None, charset=None):
         text = read.decode(data, warn)
         chunks = [c.strip() for c in text.split("\\n\\n") if c.strip()]
         blocks = tuple(Paragraph(text=c.replace("\\n", " ")) for c in chunks[1:])
@@ -650,7 +650,8 @@ PROBE_IMPORTS = textwrap.dedent(
     buffer = io.StringIO()
     with contextlib.redirect_stdout(buffer):
         code = cli.main(["show", sys.argv[1], "--format", sys.argv[2]])
-    heavy = sorted(m for m in ("rich", "bs4", "lxml") if m in sys.modules)
+    heavy = sorted(m for m in ("rich", "bs4", "lxml", "itvreport.fetch", "urllib.request", "http.client")
+                   if m in sys.modules)
     print(json.dumps({"code": code, "heavy": heavy, "out": buffer.getvalue()[:200]}))
     """
 )

@@ -24,10 +24,10 @@ SEPARATOR = {"text": "\n---\n\n", "markdown": "\n---\n\n", "rich": "\n"}
 
 
 def expand(paths: list[str]) -> list[str]:
-    """The pages named by ``paths``: files as given, directories walked in name order."""
+    """The pages named by ``paths``: files and addresses as given, directories walked in name order."""
     pages = []
     for path in paths:
-        if path != "-" and os.path.isdir(path):
+        if path != "-" and "://" not in path and os.path.isdir(path):
             pages.extend(_pages_under(path))
         else:
             pages.append(path)
@@ -49,20 +49,21 @@ def read_one(task):
 
     Runs in a worker process with ``-j``; everything it returns is picklable.
     """
-    path, input_kind, max_bytes = task
+    path, input_kind, max_bytes, timeout = task
     from itvreport import read
     from itvreport.pipeline import read_article
 
     warnings = []
     try:
-        data = read.load(path, max_bytes=max_bytes)
-        article = read_article(data, source=path, input_kind=input_kind, warn=warnings.append)
+        data, charset = read.load_page(path, max_bytes, timeout)
+        article = read_article(data, source=path, input_kind=input_kind, warn=warnings.append,
+                               charset=charset)
     except ItvReportError as error:
         return None, warnings, error.message
     return article, warnings, None
 
 
-def run(paths, fmt, options, input_kind, max_bytes, jobs, say, write) -> int:
+def run(paths, fmt, options, input_kind, max_bytes, jobs, say, write, timeout=None) -> int:
     """Read every page in ``paths`` and write each article with ``write(article, first)``.
 
     ``say`` reports one line on stderr. Returns the exit code.
@@ -71,7 +72,7 @@ def run(paths, fmt, options, input_kind, max_bytes, jobs, say, write) -> int:
     if not pages:
         say(f"error: no saved pages (.txt, .html) in {', '.join(_shown(path) for path in paths)}")
         return EXIT_ERROR
-    tasks = [(page, input_kind, max_bytes) for page in pages]
+    tasks = [(page, input_kind, max_bytes, timeout) for page in pages]
     progress = Progress(len(pages)) if _wants_progress(len(pages)) else None
     failed = 0
     written = 0

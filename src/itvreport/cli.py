@@ -75,13 +75,23 @@ FORMATS = ("auto", "rich", "text", "markdown", "json", "jsonl")
 INPUTS = ("auto", "text", "html")
 EXPORTS = ("svg", "html")  # --export KIND FILE
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+DEFAULT_TIMEOUT = 10.0  # seconds, for connecting and for each read (fetch.DEFAULT_TIMEOUT)
+COMMANDS = ("show",)
 
-DESCRIPTION = "Read a news page saved as text or HTML and show the article."
+DESCRIPTION = """\
+Read a news page, saved as text or HTML or given by its address, and show the article.
+`itvreport PAGE ...` is short for `itvreport show PAGE ...`."""
+
+USAGE = """\
+itvreport [show] PAGE [PAGE ...] [options]   (PAGE: a file, a folder, - or an http(s) address)
+       itvreport show --help | --version | --completion {bash,zsh}"""
 
 EPILOG = """\
 examples:
   itvreport show page.txt                  read the article on the terminal; a long one
                                            opens in a pager (q quits, space pages on)
+  itvreport page.txt                       the same (show is the command when none is given)
+  itvreport https://www.itv.com/news/...   fetch a page by its address and read it
   itvreport show page.html                 a page saved from a browser reads the same
   itvreport show page.txt --no-pager       print all of it, no pager
   itvreport show page.txt | less           page through it as plain text
@@ -118,6 +128,8 @@ examples:
   itvreport show page.txt --format markdown > page.md
   itvreport show a.txt b.html saved/ --format jsonl -j 4
                                            many pages, one JSON line each, 4 processes
+  itvreport show https://example.org/news/story --save story.html
+                                           read a page by its address and keep its bytes
   itvreport show page.txt --width 80 --export svg page.svg
                                            the view as an SVG picture (nothing on stdout)
   itvreport show page.txt --export html page.html
@@ -220,6 +232,16 @@ def _positive_int(value: str) -> int:
     return number
 
 
+def _positive_float(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        number = 0.0
+    if not number > 0 or number == float("inf"):
+        raise argparse.ArgumentTypeError(f"must be a positive number of seconds, not {value!r}")
+    return number
+
+
 _SIZE_UNITS = {"": 1, "b": 1, "k": 1 << 10, "kb": 1 << 10, "m": 1 << 20, "mb": 1 << 20,
                "g": 1 << 30, "gb": 1 << 30}
 
@@ -283,6 +305,7 @@ class _Completion(argparse.Action):
 def build_parser() -> ArgumentParser:
     parser = ArgumentParser(
         prog=PROG,
+        usage=USAGE,
         description=DESCRIPTION,
         epilog=EPILOG,
         formatter_class=_HelpFormatter,
@@ -292,18 +315,18 @@ def build_parser() -> ArgumentParser:
         "--completion", action=_Completion, choices=("bash", "zsh"),
         help="print a completion script for bash or zsh, e.g. source <(itvreport --completion bash)",
     )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ArgumentParser)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ArgumentParser, prog=PROG)
 
     show = commands.add_parser(
         "show",
         help="show the article in a saved page",
-        description="Show the article in a saved news page (text or HTML).",
+        description="Show the article in a saved news page (text or HTML), or in a page fetched by its address.",
         epilog=SHOW_EPILOG,
         formatter_class=_HelpFormatter,
     )
     show.add_argument(
         "files", nargs="*", metavar="FILE",
-        help="saved pages or folders of them; '-' or nothing reads standard input",
+        help="saved pages or folders of them, or http(s) addresses; '-' or nothing reads standard input",
     )
     show.add_argument(
         "--format", default="auto", type=_choice("--format", FORMATS),
@@ -341,6 +364,14 @@ def build_parser() -> ArgumentParser:
     show.add_argument(
         "--max-bytes", type=_size, default=DEFAULT_MAX_BYTES, metavar="N",
         help="refuse input larger than N bytes (default: 50M; accepts K, M, G)",
+    )
+    show.add_argument(
+        "--save", metavar="FILE",
+        help="with an address: also write the fetched page's bytes to FILE (never over an existing file)",
+    )
+    show.add_argument(
+        "--timeout", type=_positive_float, default=DEFAULT_TIMEOUT, metavar="S",
+        help="with addresses: seconds to wait to connect, and for each read (default: 10)",
     )
     parser.show_parser = show
     return parser
@@ -385,6 +416,8 @@ def _show(parser: ArgumentParser, args) -> int:
 
     if args.export:
         _check_export(parser, args, path)
+    if args.save is not None:
+        _check_save(parser, args, path)
     article = _read(path, args)
     if args.export:
         return _export(article, args)
@@ -475,6 +508,31 @@ def _export(article, args) -> int:
     return EXIT_OK
 
 
+def _check_save(parser, args, path: str) -> None:
+    """Usage errors for ``--save FILE``, before anything is fetched."""
+    from itvreport import read
+
+    if not read.is_address(path):
+        parser.show_parser.error("--save keeps a page fetched by its address: give an http(s) address")
+    if os.path.lexists(args.save):
+        parser.show_parser.error(
+            f"--save would overwrite {read.show_path(args.save)}; give a name that does not exist yet")
+
+
+def _save(data: bytes, target: str, address: str) -> None:
+    """Write the fetched bytes to ``target``, which must not exist (checked again as it is made)."""
+    from itvreport import read
+
+    try:
+        with open(target, "xb") as file:
+            file.write(data)
+    except FileExistsError:
+        raise ItvReportError(f"--save would overwrite {read.show_path(target)}, which appeared meanwhile") from None
+    except OSError as error:
+        raise ItvReportError(f"cannot write {read.show_path(target)}: {_reason(error)}") from None
+    _say(f"{PROG}: saved {read.show_path(address)} to {read.show_path(target)} ({read.human_size(len(data))})")
+
+
 def _is_batch(files, args) -> bool:
     """Several pages, a directory, or JSON Lines asked for: batch mode."""
     return len(files) > 1 or args.format == "jsonl" or any(f != "-" and os.path.isdir(f) for f in files)
@@ -492,6 +550,8 @@ def _show_many(parser, args) -> int:
         parser.show_parser.error("several pages make several JSON documents: use --format jsonl")
     if args.export:
         parser.show_parser.error("--export draws one page: give one FILE")
+    if args.save is not None:
+        parser.show_parser.error("--save keeps one fetched page: give one address")
     if sum(1 for f in args.files if f == "-") > 1:
         parser.show_parser.error("standard input ('-') can be read only once")
     output = _render_options(args)
@@ -506,7 +566,7 @@ def _show_many(parser, args) -> int:
         _say(f"{PROG}: {line}" if prefix else line)
 
     return batch.run(args.files or ["-"], output[0], output[1], args.input, args.max_bytes,
-                     args.jobs, say, write)
+                     args.jobs, say, write, timeout=args.timeout)
 
 
 def _read(path: str, args):
@@ -519,6 +579,16 @@ def _read(path: str, args):
     def warn(message: str) -> None:
         _say(f"{PROG}: warning: {source}: {message}")
 
+    if read.is_address(path):
+        progress = None
+        if _is_tty(sys.stderr):
+            from itvreport.fetch import Progress
+
+            progress = Progress(sys.stderr)
+        data, charset = read.load_page(path, args.max_bytes, args.timeout, progress)
+        if args.save is not None:
+            _save(data, args.save, path)
+        return read_article(data, source=path, input_kind=args.input, warn=warn, charset=charset)
     data = read.load(path, max_bytes=args.max_bytes)
     return read_article(data, source=path, input_kind=args.input, warn=warn)
 
@@ -686,11 +756,40 @@ def main(argv: list[str] | None = None) -> int:
             gc.enable()
 
 
+def _with_command(argv: list[str]) -> list[str]:
+    """``itvreport page.txt ...`` -> ``itvreport show page.txt ...``: show is the command
+    when none is given. Only the top-level options (help, version, completion) stand alone."""
+    if not argv or argv[0] in COMMANDS:
+        return argv
+    first = argv[0]
+    if first in ("-h", "--help", "--version") or first.startswith("--completion"):
+        return argv
+    if not first.startswith("-") and "://" not in first and "." not in first and not os.path.exists(first):
+        import difflib
+
+        close = difflib.get_close_matches(first, COMMANDS, n=1, cutoff=0.6)
+        if close:  # `itvreport shwo page.txt`: a mistyped command, not a page called "shwo"
+            raise _MistypedCommand(first, close[0])
+    return ["show", *argv]
+
+
+class _MistypedCommand(Exception):
+    def __init__(self, word: str, command: str):
+        super().__init__(word)
+        self.word, self.command = word, command
+
+
 def _main(argv) -> int:
     parser = build_parser()
+    if argv is None:
+        argv = sys.argv[1:]
     try:
         try:
-            args = parser.parse_args(argv)
+            args = parser.parse_args(_with_command(list(argv)))
+        except _MistypedCommand as mistyped:
+            parser.print_usage(sys.stderr)
+            _say(f"{PROG}: error: unknown command {mistyped.word!r}; did you mean {mistyped.command}?")
+            return EXIT_USAGE
         except _Usage as usage:
             return usage.code
         if args.command is None:

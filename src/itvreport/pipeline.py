@@ -9,12 +9,14 @@ from itvreport import clean, parse, structure
 from itvreport.model import Article
 
 
-def read_article(data: bytes, source: str = "-", input_kind: str = "auto", warn=None) -> Article:
+def read_article(data: bytes, source: str = "-", input_kind: str = "auto", warn=None,
+                 charset: str | None = None) -> Article:
     """Read one saved page (raw bytes) into an :class:`Article`.
 
     ``input_kind`` is ``"auto"`` (sniff), ``"text"`` or ``"html"``. ``warn`` is called
     with a one-line message for recoverable problems (e.g. bytes replaced while
-    decoding). Raises :class:`itvreport.errors.ItvReportError` subclasses for input
+    decoding). ``charset`` is the encoding a server named for the bytes, if any
+    (see :func:`itvreport.read.decode`). Raises :class:`itvreport.errors.ItvReportError` subclasses for input
     that cannot be read as an article.
     """
     import gc
@@ -27,19 +29,19 @@ def read_article(data: bytes, source: str = "-", input_kind: str = "auto", warn=
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _read(read, data, source, input_kind, warn)
+        return _read(read, data, source, input_kind, warn, charset)
     finally:
         if collecting:
             gc.enable()
         shapes.forget_lines()
 
 
-def _read(read, data, source, input_kind, warn) -> Article:
+def _read(read, data, source, input_kind, warn, charset=None) -> Article:
     from itvreport.errors import InputError
 
     name = "standard input" if source == "-" else read.show_path(source)
     try:
-        text = read.decode(data, warn)
+        text = read.decode(data, warn, charset)
     except InputError as error:
         raise InputError(f"{name}: {error.message}") from None
     kind = read.sniff(text) if input_kind == "auto" else input_kind

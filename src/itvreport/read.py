@@ -3,7 +3,9 @@
 Standard library only and cheap to import: every run goes through here. The
 one exception, ftfy, is imported only for a page that shows mojibake.
 
-* :func:`load` reads a file (or ``-`` for standard input) with a size limit.
+* :func:`load` reads a file (or ``-`` for standard input) with a size limit;
+  :func:`load_page` also takes a page's address (``https://...``), fetched by
+  :mod:`itvreport.fetch`, imported only then.
 * :func:`decode` turns bytes into text (BOMs, UTF-8, UTF-16, Windows-1252),
   repairs mojibake, refuses binary or empty input, and strips anything a
   terminal would act on.
@@ -65,6 +67,30 @@ def _os_error(name: str, error: OSError) -> InputError:
         return InputError(f"{name}: no such file (a part of the path is not a directory)")
     reason = error.strerror or type(error).__name__
     return InputError(f"{name}: {reason[:1].lower()}{reason[1:]}")
+
+
+_ADDRESS = lazy(r"[A-Za-z][A-Za-z0-9+.-]*://")
+
+
+def is_address(path: str) -> bool:
+    """``path`` is written as an address (``scheme://...``), not a file name."""
+    return "://" in path and _ADDRESS.match(path) is not None
+
+
+def load_page(path: str, max_bytes: int = DEFAULT_MAX_BYTES, timeout: float | None = None,
+              progress=None) -> tuple[bytes, str | None]:
+    """``(bytes, charset)`` of a file, standard input (``-``) or an address.
+
+    ``charset`` is what the server named in ``Content-Type`` (``None`` for files):
+    :func:`decode` uses it when the bytes are not UTF-8. ``timeout`` and
+    ``progress`` apply to addresses only (see :func:`itvreport.fetch.fetch`).
+    """
+    if is_address(path):
+        from itvreport import fetch
+
+        page = fetch.fetch(path, max_bytes, fetch.DEFAULT_TIMEOUT if timeout is None else timeout, progress)
+        return page.data, page.charset
+    return load(path, max_bytes), None
 
 
 def load(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
@@ -201,7 +227,57 @@ def _decode_utf16(data: bytes, codec: str, warn) -> str:
         return text
 
 
-def _to_text(data: bytes, warn) -> str:
+# Labels a page or server gives for an encoding, read as browsers read them
+# (the WHATWG Encoding Standard): Latin-1 and ASCII labels mean Windows-1252,
+# GB2312 means GBK, and so on. Other labels go to Python's codec lookup.
+_CHARSET_ALIASES = {
+    "iso-8859-1": "cp1252", "iso8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252",
+    "us-ascii": "cp1252", "ascii": "cp1252", "l1": "cp1252",
+    "iso-8859-9": "cp1254", "latin5": "cp1254", "tis-620": "cp874", "iso-8859-11": "cp874",
+    "gb2312": "gbk", "gb_2312-80": "gbk", "x-gbk": "gbk", "ks_c_5601-1987": "euc-kr",
+    "x-sjis": "shift_jis", "shift-jis": "shift_jis", "windows-31j": "cp932", "x-euc-jp": "euc-jp",
+}
+# <meta charset="..."> or <meta http-equiv="Content-Type" content="...; charset=...">
+# in the first bytes of an HTML page (browsers look at the first 1,024).
+_META_CHARSET = lazy(rb"<meta\b[^>]*?\bcharset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)", re.IGNORECASE)
+_META_PRESCAN = 1024
+
+
+def _codec(label: str | None) -> str | None:
+    """The Python codec for an encoding label, or ``None`` if there is none."""
+    if not label:
+        return None
+    import codecs
+
+    name = label.strip().strip("'\"").lower()
+    name = _CHARSET_ALIASES.get(name, name)
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset an HTML page names in a ``<meta>`` tag near its start, or ``None``."""
+    found = _META_CHARSET.search(data[:_META_PRESCAN])
+    return found.group(1).decode("ascii") if found else None
+
+
+def _decode_declared(data: bytes, codec: str, warn) -> str | None:
+    """``data`` decoded with the encoding the server or the page named (``None``: not that)."""
+    if codec in ("utf-8", "cp1252"):  # the reader's own fallbacks handle these
+        return None
+    text = data.decode(codec, errors="replace")
+    replaced = text.count("\ufffd")
+    if _looks_binary(text, replaced=replaced):
+        return None
+    if replaced and warn is not None:
+        noun = "byte" if replaced == 1 else "bytes"
+        warn(f"{replaced} invalid {noun} replaced while decoding as {codec}")
+    return text
+
+
+def _to_text(data: bytes, warn, charset: str | None = None) -> str:
     if data.startswith(_UTF16_LE_BOM) and not data.startswith(b"\xff\xfe\x00\x00"):
         return _decode_utf16(data[2:], "utf-16-le", warn)
     if data.startswith(_UTF16_BE_BOM):
@@ -218,6 +294,12 @@ def _to_text(data: bytes, warn) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    # Not UTF-8: the encoding the server named, else the one the page names.
+    codec = _codec(charset) or _codec(declared_charset(data))
+    if codec is not None:
+        text = _decode_declared(data, codec, warn)
+        if text is not None:
+            return text
     if _looks_like_cp1252(data):
         text = data.decode("cp1252")
         if _looks_binary(text):
@@ -339,16 +421,18 @@ def repair_mojibake(text: str, warn=None) -> str:
     return "\n".join(fixed)
 
 
-def decode(data: bytes, warn=None) -> str:
+def decode(data: bytes, warn=None, charset: str | None = None) -> str:
     """Text of a saved page, safe to print to a terminal.
 
-    ``warn`` (optional) is called with a one-line message when bytes had to be
-    replaced or mojibake was repaired. Raises :class:`InputError` for empty or
-    binary input.
+    The encoding: a byte-order mark; else UTF-8 if the bytes are valid UTF-8;
+    else ``charset`` (what a server named) or the page's own ``<meta charset>``;
+    else Windows-1252; else UTF-8 with bad bytes replaced. ``warn`` (optional)
+    is called with a one-line message when bytes had to be replaced or mojibake
+    was repaired. Raises :class:`InputError` for empty or binary input.
     """
     if not data.strip():
         raise InputError("input is empty")
-    text = _to_text(data, warn)
+    text = _to_text(data, warn, charset)
     if text.startswith("\ufeff"):
         text = text[1:]
     # Most pages have no control character at all: one scan says so, and then
