@@ -84,7 +84,7 @@ Read a news page, saved as text or HTML or given by its address, and show the ar
 
 USAGE = """\
 itvreport [show] PAGE [PAGE ...] [options]   (PAGE: a file, a folder, - or an http(s) address)
-       itvreport show --help | --version | --completion {bash,zsh}"""
+       itvreport --help | --version | --completion {bash,zsh}       itvreport show --help"""
 
 EPILOG = """\
 examples:
@@ -319,7 +319,7 @@ def build_parser() -> ArgumentParser:
 
     show = commands.add_parser(
         "show",
-        help="show the article in a saved page",
+        help="show the article in a saved page or at an address",
         description="Show the article in a saved news page (text or HTML), or in a page fetched by its address.",
         epilog=SHOW_EPILOG,
         formatter_class=_HelpFormatter,
