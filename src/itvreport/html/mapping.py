@@ -860,22 +860,22 @@ def _span(cell, name) -> int:
 
 
 def table_grid(element):
-    """``[(tr, cells, is_header)]``: the rows of a data table as a grid. A cell spanning
-    columns (``colspan``) or rows (``rowspan``) holds its text in its first column and row,
-    and the places it covers are empty cells, so every cell stays under its column. The
-    header row is the first row of ``<thead>``, else a first row of ``<th>`` cells only."""
+    """``[(tr, cells, headed)]``: the rows of a data table as a grid. A cell spanning columns
+    (``colspan``) or rows (``rowspan``) holds its text in its first column and row, and the
+    places it covers are empty cells, so every cell stays under its column. ``headed``: the
+    row is in ``<thead>``, or is one of the first two rows and looks like a header row
+    (``header_row``)."""
     rows, covered = [], {}
     head = next(iter(element.iter("thead")), None)
     for tr in element.iter("tr"):
         if dom.is_hidden(tr):
             continue
         taken = {column for column, left in covered.items() if left > 0}
-        cells, column, all_th, any_cell = [], 0, True, False
+        cells, column, elements = [], 0, []
         for cell in tr:
             if cell.tag not in ("td", "th"):
                 continue
-            any_cell = True
-            all_th = all_th and cell.tag == "th"
+            elements.append(cell)
             while column in taken:
                 cells.append("")
                 column += 1
@@ -894,19 +894,57 @@ def table_grid(element):
             covered[spanned] -= 1
             if covered[spanned] <= 0:
                 del covered[spanned]
-        if any_cell:
+        if elements:
             in_head = head is not None and head in tr.iterancestors()
-            rows.append((tr, cells, not rows and (in_head or all_th)))
+            rows.append((tr, cells, in_head or (len(rows) < 2 and header_row(tr, elements))))
     return rows
+
+
+_HEAD_CLASS = re.compile(r"head", re.IGNORECASE)
+
+
+def header_row(tr, cells) -> bool:
+    """A row of column headings: ``<th>`` cells only, a class that names it a head
+    (``table-header``, ``taHead``), or every cell with text set wholly in bold."""
+    if all(cell.tag == "th" for cell in cells) or _HEAD_CLASS.search(tr.get("class") or ""):
+        return True
+    filled = 0
+    for cell in cells:
+        text = "".join(cell.itertext()).strip()
+        if not text:
+            continue
+        filled += 1
+        bold = "".join("".join(node.itertext()) for node in cell.iter("strong", "b") if node.getparent().tag not in ("strong", "b"))
+        if " ".join(bold.split()) != " ".join(text.split()):
+            return False
+    return filled >= 2
+
+
+def table_roles(rows):
+    """``(title, header)``: positions in ``rows`` of the table's title row and header row,
+    or None. A first row with one filled cell above rows of several is a title (a calendar's
+    month); the header is the first row after it, if that looks like one and rows follow."""
+    title = header = None
+    at = 0
+    filled = [sum(1 for cell in cells if cell) for _, cells, _ in rows]
+    if len(rows) >= 2 and filled[0] == 1 and filled[1] >= 2:
+        title, at = 0, 1
+    if at + 1 < len(rows) and rows[at][2]:
+        header = at
+    return title, header
 
 
 def grid_table(rows) -> bool:
     """A grid of data, to be shown as a table (``data_table`` rule): two columns or more, a
-    header row or two rows of data or more, and no cell longer than ``CELL_MAX``. (One column,
-    or a cell of prose, is a table used for layout.)"""
+    header row or two rows of data or more, most rows with two filled cells or more, and no
+    cell longer than ``CELL_MAX``. (One column, rows of a single filled cell, or a cell of
+    prose: a table used for layout.)"""
     columns = max((len(cells) for _, cells, _ in rows), default=0)
-    body = sum(1 for _, cells, header in rows if not header and any(cells))
-    if columns < 2 or body < 1 or (body < 2 and not rows[0][2]):
+    title, header = table_roles(rows)
+    body = [cells for at, (_, cells, _) in enumerate(rows) if at not in (title, header) and any(cells)]
+    if columns < 2 or not body or (len(body) < 2 and header is None):
+        return False
+    if 2 * sum(1 for cells in body if sum(1 for cell in cells if cell) >= 2) < len(body):
         return False
     return all(len(cell) <= CELL_MAX for _, cells, _ in rows for cell in cells)
 
@@ -919,17 +957,23 @@ def _table(walker, element):
         return
     grid = table_grid(element)
     if grid_table(grid):
+        title, header = table_roles(grid)
         caption = next((node for node in element.iterchildren("caption")), None)
         if caption is not None:
             text, links = _inline_text(caption)
             if text:
                 walker.emit("row", text, links, caption.sourceline, extra=("caption", None))
-        for tr, cells, header in grid:
+        for at, (tr, cells, _) in enumerate(grid):
             found = [_inline_text(cell) for cell in tr if cell.tag in ("td", "th")]
             text = " | ".join(text for text, _ in found if text)
-            if text:
-                role = "header" if header else "cells"
-                walker.emit("row", text, sum(links for _, links in found), tr.sourceline, group=element, extra=(role, tuple(cells)))
+            if not text:
+                continue
+            links = sum(links for _, links in found)
+            if at == title:  # read as a caption: a paragraph before the table
+                walker.emit("row", text, links, tr.sourceline, extra=("caption", None))
+            else:
+                role = "header" if at == header else "cells"
+                walker.emit("row", text, links, tr.sourceline, group=element, extra=(role, tuple(cells)))
         return
     for row in element.iter("tr"):
         cells = [_inline_text(cell) for cell in row if cell.tag in ("td", "th")]

@@ -96,29 +96,37 @@ def table_grid(block) -> tuple:
     return (full(block.header) if block.header is not None else None), [full(row) for row in block.rows]
 
 
-def fit_columns(natural: list[int], room: int, minimum: int) -> list[int] | None:
-    """Column widths that fit in ``room`` cells: the natural widths if they fit, else the widest
-    columns narrowed evenly (never below ``minimum``, nor a column's own width); None when even
-    that does not fit."""
+def fit_columns(natural: list[int], room: int, minimum: int, words: list[int] | None = None) -> list[int] | None:
+    """Column widths that fit in ``room`` cells: the natural widths if they fit; else the
+    widest columns narrowed evenly, each kept at least as wide as its longest word (``words``)
+    when all of those fit, else never below ``minimum`` (nor a column's own width). None when
+    even that does not fit."""
     if sum(natural) <= room:
         return list(natural)
-    cap = max(natural)
-    low, high = 0, cap  # the largest cap at which the capped widths still fit
+    floors = [min(word, width) for word, width in zip(words or [0] * len(natural), natural)]
+    whole = 0 < sum(floors) <= room  # every word can stay whole
+    if not whole:
+        floors = [0] * len(natural)
+
+    def widths(level):
+        return [max(floor, min(width, level)) for floor, width in zip(floors, natural)]
+
+    low, high = 0, max(natural)  # the highest level at which the widths still fit
     while low < high:
         middle = (low + high + 1) // 2
-        if sum(min(width, middle) for width in natural) <= room:
+        if sum(widths(middle)) <= room:
             low = middle
         else:
             high = middle - 1
-    if low < minimum:
+    fitted = widths(low)
+    if sum(fitted) > room or (not whole and any(width < min(own, minimum) for width, own in zip(fitted, natural))):
         return None
-    widths = [min(width, low) for width in natural]
-    spare = room - sum(widths)
+    spare = room - sum(fitted)
     for index, width in enumerate(natural):
-        if spare and width > low:
-            widths[index] += 1
+        if spare and width > fitted[index]:
+            fitted[index] += 1
             spare -= 1
-    return widths
+    return fitted
 
 
 # --- dispatch ---------------------------------------------------------------------

@@ -97,8 +97,9 @@ def _table(block):
 
 
 def _row(cells):
-    """One pipe-table row: each cell escaped (``|`` as ``\\|``; cells are one line)."""
-    return "| " + " | ".join(escape(cell) for cell in cells) + " |"
+    """One pipe-table row: each cell escaped as inline text (``|`` as ``\\|``; line breaks
+    were made spaces), never at the start of a line, so no block marker needs escaping."""
+    return "| " + " | ".join(_INLINE.sub(r"\\\1", printable(cell).strip()) for cell in cells) + " |"
 
 
 BLOCKS = {

@@ -164,18 +164,20 @@ def _table(block):
         every = ([header] if header is not None else []) + rows
         if not every:
             return []
-        columns = len(every[0])
-        natural = [max(1, *(cell_len(cell) for cell in column)) for column in zip(*every)]
+        columns = list(zip(*every))
+        natural = [max(1, *(cell_len(cell) for cell in column)) for column in columns]
+        words = [max(cell_len(word) for cell in column for word in cell.split(" ")) for column in columns]
         # Each column has a space either side and a rule after it, and the table a rule before.
-        if fit_columns(natural, console.width - 3 * columns - 1, MIN_CELL) is None:
+        widths = fit_columns(natural, console.width - 3 * len(columns) - 1, MIN_CELL, words)
+        if widths is None:
             return _records(header, rows)
         from rich import box
         from rich.table import Table
 
         table = Table(box=box.ROUNDED, border_style=STYLES["frame"], show_header=header is not None,
                       header_style=STYLES["column"], expand=False, padding=(0, 1))
-        for index in range(columns):
-            table.add_column(Text(header[index]) if header is not None else None, overflow="fold")
+        for index, width in enumerate(widths):
+            table.add_column(Text(header[index]) if header is not None else None, width=width, overflow="fold")
         for row in rows:
             table.add_row(*(Text(cell) for cell in row))
         return table

@@ -148,10 +148,12 @@ def _table(block, options):
     every = ([header] if header is not None else []) + rows
     if not every:
         return []
-    natural = [max(1, *(_cells(cell) for cell in column)) for column in zip(*every)]
+    columns = list(zip(*every))
+    natural = [max(1, *(_cells(cell) for cell in column)) for column in columns]
     widths = natural
     if options.width:
-        widths = fit_columns(natural, options.width - len(COLUMN_GAP) * (len(natural) - 1), MIN_CELL)
+        words = [max(_cells(word) for cell in column for word in cell.split(" ")) for column in columns]
+        widths = fit_columns(natural, options.width - len(COLUMN_GAP) * (len(natural) - 1), MIN_CELL, words)
         if widths is None:
             return _records(header, rows, options)
     lines = []
