@@ -194,3 +194,10 @@ def test_fixture_page_with_code_and_tables_reads_as_its_expectation():
     jsonschema.Draft202012Validator(load_schema()).validate(expected)
     assert [block["type"] for block in expected["blocks"]].count("code") == 2
     assert [block["type"] for block in expected["blocks"]].count("table") == 2
+
+
+def test_a_page_language_on_a_box_around_the_code_is_not_its_language():
+    snippet = "<div class='story lang-en'><pre>x = 1</pre></div>"
+    assert middle(snippet) == [Code("x = 1")]
+    many = "<div class='language-python'><p>a</p><p>b</p><p>c</p><pre>x = 1</pre></div>"
+    assert Code("x = 1") in middle(many)

@@ -731,30 +731,35 @@ def _media(walker, element):
 # --- code and tables -------------------------------------------------------------------------
 
 # Class words that say which language a <pre> or <code> holds: "language-python", "lang-js",
-# "highlight-python" (Sphinx), "highlight-source-python" (GitHub), "brush: ruby" (SyntaxHighlighter).
+# "brush: ruby" (SyntaxHighlighter); on a box around it, "highlight-python" (Sphinx),
+# "highlight-source-python" (GitHub) or "language-ruby" (Rouge) only: "lang-en" on a page's
+# box names the page's own language.
 _LANGUAGE_CLASS = re.compile(r"^(?:language|lang|highlight(?:-source)?)-([\w+#.-]{1,30})$|^brush:([\w+#.-]{0,30})$", re.IGNORECASE)
+_BOX_LANGUAGE_CLASS = re.compile(r"^(?:language|highlight(?:-source)?)-([\w+#.-]{1,30})$", re.IGNORECASE)
 _LANGUAGE_ATTRIBUTES = ("data-lang", "data-language", "data-code-language")
 _LANGUAGE_VALUE = re.compile(r"^[\w+#.-]{1,30}$")
 _NO_LANGUAGE = frozenset({"none", "nohighlight", "no-highlight", "default", "plain", "plaintext"})
 # Parts of a class word that mark the line numbers a highlighter draws beside the code.
 _GUTTER_CLASS = re.compile(r"(?:^|[-_])(?:line-?numbers?|linenos?|linenumbers?|gutter)(?:$|[-_])", re.IGNORECASE)
 _NUMBER_LINE = re.compile(r"^\s*\d{1,6}\s*$")
+BOX_CHILDREN = 3  # a box around a <pre> with more elements than this is not its wrapper
 
 
 def code_language(pre):
     """The language the page marks a ``<pre>`` as (``code_language`` rule): a ``language-x``,
-    ``lang-x``, ``highlight-x`` or ``brush: x`` class, or a ``data-lang`` attribute, on the
-    ``<pre>``, the ``<code>`` inside it, or the two boxes around it; None when unmarked or
-    marked as no language (``none``, ``plaintext``)."""
+    ``lang-x`` or ``brush: x`` class or a ``data-lang`` attribute on the ``<pre>`` or the
+    ``<code>`` inside it; a ``language-x`` or ``highlight-x`` class or a ``data-lang`` on one of
+    the two boxes that wrap it. None when unmarked, or marked as no language (``none``,
+    ``plaintext``)."""
     inner = next((node for node in pre.iterchildren("code")), None)
-    candidates = [pre] + ([inner] if inner is not None else [])
+    candidates = [(pre, _LANGUAGE_CLASS)] + ([(inner, _LANGUAGE_CLASS)] if inner is not None else [])
     parent = pre.getparent()
     for _ in range(2):
-        if parent is None or parent.tag not in ("div", "figure", "section", "span"):
+        if parent is None or parent.tag not in ("div", "figure", "section", "span") or len(parent) > BOX_CHILDREN:
             break
-        candidates.append(parent)
+        candidates.append((parent, _BOX_LANGUAGE_CLASS))
         parent = parent.getparent()
-    for node in candidates:
+    for node, pattern in candidates:
         for name in _LANGUAGE_ATTRIBUTES:
             value = (node.get(name) or "").strip()
             if _LANGUAGE_VALUE.match(value):
@@ -763,9 +768,9 @@ def code_language(pre):
         for at, word in enumerate(words):
             if word.lower() == "brush:" and at + 1 < len(words):  # "brush: ruby"
                 word = "brush:" + words[at + 1]
-            found = _LANGUAGE_CLASS.match(word.rstrip(";"))
+            found = pattern.match(word.rstrip(";"))
             if found:
-                value = (found.group(1) or found.group(2) or "").lower()
+                value = (found.group(1) or (found.group(2) if pattern.groups > 1 else "") or "").lower()
                 if value:
                     return None if value in _NO_LANGUAGE else value
     return None
