@@ -8,9 +8,10 @@ expanded to the next multiple of eight columns, so no line holds a tab); with
 ``options.width``, a line longer than the room left is cut at the width and
 goes on in the next row after ``  ↪ ``. A table is aligned columns, two spaces
 apart, with a row of dashes under the header; with ``options.width`` the widest
-columns are narrowed and their cells wrapped inside them, and a table whose
-columns cannot fit (each at least ``MIN_CELL`` wide) is written one row at a
-time instead: ``• Header: cell`` lines.
+columns are narrowed (each kept as wide as its longest word when all of those
+fit) and their cells wrapped inside them, and a table whose columns cannot fit
+(each at least ``MIN_CELL`` wide) is written one row at a time instead:
+``• Header: cell`` lines.
 """
 
 from __future__ import annotations
