@@ -865,18 +865,18 @@ def _span(cell, name) -> int:
 
 
 def table_grid(element):
-    """``[(tr, cells, headed)]``: the rows of a data table as a grid. A cell spanning columns
+    """``[(tr, cells, headed, found)]``: the rows of a data table as a grid. A cell spanning columns
     (``colspan``) or rows (``rowspan``) holds its text in its first column and row, and the
     places it covers are empty cells, so every cell stays under its column. ``headed``: the
     row is in ``<thead>``, or is one of the first two rows and looks like a header row
-    (``header_row``)."""
+    (``header_row``). ``found``: ``(text, links)`` of each of the row's cells, hidden or not."""
     rows, covered = [], {}
     head = next(iter(element.iter("thead")), None)
     for tr in element.iter("tr"):
         if dom.is_hidden(tr):
             continue
         taken = {column for column, left in covered.items() if left > 0}
-        cells, column, elements = [], 0, []
+        cells, column, elements, found = [], 0, [], []
         for cell in tr:
             if cell.tag not in ("td", "th"):
                 continue
@@ -884,7 +884,8 @@ def table_grid(element):
             while column in taken:
                 cells.append("")
                 column += 1
-            text = "" if dom.is_hidden(cell) else _inline_text(cell)[0]
+            found.append(_inline_text(cell))
+            text = "" if dom.is_hidden(cell) else found[-1][0]
             across, down = _span(cell, "colspan"), _span(cell, "rowspan")
             cells.append(text)
             cells.extend([""] * (across - 1))
@@ -901,7 +902,7 @@ def table_grid(element):
                 del covered[spanned]
         if elements:
             in_head = head is not None and head in tr.iterancestors()
-            rows.append((tr, cells, in_head or (len(rows) < 2 and header_row(tr, elements))))
+            rows.append((tr, cells, in_head or (len(rows) < 2 and header_row(tr, elements)), found))
     return rows
 
 
@@ -931,7 +932,7 @@ def table_roles(rows):
     month); the header is the first row after it, if that looks like one and rows follow."""
     title = header = None
     at = 0
-    filled = [sum(1 for cell in cells if cell) for _, cells, _ in rows]
+    filled = [sum(1 for cell in cells if cell) for _, cells, _, _ in rows]
     if len(rows) >= 2 and filled[0] == 1 and filled[1] >= 2:
         title, at = 0, 1
     if at + 1 < len(rows) and rows[at][2]:
@@ -944,14 +945,14 @@ def grid_table(rows) -> bool:
     header row or two rows of data or more, most rows with two filled cells or more, and no
     cell longer than ``CELL_MAX``. (One column, rows of a single filled cell, or a cell of
     prose: a table used for layout.)"""
-    columns = max((len(cells) for _, cells, _ in rows), default=0)
+    columns = max((len(cells) for _, cells, _, _ in rows), default=0)
     title, header = table_roles(rows)
-    body = [cells for at, (_, cells, _) in enumerate(rows) if at not in (title, header) and any(cells)]
+    body = [cells for at, (_, cells, _, _) in enumerate(rows) if at not in (title, header) and any(cells)]
     if columns < 2 or not body or (len(body) < 2 and header is None):
         return False
     if 2 * sum(1 for cells in body if sum(1 for cell in cells if cell) >= 2) < len(body):
         return False
-    return all(len(cell) <= CELL_MAX for _, cells, _ in rows for cell in cells)
+    return all(len(cell) <= CELL_MAX for _, cells, _, _ in rows for cell in cells)
 
 
 def _table(walker, element):
@@ -968,8 +969,7 @@ def _table(walker, element):
             text, links = _inline_text(caption)
             if text:
                 walker.emit("row", text, links, caption.sourceline, extra=("caption", None))
-        for at, (tr, cells, _) in enumerate(grid):
-            found = [_inline_text(cell) for cell in tr if cell.tag in ("td", "th")]
+        for at, (tr, cells, _, found) in enumerate(grid):
             text = " | ".join(text for text, _ in found if text)
             if not text:
                 continue
