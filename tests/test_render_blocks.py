@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import subprocess
 import sys
 
@@ -333,3 +334,45 @@ def test_panels_and_tables_are_imported_only_for_pages_that_have_them(fmt, page,
     assert proc.returncode == 0, proc.stderr
     found = eval(proc.stdout)  # noqa: S307 - a list of module names printed by the probe
     assert [name for name in found if name != "unicodedata"] == expected
+
+
+# --- any code and any table (hypothesis) ---------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from test_properties import PROPERTY, unsafe_in  # noqa: E402
+
+WORD = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Zl", "Zp")), min_size=1, max_size=8).filter(
+    lambda word: not any(char.isspace() for char in word))
+CELL = st.lists(WORD, max_size=6).map(" ".join)
+LINE = st.lists(st.one_of(WORD, st.sampled_from([" ", "  ", "\t", "\x1b[31m", "```", "|"])), max_size=12).map("".join)
+
+
+@st.composite
+def tables(draw):
+    columns = draw(st.integers(1, 7))
+    rows = draw(st.lists(st.lists(CELL, min_size=1, max_size=columns).map(tuple), min_size=1, max_size=5))
+    header = draw(st.one_of(st.none(), st.lists(CELL, min_size=columns, max_size=columns).map(tuple)))
+    return Table(tuple(rows), header)
+
+
+@PROPERTY
+@given(code=st.lists(LINE, min_size=1, max_size=6).map("\n".join), language=st.one_of(st.none(), WORD),
+       table=tables(), width=st.integers(10, 120))
+def test_any_code_and_table_render_safely_within_the_width(code, language, table, width):
+    """No unsafe character in any format; ``rich`` never wider than the width, nor ``text`` when the
+    page is ASCII (``text`` wraps prose by characters, as it always has); Markdown's fence holds
+    the code, whatever backticks it has."""
+    article = Article(headline="Tide", blocks=(Code(code, language), table))
+    ascii_only = code.isascii() and all(cell.isascii() for row in ((table.header or ()),) + table.rows for cell in row)
+    for fmt in ("text", "markdown", "json", "rich"):
+        out = show(fmt, article, width=width)
+        assert unsafe_in(out, fmt) == [], (fmt, out)
+        if fmt == "rich" or (fmt == "text" and ascii_only):
+            assert max(cell_len(line) for line in out.splitlines()) <= width, (fmt, out)
+    lines = show("markdown", article).split("\n")
+    fence = lines[2].rstrip("".join(set(lines[2]) - {"`"}))
+    end = lines.index(fence, 3)
+    expected = re.sub("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", "\ufffd", code.rstrip("\n"))
+    assert "\n".join(lines[3:end]) == expected
