@@ -201,3 +201,10 @@ def test_a_page_language_on_a_box_around_the_code_is_not_its_language():
     assert middle(snippet) == [Code("x = 1")]
     many = "<div class='language-python'><p>a</p><p>b</p><p>c</p><pre>x = 1</pre></div>"
     assert Code("x = 1") in middle(many)
+
+
+def test_footer_rows_come_last_as_a_browser_draws_them():
+    snippet = ("<table><thead><tr><th>Boat</th><th>Trips</th></tr></thead>"
+               "<tfoot><tr><td>Total</td><td>9</td></tr></tfoot>"
+               "<tbody><tr><td>Skylark</td><td>4</td></tr><tr><td>Puffin</td><td>5</td></tr></tbody></table>")
+    assert middle(snippet) == [Table((("Skylark", "4"), ("Puffin", "5"), ("Total", "9")), ("Boat", "Trips"))]

@@ -869,10 +869,14 @@ def table_grid(element):
     (``colspan``) or rows (``rowspan``) holds its text in its first column and row, and the
     places it covers are empty cells, so every cell stays under its column. ``headed``: the
     row is in ``<thead>``, or is one of the first two rows and looks like a header row
-    (``header_row``). ``found``: ``(text, links)`` of each of the row's cells, hidden or not."""
+    (``header_row``). Rows in ``<tfoot>`` come last, where a browser draws them. ``found``: ``(text, links)`` of each of the row's cells, hidden or not."""
     rows, covered = [], {}
     head = next(iter(element.iter("thead")), None)
-    for tr in element.iter("tr"):
+    trs = list(element.iter("tr"))
+    foot = next(iter(element.iter("tfoot")), None)
+    if foot is not None:  # drawn below the body wherever it stands in the markup
+        trs = [tr for tr in trs if foot not in tr.iterancestors()] + [tr for tr in trs if foot in tr.iterancestors()]
+    for tr in trs:
         if dom.is_hidden(tr):
             continue
         taken = {column for column, left in covered.items() if left > 0}
