@@ -9,7 +9,8 @@ news pages, ``html/<id>.html.gz``, and ``ground-truth.json`` with the true
 ``articleBody`` of each). It is read in place, never copied.
 
 What is scored: the body text itvreport extracts: paragraphs, headings, quote
-paragraphs and attributions, and list items, in order, one per line. The
+paragraphs and attributions, list items, code (its lines) and tables (a line
+per row, cells joined by `` | ``), in order, one per line. The
 headline, picture captions and media notes are not part of it. The scoring is
 the benchmark's: lower-cased ``\\w+`` tokens, the set of 4-token shingles of each
 text, then per page::
@@ -63,7 +64,7 @@ def score(true: str, found: str) -> tuple[float, float, float]:
 
 
 def body_text(article) -> str:
-    """The scored text: paragraphs, headings, quotes and list items, one per line."""
+    """The scored text: paragraphs, headings, quotes, list items, code and table rows, one per line."""
     lines = []
     for block in article.blocks:
         kind = block.type
@@ -75,6 +76,11 @@ def body_text(article) -> str:
                 lines.append(block.attribution)
         elif kind == "list":
             lines.extend(block.items)
+        elif kind == "code":
+            lines.append(block.text)
+        elif kind == "table":
+            rows = ([block.header] if block.header else []) + list(block.rows)
+            lines.extend(" | ".join(cell for cell in row if cell) for row in rows)
     return "\n".join(lines)
 
 

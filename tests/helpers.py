@@ -13,3 +13,22 @@ def clean_env(**extra) -> dict:
     env["PYTHONIOENCODING"] = "utf-8"
     env.update(extra)
     return env
+
+
+def outside_code_fences(markdown: str) -> str:
+    """``markdown`` with the tabs of its fenced code blocks taken out: the one place Markdown
+    output keeps a control character on purpose (code keeps its tabs; a Makefile needs them).
+    A fence is a line of three backticks or more; it closes at a line of at least as many."""
+    import re
+
+    lines, fence = [], None
+    for line in markdown.split("\n"):
+        found = re.match(r"^(`{3,})", line)
+        if fence is None and found:
+            fence = found.group(1)
+        elif fence is not None and re.fullmatch(r"`{3,}", line) and len(line) >= len(fence):
+            fence = None
+        elif fence is not None:
+            line = line.replace("\t", "")
+        lines.append(line)
+    return "\n".join(lines)

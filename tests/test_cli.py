@@ -440,7 +440,7 @@ def test_json_format(page):
     proc = run_fake("show", page, "--format", "json")
     assert proc.returncode == 0, proc.err
     data = json.loads(proc.out)
-    assert data["schema"] == 1
+    assert data["schema"] == 2
     assert data["headline"] == "A headline about the things"
     assert data["source"] == str(page)
 
@@ -576,7 +576,7 @@ def test_fixture_json_and_markdown():
     proc = run("show", FIXTURE, "--format", "json")
     assert proc.returncode == 0, proc.err
     data = json.loads(proc.out)
-    assert data["schema"] == 1
+    assert data["schema"] == 2
     assert data["headline"] == HEADLINE
     assert data["source"] == str(FIXTURE)
     assert {"paragraph", "quote", "list"} <= {block["type"] for block in data["blocks"]}

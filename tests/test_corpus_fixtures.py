@@ -5,7 +5,7 @@ Every ``fixtures/corpus/NAME.txt`` has a hand-written ``NAME.expected.json``; so
 and only uses text that is really on its page, so that the corpus measures the reader and
 not typing mistakes:
 
-- the expected file has exactly the contract keys (schema 1 minus schema/source/format/words)
+- the expected file has exactly the contract keys (the JSON contract minus schema/source/format/words; text pages use only the schema-1 block types)
   and every value has the right type;
 - every ``removed`` entry points at an existing line whose text contains the entry's text;
   ``of`` (duplicates only) points at an earlier existing line that resembles it; entries are in

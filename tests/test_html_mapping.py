@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from itvreport.model import Heading, Image, ListBlock, Media, Paragraph, Quote
+from itvreport.model import Heading, Image, ListBlock, Media, Paragraph, Quote, Table
 from itvreport.pipeline import read_article
 
 BEFORE = (
@@ -198,9 +198,14 @@ def test_ad_frames_are_not_media():
 # --- tables ---------------------------------------------------------------------------------
 
 
-def test_data_table_rows_become_paragraphs():
+def test_data_table_becomes_a_table():
     snippet = "<table><tr><th>Day</th><th>Sailings</th></tr><tr><td>Monday</td><td>4</td></tr></table>"
-    assert middle(snippet) == [Paragraph("Day | Sailings"), Paragraph("Monday | 4")]
+    assert middle(snippet) == [Table((("Monday", "4"),), header=("Day", "Sailings"))]
+
+
+def test_one_column_table_of_short_cells_keeps_a_paragraph_per_row():
+    snippet = "<table><tr><td>Monday sailings</td></tr><tr><td>Tuesday sailings</td></tr></table>"
+    assert middle(snippet) == [Paragraph("Monday sailings"), Paragraph("Tuesday sailings")]
 
 
 # --- what is never text ----------------------------------------------------------------------

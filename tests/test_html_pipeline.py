@@ -78,7 +78,7 @@ def test_html_in_windows_1252_and_utf16_is_read():
 # --- the JSON contract ------------------------------------------------------------------------------
 
 
-def test_fixture_json_validates_against_schema_1():
+def test_fixture_json_validates_against_schema_2():
     proc = cli("show", FIXTURE, "--format", "json")
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)

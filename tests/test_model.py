@@ -45,3 +45,34 @@ def test_a_record_without_its_own_init_gets_one():
     assert (Pair(1).a, Pair(1).b, Pair(1, b=3).b) == (1, 2, 3)
     with pytest.raises(AttributeError):
         Pair(1).a = 5
+
+
+# --- code and table blocks ----------------------------------------------------------------------
+
+
+def test_code_and_table_are_immutable_records():
+    code = model.Code("if x:\n\tgo()", language="python", line=4)
+    table = model.Table((("a", "1"),), header=("name", "n"), line=9)
+    for record, field in ((code, "text"), (table, "rows")):
+        with pytest.raises(AttributeError):
+            setattr(record, field, "changed")
+    assert code == model.Code("if x:\n\tgo()", "python", 4)
+    assert code != model.Code("if x:\n    go()", "python", 4)  # indentation is content
+    assert table.replace(header=None) == model.Table((("a", "1"),), line=9)
+    assert (code.type, table.type) == ("code", "table")
+
+
+def test_code_and_table_to_dict():
+    assert model.Code("x = 1\n").to_dict() == {"type": "code", "text": "x = 1\n", "language": None}
+    table = model.Table((("a", ""), ("b", "2")), header=("k", "v"))
+    assert table.to_dict() == {"type": "table", "header": ["k", "v"], "rows": [["a", ""], ["b", "2"]]}
+    assert model.Table((("a",),)).to_dict()["header"] is None
+
+
+def test_words_of_code_and_tables():
+    """Code: its whitespace-separated pieces; a table: the words of every cell, header included."""
+    code = model.Code("def main():\n\treturn 0  # done\n")
+    table = model.Table((("Kent coast", ""), ("Ashford", "8,000 homes")), header=("Place", "Homes cut off"))
+    assert model.block_texts(code) == ["def main():\n\treturn 0  # done\n"]
+    assert model.block_texts(table) == ["Place", "Homes cut off", "Kent coast", "Ashford", "8,000 homes"]
+    assert model.article_words("Storm", (code, table)) == 1 + 6 + 9

@@ -232,7 +232,7 @@ HTML_MUTANTS = 500
 
 def test_html_mutants_read_or_error_cleanly():
     """Saved HTML pages, damaged the same ways: the HTML reader reads each or refuses it
-    cleanly; the article is valid schema-1 JSON and safe in every format. (Conservation
+    cleanly; the article is valid schema-2 JSON and safe in every format. (Conservation
     is not checked: markup is not words.)"""
     pages = {path.name: path.read_bytes() for path in sorted((ROOT / "fixtures" / "html").glob("*.html"))}
     if not pages:

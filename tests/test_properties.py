@@ -53,7 +53,7 @@ from itvreport.errors import InputError, ItvReportError, NoArticleError
 from itvreport.pipeline import read_article
 from itvreport.render import RenderOptions, render
 from itvreport.schema import load_schema
-from helpers import clean_env
+from helpers import clean_env, outside_code_fences
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -148,9 +148,12 @@ UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def unsafe_in(output: str, fmt: str) -> list[str]:
-    """Characters a terminal would act on. ``rich`` may use its own colour codes (SGR)."""
+    """Characters a terminal would act on. ``rich`` may use its own colour codes (SGR);
+    ``markdown`` keeps the tabs of code blocks (see ``helpers.outside_code_fences``)."""
     if fmt == "rich":
         output = RICH_SGR.sub("", output)
+    elif fmt == "markdown":
+        output = outside_code_fences(output)
     return UNSAFE.findall(output)
 
 

@@ -1,4 +1,4 @@
-"""Every invented page reads as its hand-written expectation, and every output is valid schema 1.
+"""Every invented page reads as its hand-written expectation, and every output is valid schema 2.
 
 The corpus (``fixtures/corpus``) and the held-out set (``fixtures/holdout``) are
 both regression sets here; ``benchmarks/score_corpus.py`` gives the graded view.
@@ -32,7 +32,7 @@ def test_page_reads_as_expected(page):
 
 
 @pytest.mark.parametrize("page", PAGES, ids=ids)
-def test_output_is_valid_schema_1(page):
+def test_output_is_valid_schema_2(page):
     document = read_article(page.read_bytes(), source=str(page)).to_dict()
     jsonschema.validate(document, SCHEMA)
     assert document["words"] > 0

@@ -23,10 +23,10 @@ from pathlib import Path
 
 import pytest
 
-from itvreport.model import Article, Heading, Image, ListBlock, LiveStory, Media, Paragraph, Quote, Removed
+from itvreport.model import Article, Code, Heading, Image, ListBlock, LiveStory, Media, Paragraph, Quote, Removed, Table
 from itvreport.pipeline import read_article
 from itvreport.render import RenderOptions, render
-from helpers import clean_env
+from helpers import clean_env, outside_code_fences
 
 ROOT = Path(__file__).resolve().parent.parent
 FORMATS = ("text", "markdown", "json", "rich")
@@ -108,6 +108,8 @@ def render_to_string(article, fmt, options) -> str:
 def assert_safe(output: str, fmt: str) -> None:
     if fmt == "rich":
         output = RICH_SGR.sub("", output)
+    elif fmt == "markdown":
+        output = outside_code_fences(output)  # code keeps its tabs there, and only there
     assert "\x1b" not in output, (fmt, output)
     assert UNSAFE.findall(output) == [], (fmt, UNSAFE.findall(output))
 
@@ -149,6 +151,53 @@ def test_hostile_sequence_is_removed_in_every_format(name, reference):
             output = render_to_string(article, fmt, options)
             assert_safe(output, fmt)
             for word in WORDS_AROUND:
+                assert word in output, (fmt, word)
+
+
+# The slots only an HTML page has: a code block (its text, with a tab, and its language) and
+# a table (caption, header cells, body cells).
+HTML_TEMPLATE = """\
+<!DOCTYPE html><html><head><title>Pier{x} timetable changes</title></head><body><article>
+<h1>Pier{x} timetable changes</h1>
+<p>The ferry{x} company has published the new summer timetable for the pier, with two extra sailings.</p>
+<pre><code class="language-te{x}xt">depart{x} 06:10
+\tarrive{x} 06:55</code></pre>
+<table><caption>Sailings{x} from the pier</caption>
+<thead><tr><th>Day{x}</th><th>First{x}</th></tr></thead>
+<tbody><tr><td>Monday{x}</td><td>06:10</td></tr><tr><td>Tuesday</td><td>07:20{x}</td></tr></tbody></table>
+<p>Tickets{x} bought for the old times will still be accepted on the new sailings until June.</p>
+</article></body></html>
+"""
+HTML_WORDS_AROUND = ["Pier", "ferry", "depart", "arrive", "Sailings", "Day", "First", "Monday", "07", "Tickets"]
+
+
+def html_page(sequence: str) -> bytes:
+    return HTML_TEMPLATE.replace("{x}", sequence).encode("utf-8")
+
+
+@pytest.fixture(scope="module")
+def html_reference():
+    return read_article(html_page(""))
+
+
+def test_html_template_reaches_the_code_and_table_slots(html_reference):
+    kinds = [block.type for block in html_reference.blocks]
+    assert kinds == ["paragraph", "code", "paragraph", "table", "paragraph"]
+    code, table = html_reference.blocks[1], html_reference.blocks[3]
+    assert code == Code("depart 06:10\n\tarrive 06:55", "text", line=code.line)
+    assert table.header == ("Day", "First") and table.rows == (("Monday", "06:10"), ("Tuesday", "07:20"))
+
+
+@pytest.mark.parametrize("name", sorted(set(HOSTILE) - {"NUL"}))
+def test_hostile_sequence_in_code_and_tables_is_removed_in_every_format(name, html_reference):
+    article = read_article(html_page(HOSTILE[name]))
+    if name not in NOT_EXACT:
+        assert article == html_reference
+    for fmt in FORMATS:
+        for options in (RenderOptions(explain=True), RenderOptions(width=30, explain=True, color=False)):
+            output = render_to_string(article, fmt, options)
+            assert_safe(output, fmt)
+            for word in HTML_WORDS_AROUND:
                 assert word in output, (fmt, word)
 
 
@@ -210,6 +259,28 @@ def test_cli_output_has_no_hostile_bytes(args, env, fmt):
         assert word in out
 
 
+EVERYTHING_HTML = html_page("".join(value for name, value in HOSTILE.items() if name != "NUL"))
+
+
+@pytest.mark.parametrize("args, env, fmt", [
+    (("--format", "text", "--width", "30"), {}, "text"),
+    (("--format", "markdown"), {}, "markdown"),
+    (("--format", "json"), {}, "json"),
+    (("--format", "rich", "--width", "30"), {"FORCE_COLOR": "1"}, "rich"),
+], ids=["text", "markdown", "json", "rich"])
+def test_cli_output_of_code_and_tables_has_no_hostile_bytes(args, env, fmt):
+    proc = subprocess.run([sys.executable, "-m", "itvreport", "show", "-", *args], input=EVERYTHING_HTML,
+                          capture_output=True, env=clean_env(**env), cwd=ROOT, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr == b""
+    if fmt != "rich":
+        assert b"\x1b" not in proc.stdout
+    out = proc.stdout.decode("utf-8")
+    assert_safe(out, fmt)
+    for word in HTML_WORDS_AROUND:
+        assert word in out
+
+
 def _show(path):
     """``itvreport show PATH`` in a subprocess, as a user runs it."""
     return subprocess.run([sys.executable, "-m", "itvreport", "show", str(path)], capture_output=True,
@@ -247,6 +318,7 @@ def hostile_article() -> Article:
     blocks = (
         Paragraph(BAD), Heading(BAD), Image(BAD, BAD), Image("", BAD), Media(BAD),
         Quote((BAD, BAD), BAD), ListBlock((BAD, BAD), True), ListBlock((BAD,), False),
+        Code(f"{BAD}\n\t{BAD}\r\n{BAD}", BAD), Table(((BAD, BAD), (BAD, "")), (BAD, BAD)), Table(((BAD, BAD),)),
     )
     return Article(headline=BAD, date="2012-07-06", byline=BAD, live_story=LiveStory(BAD, (BAD,)),
                    blocks=blocks, removed=(Removed(1, BAD, "boilerplate"), Removed(2, BAD, "duplicate", 1)), words=5)
@@ -256,11 +328,12 @@ def hostile_article() -> Article:
 def test_renderers_neutralise_what_reaches_them_directly(fmt):
     """Text that did not come through the reader (a future input path, an API user):
     the display formats still show no control character; they mark it with U+FFFD."""
-    output = render_to_string(hostile_article(), fmt, RenderOptions(explain=True))
-    assert_safe(output, fmt)
-    assert "\ufffd" in output
-    for letter in "ABCDEFG":
-        assert letter in output
+    for options in (RenderOptions(explain=True), RenderOptions(width=40, explain=True)):
+        output = render_to_string(hostile_article(), fmt, options)
+        assert_safe(output, fmt)
+        assert "\ufffd" in output
+        for letter in "ABCDEFG":
+            assert letter in output
 
 
 def test_json_escapes_c0_controls_that_reach_it_directly():

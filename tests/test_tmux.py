@@ -404,3 +404,39 @@ def test_the_pager_from_the_environment_is_used(tmux):
     pane.wait_until(lambda s: s.rows and s.rows[-1].startswith("ITVPAGER"), "the custom prompt")
     pane.keys("q")
     pane.wait_exit()
+
+
+# --- code and tables ---------------------------------------------------------------------
+
+BLOCKS_PAGE = ROOT / "fixtures" / "html" / "tide-board.html"
+
+
+@pytest.mark.parametrize("cols", [40, 80])
+def test_code_and_tables_fit_the_terminal(tmux, cols):
+    pane = tmux.start([ITVREPORT, "show", BLOCKS_PAGE, "--no-pager"], cols=cols, rows=300)
+    screen = pane.wait_exit()
+    rows = screen.rows
+
+    # Nothing wider than the pane, and nothing the terminal had to wrap.
+    assert len(pane.capture(join=True).rows) == len(rows)
+    assert max(cell_len(row) for row in rows) <= cols
+
+    # Every word of the plain-text article is on the screen: code wraps in its panel, cells in their columns.
+    missing = plain_words(BLOCKS_PAGE) - words(screen.text())
+    assert not missing, missing
+
+    # The code panel: a dim frame, the language in its title, the code itself plain.
+    top = screen.find("╭─ python ")
+    assert screen.style(top) >= {"dim"}
+    first = top + 1
+    assert rows[first].startswith("│ def smooth(readings, window=5):")
+    assert screen.style(first, 0, 1) == {"dim"} and screen.styles_of(first, 2, -2) == set()
+    assert rows[first + 1].startswith("│         \"\"\"Running mean")  # a tab: the next multiple of 8 columns
+
+    # The table: a dim frame, the header row bold, the cells plain.
+    header = next(n for n, row in enumerate(rows) if row.startswith("│ Day"))
+    assert screen.style(header, 0, 1) == {"dim"}
+    assert screen.style(header, 2, 5) == {"bold"}
+    monday = next(n for n, row in enumerate(rows) if row.startswith("│ Monday"))
+    assert screen.styles_of(monday, 2, 8) == set()
+    assert screen.colours == []

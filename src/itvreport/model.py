@@ -5,12 +5,15 @@ pulls in ``inspect`` and costs several milliseconds of start-up on every run.
 
 Every block carries ``line``, the 1-based input line it starts on. It is used
 to place removed lines beside the content in ``--explain`` output; it is not
-part of the JSON contract (schema 1).
+part of the JSON contract.
+
+Schema 2 added two block types, ``code`` and ``table`` (only HTML pages give
+them); every schema-1 key keeps its meaning and type.
 """
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 _NO_DEFAULT = object()
@@ -179,7 +182,47 @@ class ListBlock(_Record):
         return {"type": "list", "ordered": self.ordered, "items": list(self.items)}
 
 
-BLOCK_TYPES = (Paragraph, Heading, Image, Media, Quote, ListBlock)
+class Code(_Record):
+    """Code or other preformatted text, verbatim: its lines, indentation and tabs as the page
+    had them. ``language``: what the page marked it as (``python``), or None."""
+
+    __slots__ = ("text", "language", "line")
+    _fields = ("text", "language", "line")
+    _defaults = {"language": None, "line": 0}
+    type = "code"
+
+    def __init__(self, text, language=None, line=0):
+        _set(self, "text", text)
+        _set(self, "language", language)
+        _set(self, "line", line)
+
+    def to_dict(self):
+        return {"type": "code", "text": self.text, "language": self.language}
+
+
+class Table(_Record):
+    """A table of data: ``rows`` a tuple of rows, each a tuple of cell strings (one line each,
+    whitespace collapsed; a cell may be empty); ``header`` the header row's cells, or None."""
+
+    __slots__ = ("rows", "header", "line")
+    _fields = ("rows", "header", "line")
+    _defaults = {"header": None, "line": 0}
+    type = "table"
+
+    def __init__(self, rows, header=None, line=0):
+        _set(self, "rows", rows)
+        _set(self, "header", header)
+        _set(self, "line", line)
+
+    def to_dict(self):
+        return {
+            "type": "table",
+            "header": list(self.header) if self.header is not None else None,
+            "rows": [list(row) for row in self.rows],
+        }
+
+
+BLOCK_TYPES = (Paragraph, Heading, Image, Media, Quote, ListBlock, Code, Table)
 
 
 # --- metadata -----------------------------------------------------------------
@@ -282,11 +325,18 @@ def block_texts(block) -> list[str]:
         return list(block.items)
     if kind == "image":
         return [block.caption] if block.caption else []
+    if kind == "table":
+        cells = [cell for cell in block.header or () if cell]
+        for row in block.rows:
+            cells.extend(cell for cell in row if cell)
+        return cells
     return [block.text]
 
 
 def article_words(headline: str | None, blocks, known=None) -> int:
-    """Words a reader reads: headline and every block's text, credits excluded.
+    """Words a reader reads: headline and every block's text, credits excluded. A code
+    block's words are its whitespace-separated pieces (``def main():`` is two); a table's,
+    those of every cell, the header's included.
 
     ``known`` may map texts to their word counts, already taken (the reader has
     counted every input line); other texts are counted here."""

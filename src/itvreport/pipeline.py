@@ -5,8 +5,11 @@ Renderers and the CLI call :func:`read_article`; nothing here prints.
 
 from __future__ import annotations
 
+import re
+
 from itvreport import clean, parse, structure
 from itvreport.model import Article
+from itvreport.patterns import lazy
 
 
 def read_article(data: bytes, source: str = "-", input_kind: str = "auto", warn=None,
@@ -36,6 +39,10 @@ def read_article(data: bytes, source: str = "-", input_kind: str = "auto", warn=
         shapes.forget_lines()
 
 
+# ``<pre`` in any case: an HTML page with a code block (compiled on first use).
+_PRE = lazy("<pre\\b", re.IGNORECASE)
+
+
 def _read(read, data, source, input_kind, warn, charset=None) -> Article:
     from itvreport.errors import InputError
 
@@ -48,6 +55,9 @@ def _read(read, data, source, input_kind, warn, charset=None) -> Article:
     if kind == "html":
         from itvreport.html import read_html
 
+        if b"\t" in data and _PRE.search(text):
+            # Code keeps its tabs: decoded again with them (no second warning).
+            text = read.decode(data, None, charset, tabs=True)
         return read_html(text, source)
     if kind != "text":
         raise ValueError(f"unknown input kind {input_kind!r}")

@@ -321,7 +321,7 @@ def _to_text(data: bytes, warn, charset: str | None = None) -> str:
 _NEEDS_CLEANING = lazy("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff]")
 
 # Everything a terminal would act on, or that reorders text on screen.
-_UNSAFE = lazy(
+_UNSAFE_SOURCE = (
     # CSI: ESC [ parameters intermediates final (the final byte may be missing
     # at the very end of a cut-off file).
     "\x1b\\[[0-?]*[ -/]*[@-~]?"
@@ -339,6 +339,9 @@ _UNSAFE = lazy(
     # Bidirectional embeddings, overrides and isolates; stray byte-order marks.
     "|[\u202a-\u202e\u2066-\u2069\ufeff]"
 )
+_UNSAFE = lazy(_UNSAFE_SOURCE)
+# The same, but tabs kept: for an HTML page, whose code blocks (``<pre>``) keep their tabs.
+_UNSAFE_BUT_TABS = lazy(_UNSAFE_SOURCE.replace("\x00-\x09\x0b", "\x00-\x08\x0b"))
 
 
 def _plain(text: str) -> bool:
@@ -348,12 +351,15 @@ def _plain(text: str) -> bool:
     return text.replace("\n", " ").isprintable() or _NEEDS_CLEANING.search(text) is None
 
 
-def clean_text(text: str) -> str:
-    """Newlines made ``\\n``, tabs made spaces, terminal controls and bidi overrides removed."""
+def clean_text(text: str, tabs: bool = False) -> str:
+    """Newlines made ``\\n``, tabs made spaces (kept with ``tabs``), terminal controls and
+    bidi overrides removed."""
     if _NEEDS_CLEANING.search(text) is None:
         return text
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if tabs:
+        return _UNSAFE_BUT_TABS.sub("", text)
     if "\t" in text:
         text = text.replace("\t", " ")
     return _UNSAFE.sub("", text)
@@ -421,7 +427,7 @@ def repair_mojibake(text: str, warn=None) -> str:
     return "\n".join(fixed)
 
 
-def decode(data: bytes, warn=None, charset: str | None = None) -> str:
+def decode(data: bytes, warn=None, charset: str | None = None, tabs: bool = False) -> str:
     """Text of a saved page, safe to print to a terminal.
 
     The encoding: a byte-order mark; else UTF-8 if the bytes are valid UTF-8;
@@ -429,6 +435,7 @@ def decode(data: bytes, warn=None, charset: str | None = None) -> str:
     else Windows-1252; else UTF-8 with bad bytes replaced. ``warn`` (optional)
     is called with a one-line message when bytes had to be replaced or mojibake
     was repaired. Raises :class:`InputError` for empty or binary input.
+    ``tabs``: keep tabs (an HTML page with code in it), else they become spaces.
     """
     if not data.strip():
         raise InputError("input is empty")
@@ -446,7 +453,7 @@ def decode(data: bytes, warn=None, charset: str | None = None) -> str:
         plain = plain and repaired is text
         text = repaired
     if not plain:
-        text = clean_text(text)
+        text = clean_text(text, tabs)
     if not text.strip():
         raise InputError("input is empty")
     return text

@@ -17,7 +17,12 @@ What each element becomes (``HANDLERS``, by tag name; ``is_caption`` by class):
   whose class names it a caption or credit, and a paragraph that ends with its
   credit in brackets (``... (Image: PA)``): a picture with its credit;
 * ``video``, ``audio``, ``iframe``, ``embed``: a media note;
-* a data ``table``: one paragraph per row.
+* ``pre`` (with or without ``code`` inside): a code block, verbatim, with the
+  language its class names (inline ``code`` in a paragraph stays text);
+* a data ``table`` laid out as a grid (two columns or more, a header row or two
+  rows or more, short cells): a table block, its header from ``thead`` or a
+  first row of ``th``; another table of short cells: one paragraph per row;
+  a layout table (nested tables, cells of prose, code): read as a container.
 
 Scripts, styles, forms and hidden elements are skipped (``dom.DROP_TAGS``).
 """
@@ -27,7 +32,7 @@ from __future__ import annotations
 import re
 
 from itvreport.html import dom
-from itvreport.model import Heading, Image, ListBlock, Media, Paragraph, Quote
+from itvreport.model import Code, Heading, Image, ListBlock, Media, Paragraph, Quote, Table
 from itvreport.read import clean_text
 from itvreport.shapes import split_credit
 
@@ -50,13 +55,13 @@ class Unit:
     __slots__ = ("kind", "text", "links", "line", "path", "group", "extra", "index")
 
     def __init__(self, kind, text, links, line, path, group=None, extra=None):
-        self.kind = kind    # "text", "heading", "item", "quote", "cite", "row", "image", "media", "teaser"
+        self.kind = kind    # "text", "heading", "item", "quote", "cite", "row", "image", "media", "teaser", "code"
         self.text = text    # one line, whitespace collapsed
         self.links = links  # characters of text inside links
         self.line = line    # source line of the element
         self.path = path    # block elements from <body> down to the one holding the text
         self.group = group  # the list or blockquote element that groups units
-        self.extra = extra  # heading level, list ordered flag, or (caption, credit)
+        self.extra = extra  # heading level, list ordered flag, (caption, credit), (code, language) or (role, cells)
         self.index = 0      # position in page order
 
     def __repr__(self):
@@ -723,17 +728,126 @@ def _media(walker, element):
     walker.emit("media", media_text(element), 0, element.sourceline)
 
 
+# --- code and tables -------------------------------------------------------------------------
+
+# Class words that say which language a <pre> or <code> holds: "language-python", "lang-js",
+# "brush: ruby" (SyntaxHighlighter); on a box around it, "highlight-python" (Sphinx),
+# "highlight-source-python" (GitHub) or "language-ruby" (Rouge) only: "lang-en" on a page's
+# box names the page's own language.
+_LANGUAGE_CLASS = re.compile(r"^(?:language|lang|highlight(?:-source)?)-([\w+#.-]{1,30})$|^brush:([\w+#.-]{0,30})$", re.IGNORECASE)
+_BOX_LANGUAGE_CLASS = re.compile(r"^(?:language|highlight(?:-source)?)-([\w+#.-]{1,30})$", re.IGNORECASE)
+_LANGUAGE_ATTRIBUTES = ("data-lang", "data-language", "data-code-language")
+_LANGUAGE_VALUE = re.compile(r"^[\w+#.-]{1,30}$")
+_NO_LANGUAGE = frozenset({"none", "nohighlight", "no-highlight", "default", "plain", "plaintext"})
+# Parts of a class word that mark the line numbers a highlighter draws beside the code.
+_GUTTER_CLASS = re.compile(r"(?:^|[-_])(?:line-?numbers?|linenos?|linenumbers?|gutter)(?:$|[-_])", re.IGNORECASE)
+_NUMBER_LINE = re.compile(r"^\s*\d{1,6}\s*$")
+BOX_CHILDREN = 3  # a box around a <pre> with more elements than this is not its wrapper
+
+
+def code_language(pre):
+    """The language the page marks a ``<pre>`` as (``code_language`` rule): a ``language-x``,
+    ``lang-x`` or ``brush: x`` class or a ``data-lang`` attribute on the ``<pre>`` or the
+    ``<code>`` inside it; a ``language-x`` or ``highlight-x`` class or a ``data-lang`` on one of
+    the two boxes that wrap it. None when unmarked, or marked as no language (``none``,
+    ``plaintext``)."""
+    inner = next((node for node in pre.iterchildren("code")), None)
+    candidates = [(pre, _LANGUAGE_CLASS)] + ([(inner, _LANGUAGE_CLASS)] if inner is not None else [])
+    parent = pre.getparent()
+    for _ in range(2):
+        if parent is None or parent.tag not in ("div", "figure", "section", "span") or len(parent) > BOX_CHILDREN:
+            break
+        candidates.append((parent, _BOX_LANGUAGE_CLASS))
+        parent = parent.getparent()
+    for node, pattern in candidates:
+        for name in _LANGUAGE_ATTRIBUTES:
+            value = (node.get(name) or "").strip()
+            if _LANGUAGE_VALUE.match(value):
+                return None if value.lower() in _NO_LANGUAGE else value.lower()
+        words = (node.get("class") or "").split()
+        for at, word in enumerate(words):
+            if word.lower() == "brush:" and at + 1 < len(words):  # "brush: ruby"
+                word = "brush:" + words[at + 1]
+            found = pattern.match(word.rstrip(";"))
+            if found:
+                value = (found.group(1) or (found.group(2) if pattern.groups > 1 else "") or "").lower()
+                if value:
+                    return None if value in _NO_LANGUAGE else value
+    return None
+
+
+def code_text(pre) -> str:
+    """The text of a ``<pre>`` exactly as it shows: line breaks, indentation and tabs kept;
+    ``<br>`` and block elements inside start new lines; a newline just after ``<pre>``
+    dropped (as browsers do); blank lines at the start and whitespace at the end dropped.
+    Hidden parts, buttons (``Copy``) and line numbers drawn beside the code are left out."""
+    pieces = []
+
+    def line_break():
+        if pieces and not pieces[-1].endswith("\n"):
+            pieces.append("\n")
+
+    def visit(node):
+        if node.text:
+            pieces.append(node.text)
+        for child in node:
+            tag = child.tag
+            if isinstance(tag, str) and tag not in dom.DROP_TAGS and not _unseen(child) and not _gutter(child):
+                if tag == "br":
+                    pieces.append("\n")
+                elif tag in BLOCK_TAGS:
+                    line_break()
+                    visit(child)
+                    line_break()
+                else:
+                    visit(child)
+            if child.tail:
+                pieces.append(child.tail)
+
+    visit(pre)
+    text = "".join(pieces)
+    if text.startswith("\n"):
+        text = text[1:]
+    text = clean_text(text, tabs=True).rstrip()
+    lines = text.split("\n")
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    return "\n".join(lines)
+
+
+def _gutter(element) -> bool:
+    classes = element.get("class")
+    return bool(classes) and any(_GUTTER_CLASS.search(word) for word in classes.split())
+
+
+def line_numbers(text: str) -> bool:
+    """A ``<pre>`` of nothing but line numbers (the gutter a highlighter sets beside the code,
+    in a table cell of its own)."""
+    lines = text.split("\n")
+    return len(lines) >= 2 and all(_NUMBER_LINE.match(line) for line in lines)
+
+
 def _pre(walker, element):
+    """A ``<pre>`` (with or without a ``<code>`` inside): a code block, verbatim. Its one-line
+    text (``squash``) is what the finder weighs, as for any text."""
     text, links = _inline_text(element)
-    if text:
-        walker.emit("text", text, links, element.sourceline)
+    if not text:
+        return
+    code = code_text(element)
+    if not code or line_numbers(code):
+        return
+    walker.emit("code", text, links, element.sourceline, extra=(code, code_language(element)))
+
+
+CELL_MAX = 300     # characters: a cell longer than this holds prose, and its table is not a grid of data
+MAX_SPAN = 50      # most columns or rows one cell is taken to span
 
 
 def _data_table(element) -> bool:
-    """A table of data (not a layout table): no nested tables, short cells."""
+    """A table of data (not a layout table): no nested tables, no code, short cells."""
     cells = 0
     for node in element.iter():
-        if node is not element and node.tag == "table":
+        if node is not element and node.tag in ("table", "pre"):
             return False
         if node.tag in ("td", "th"):
             cells += 1
@@ -742,11 +856,133 @@ def _data_table(element) -> bool:
     return cells > 0
 
 
+def _span(cell, name) -> int:
+    try:
+        value = int((cell.get(name) or "1").strip())
+    except ValueError:
+        return 1
+    return min(max(value, 1), MAX_SPAN)
+
+
+def table_grid(element):
+    """``[(tr, cells, headed, found)]``: the rows of a data table as a grid. A cell spanning columns
+    (``colspan``) or rows (``rowspan``) holds its text in its first column and row, and the
+    places it covers are empty cells, so every cell stays under its column. ``headed``: the
+    row is in ``<thead>``, or is one of the first two rows and looks like a header row
+    (``header_row``). Rows in ``<tfoot>`` come last, where a browser draws them. ``found``: ``(text, links)`` of each of the row's cells, hidden or not."""
+    rows, covered = [], {}
+    head = next(iter(element.iter("thead")), None)
+    trs = list(element.iter("tr"))
+    foot = next(iter(element.iter("tfoot")), None)
+    if foot is not None:  # drawn below the body wherever it stands in the markup
+        trs = [tr for tr in trs if foot not in tr.iterancestors()] + [tr for tr in trs if foot in tr.iterancestors()]
+    for tr in trs:
+        if dom.is_hidden(tr):
+            continue
+        taken = {column for column, left in covered.items() if left > 0}
+        cells, column, elements, found = [], 0, [], []
+        for cell in tr:
+            if cell.tag not in ("td", "th"):
+                continue
+            elements.append(cell)
+            while column in taken:
+                cells.append("")
+                column += 1
+            found.append(_inline_text(cell))
+            text = "" if dom.is_hidden(cell) else found[-1][0]
+            across, down = _span(cell, "colspan"), _span(cell, "rowspan")
+            cells.append(text)
+            cells.extend([""] * (across - 1))
+            if down > 1:
+                for spanned in range(column, column + across):
+                    covered[spanned] = down
+            column += across
+        while taken and column <= max(taken):
+            cells.append("")
+            column += 1
+        for spanned in list(covered):
+            covered[spanned] -= 1
+            if covered[spanned] <= 0:
+                del covered[spanned]
+        if elements:
+            in_head = head is not None and head in tr.iterancestors()
+            rows.append((tr, cells, in_head or (len(rows) < 2 and header_row(tr, elements)), found))
+    return rows
+
+
+_HEAD_CLASS = re.compile(r"head", re.IGNORECASE)
+
+
+def header_row(tr, cells) -> bool:
+    """A row of column headings: ``<th>`` cells only, a class that names it a head
+    (``table-header``, ``taHead``), or every cell with text set wholly in bold."""
+    if all(cell.tag == "th" for cell in cells) or _HEAD_CLASS.search(tr.get("class") or ""):
+        return True
+    filled = 0
+    for cell in cells:
+        text = "".join(cell.itertext()).strip()
+        if not text:
+            continue
+        filled += 1
+        bold = "".join("".join(node.itertext()) for node in cell.iter("strong", "b") if node.getparent().tag not in ("strong", "b"))
+        if " ".join(bold.split()) != " ".join(text.split()):
+            return False
+    return filled >= 2
+
+
+def table_roles(rows):
+    """``(title, header)``: positions in ``rows`` of the table's title row and header row,
+    or None. A first row with one filled cell above rows of several is a title (a calendar's
+    month); the header is the first row after it, if that looks like one and rows follow."""
+    title = header = None
+    at = 0
+    filled = [sum(1 for cell in cells if cell) for _, cells, _, _ in rows]
+    if len(rows) >= 2 and filled[0] == 1 and filled[1] >= 2:
+        title, at = 0, 1
+    if at + 1 < len(rows) and rows[at][2]:
+        header = at
+    return title, header
+
+
+def grid_table(rows) -> bool:
+    """A grid of data, to be shown as a table (``data_table`` rule): two columns or more, a
+    header row or two rows of data or more, most rows with two filled cells or more, and no
+    cell longer than ``CELL_MAX``. (One column, rows of a single filled cell, or a cell of
+    prose: a table used for layout.)"""
+    columns = max((len(cells) for _, cells, _, _ in rows), default=0)
+    title, header = table_roles(rows)
+    body = [cells for at, (_, cells, _, _) in enumerate(rows) if at not in (title, header) and any(cells)]
+    if columns < 2 or not body or (len(body) < 2 and header is None):
+        return False
+    if 2 * sum(1 for cells in body if sum(1 for cell in cells if cell) >= 2) < len(body):
+        return False
+    return all(len(cell) <= CELL_MAX for _, cells, _, _ in rows for cell in cells)
+
+
 def _table(walker, element):
     if not _data_table(element):
         walker.add(element.text, element.sourceline)
         walker.children(element)
         walker.flush()
+        return
+    grid = table_grid(element)
+    if grid_table(grid):
+        title, header = table_roles(grid)
+        caption = next((node for node in element.iterchildren("caption")), None)
+        if caption is not None:
+            text, links = _inline_text(caption)
+            if text:
+                walker.emit("row", text, links, caption.sourceline, extra=("caption", None))
+        for at, (tr, cells, _, found) in enumerate(grid):
+            text = " | ".join(text for text, _ in found if text)
+            if not text:
+                continue
+            links = sum(links for _, links in found)
+            if at == title:  # read as a caption: a paragraph before the table
+                walker.emit("row", text, links, tr.sourceline, extra=("caption", None))
+            else:
+                role = "header" if at == header else "cells"
+                walker.emit("row", text, links, tr.sourceline, group=element, extra=(role, tuple(cells)))
         return
     for row in element.iter("tr"):
         cells = [_inline_text(cell) for cell in row if cell.tag in ("td", "th")]
@@ -794,6 +1030,9 @@ def to_blocks(kept: list[Unit]) -> list:
         elif unit.kind == "image":
             j = i + 1
             _picture(blocks, unit, from_alt)
+        elif unit.kind == "row" and unit.group is not None:
+            j = _run(kept, i, ("row",))
+            blocks.append(_table_block(kept[i:j]))
         else:
             j = i + 1
             blocks.append(_single(unit))
@@ -836,7 +1075,24 @@ def _picture(blocks, unit, from_alt):
     blocks.append(block)
 
 
+def _table_block(units):
+    """A data table's kept rows: its header (when the first row is it) and the rest, each row
+    as wide as the widest. A table left with no rows but its header is a paragraph."""
+    header = units[0].extra[1] if units[0].extra[0] == "header" else None
+    rows = [unit.extra[1] for unit in units[1 if header is not None else 0:]]
+    if not rows:
+        return Paragraph(units[0].text, line=units[0].line)
+    columns = max(len(cells) for cells in rows + ([header] if header is not None else []))
+
+    def full(cells):
+        return tuple(cells) + ("",) * (columns - len(cells))
+
+    return Table(tuple(full(cells) for cells in rows), full(header) if header is not None else None, line=units[0].line)
+
+
 def _single(unit):
+    if unit.kind == "code":
+        return Code(*unit.extra, line=unit.line)
     if unit.kind == "heading":
         return Heading(unit.text, line=unit.line)
     if unit.kind == "media":

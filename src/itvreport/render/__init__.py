@@ -4,7 +4,8 @@ Each format module exposes ``render(article, options) -> str`` except the rich
 terminal renderer, which writes to a stream: ``render(article, options, file)``.
 Modules are imported lazily so the plain-text path never imports ``rich``. The
 small helpers every renderer shares (page text made safe, the image line, the
-removed lines in order) are here.
+removed lines in order, the lines of a code block, the columns of a table) are
+here.
 """
 
 from __future__ import annotations
@@ -70,6 +71,62 @@ def image_text(block) -> str:
     """``Image: caption — Credit: X`` without brackets; shared by text and terminal."""
     label = f"Image: {block.caption}" if block.caption else "Image"
     return f"{label} — Credit: {block.credit}" if block.credit else label
+
+
+TAB_SIZE = 8  # a tab in code goes to the next multiple of this column, as on a terminal
+
+
+def code_lines(text: str) -> list[str]:
+    """The lines of a code block as a terminal shows them: tabs expanded to the next tab
+    stop, any other control character shown as U+FFFD, blank lines at the end dropped.
+    Indentation and spaces inside lines are kept exactly."""
+    lines = text.rstrip("\r\n").split("\n")
+    return [printable(line.expandtabs(TAB_SIZE) if "\t" in line else line) for line in lines]
+
+
+def table_grid(block) -> tuple:
+    """``(header or None, rows)`` of a table block, every row as wide as the widest (short rows
+    padded with empty cells) and every cell made printable."""
+    columns = max([len(block.header or ())] + [len(row) for row in block.rows]) or 1
+
+    def full(row):
+        cells = [printable(cell) for cell in row]
+        return cells + [""] * (columns - len(cells))
+
+    return (full(block.header) if block.header is not None else None), [full(row) for row in block.rows]
+
+
+def fit_columns(natural: list[int], room: int, minimum: int, words: list[int] | None = None) -> list[int] | None:
+    """Column widths that fit in ``room`` cells: the natural widths if they fit; else the
+    widest columns narrowed evenly, each kept at least as wide as its longest word (``words``)
+    when all of those fit, else never below ``minimum`` (nor a column's own width). None when
+    even that does not fit."""
+    if sum(natural) <= room:
+        return list(natural)
+    floors = [min(word, width) for word, width in zip(words or [0] * len(natural), natural)]
+    whole = 0 < sum(floors) <= room  # every word can stay whole
+    if not whole:
+        floors = [0] * len(natural)
+
+    def widths(level):
+        return [max(floor, min(width, level)) for floor, width in zip(floors, natural)]
+
+    low, high = 0, max(natural)  # the highest level at which the widths still fit
+    while low < high:
+        middle = (low + high + 1) // 2
+        if sum(widths(middle)) <= room:
+            low = middle
+        else:
+            high = middle - 1
+    fitted = widths(low)
+    if sum(fitted) > room or (not whole and any(width < min(own, minimum) for width, own in zip(fitted, natural))):
+        return None
+    spare = room - sum(fitted)
+    for index, width in enumerate(natural):
+        if spare and width > fitted[index]:
+            fitted[index] += 1
+            spare -= 1
+    return fitted
 
 
 # --- dispatch ---------------------------------------------------------------------

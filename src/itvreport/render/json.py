@@ -1,4 +1,4 @@
-"""JSON: the article contract (schema 1, see ``itvreport/schema/article-1.json``)."""
+"""JSON: the article contract (schema 2, see ``itvreport/schema/article-2.json``)."""
 
 from __future__ import annotations
 

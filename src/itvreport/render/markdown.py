@@ -2,13 +2,19 @@
 
 Every page string is one Markdown line: this renderer does not wrap (a wrapped
 line could start a block), so ``options.width`` is ignored.
+
+Code is a fenced block, verbatim (tabs kept), with its language as the info
+string; the fence is one backtick longer than the longest run of backticks in
+the code (at least three), so nothing inside can close it. A table is a GFM
+pipe table; a table without a header row gets an empty one (GFM needs it).
 """
 
 from __future__ import annotations
 
 import re
 
-from itvreport.render.text import by_line, image_text, printable, reason_text
+from itvreport.render import _CONTROL
+from itvreport.render.text import by_line, image_text, printable, reason_text, table_grid
 
 # Inline specials: emphasis, code, links, HTML, entities, headings, GFM strike and tables.
 _INLINE = re.compile(r"([\\`*_\[\]<>#&~|])")
@@ -68,6 +74,34 @@ def _items(items, ordered=False):
     )
 
 
+_BACKTICKS = re.compile(r"`+")
+_NOT_LANGUAGE = re.compile(r"[^\w+#.-]+")
+
+
+def _code(block):
+    # Control characters other than tab and newline are shown as U+FFFD (no escapes inside a fence).
+    text = re.sub(_CONTROL, "\ufffd", block.text.replace("\r\n", "\n").rstrip("\n"))
+    longest = max((len(run) for run in _BACKTICKS.findall(text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    language = _NOT_LANGUAGE.sub("", printable(block.language or ""))
+    return f"{fence}{language}\n{text}\n{fence}"
+
+
+def _table(block):
+    header, rows = table_grid(block)
+    columns = len(header) if header is not None else len(rows[0]) if rows else 0
+    if not columns:
+        return ""
+    lines = [_row(header or [""] * columns), "|" + " --- |" * columns]
+    return "\n".join(lines + [_row(row) for row in rows])
+
+
+def _row(cells):
+    """One pipe-table row: each cell escaped as inline text (``|`` as ``\\|``; line breaks
+    were made spaces), never at the start of a line, so no block marker needs escaping."""
+    return "| " + " | ".join(_INLINE.sub(r"\\\1", printable(cell).strip()) for cell in cells) + " |"
+
+
 BLOCKS = {
     "paragraph": _paragraph,
     "heading": _heading,
@@ -75,6 +109,8 @@ BLOCKS = {
     "media": _media,
     "quote": _quote,
     "list": _list,
+    "code": _code,
+    "table": _table,
 }
 
 

@@ -16,6 +16,15 @@ lay them out with rich's own rules:
   of the segments recorded, so they stay the same for the same view.
 
 Both give the same characters and styles; a test holds them to that.
+
+Code and tables are rich renderables rather than lines (a :class:`_Drawn` part):
+code in a panel, its lines kept and tabs expanded, a line too long for the
+panel wrapped inside it (nothing is cropped), the language in the panel's title;
+a table as a rich ``Table`` whose columns shrink (cells wrap) to fit the width,
+or, when its columns cannot fit at ``MIN_CELL`` cells each, one row at a time
+(``• Header: cell`` lines). ``rich.panel`` and ``rich.table`` are imported only
+for a page that has them. Every row they draw is cropped to the width, so
+nothing is ever wider than the view.
 """
 
 from __future__ import annotations
@@ -25,7 +34,7 @@ from rich.console import Console
 from rich.segment import Segment, Segments
 from rich.text import Text
 
-from itvreport.render import by_line, image_text, printable, reason_text
+from itvreport.render import by_line, code_lines, fit_columns, image_text, printable, reason_text, table_grid
 
 try:  # rich's line breaking, as Text.wrap uses it (a private module, so held loosely)
     from rich._wrap import divide_line
@@ -46,6 +55,9 @@ STYLES = {
     "attribution": "italic",
     "removed": "dim strike",
     "reason": "dim",
+    "frame": "dim",
+    "language": "dim italic",
+    "column": "bold",
 }
 
 # Narrower than this, a bar or bullet prefix leaves one cell per line and rich
@@ -118,6 +130,76 @@ def _list(block):
     return lines
 
 
+class _Drawn:
+    """A part drawn by a rich renderable (a panel, a table) rather than laid out as lines:
+    ``make(console)`` returns the renderable, or a list of lines when it cannot fit."""
+
+    __slots__ = ("make",)
+
+    def __init__(self, make):
+        self.make = make
+
+
+MIN_CELL = 6  # narrowest a table column may be; a table that needs narrower is drawn row by row
+
+
+def _code(block):
+    def make(console):
+        from rich import box
+        from rich.panel import Panel
+
+        language = printable(block.language or "")
+        return Panel(
+            Text("\n".join(code_lines(block.text)), overflow="fold"),
+            title=Text(language, STYLES["language"]) if language else None,
+            title_align="left", box=box.ROUNDED, border_style=STYLES["frame"], expand=False, padding=(0, 1),
+        )
+
+    return _Drawn(make)
+
+
+def _table(block):
+    def make(console):
+        header, rows = table_grid(block)
+        every = ([header] if header is not None else []) + rows
+        if not every:
+            return []
+        columns = list(zip(*every))
+        natural = [max(1, *(cell_len(cell) for cell in column)) for column in columns]
+        words = [max(cell_len(word) for cell in column for word in cell.split(" ")) for column in columns]
+        # Each column has a space either side and a rule after it, and the table a rule before.
+        widths = fit_columns(natural, console.width - 3 * len(columns) - 1, MIN_CELL, words)
+        if widths is None:
+            return _records(header, rows)
+        from rich import box
+        from rich.table import Table
+
+        table = Table(box=box.ROUNDED, border_style=STYLES["frame"], show_header=header is not None,
+                      header_style=STYLES["column"], expand=False, padding=(0, 1))
+        for index, width in enumerate(widths):
+            table.add_column(Text(header[index]) if header is not None else None, width=width, overflow="fold")
+        for row in rows:
+            table.add_row(*(Text(cell) for cell in row))
+        return table
+
+    return _Drawn(make)
+
+
+def _records(header, rows) -> list:
+    """A table too wide for its columns: each row as ``• Header: cell`` lines (empty cells left out)."""
+    lines = []
+    for row in rows or [header]:
+        first = True
+        for index, cell in enumerate(row):
+            if not cell:
+                continue
+            label = header[index] if header is not None and row is not header else ""
+            runs = ((f"{label}: ", STYLES["column"]), _text(cell)) if label else (_text(cell),)
+            lines.append(_line(runs, BULLET if first else "  ", "    "))
+            first = False
+    return lines
+
+
 BLOCKS = {
     "paragraph": _paragraph,
     "heading": _heading,
@@ -125,6 +207,8 @@ BLOCKS = {
     "media": _media,
     "quote": _quote,
     "list": _list,
+    "code": _code,
+    "table": _table,
 }
 
 
@@ -251,6 +335,11 @@ def _segments(console, parts) -> list:
     for number, part in enumerate(parts):
         if number:
             append(newline)
+        if isinstance(part, _Drawn):
+            part = part.make(console)
+            if not isinstance(part, list):
+                _draw(console, segments, part)
+                continue
         for runs, first, rest, prefix_style in part:
             if first is None:
                 rows = [("", 0, sum(len(text) for text, _ in runs))]
@@ -271,6 +360,12 @@ def _segments(console, parts) -> list:
                     at += len(text)
                 append(newline)
     return segments
+
+
+def _draw(console, segments, renderable) -> None:
+    """A panel or table, each of its rows cropped to the width."""
+    for row in console.render_lines(renderable, console.options, pad=False, new_lines=True):
+        segments.extend(row)
 
 
 def _fallback(console, segments, runs, first, rest, prefix_style) -> None:
@@ -327,6 +422,11 @@ def _print(console, article, options) -> None:
     for number, part in enumerate(_parts(article, options.explain)):
         if number:
             console.line()
+        if isinstance(part, _Drawn):
+            part = part.make(console)
+            if not isinstance(part, list):
+                console.print(part, crop=True)
+                continue
         # Every part is wrapped to the width already (_wrapped): printing it
         # without rich's own wrapping skips a second pass over the same text.
         console.print(_part_text(console, part), soft_wrap=True)
