@@ -98,12 +98,30 @@ BODY_NAMES = re.compile(
 )
 
 
+# Class words a blog engine writes on a post's own box: ``post-1234 type-post status-publish
+# hentry``. Beside them, ``tag-<slug>`` and ``category-<slug>`` name the post's topics, not
+# a box of tags (``taxonomy_classes`` rule).
+ENTRY_MARKS = re.compile(r"^(?:hentry|h-entry|type-\w+|status-publish|format-\w+|post-\d+|postid-\d+)$")
+TAXONOMY = re.compile(r"^(?:tag|tags|category|categories|topic|topics|post_tag|keyword|keywords)-\S+$", re.IGNORECASE)
+# A widget that names itself a quote, embed or statement is part of the text (``embed_widget`` rule).
+EMBED_WORDS = frozenset({"quote", "quotes", "pullquote", "blockquote", "embed", "embedded", "statement", "citation", "tweet"})
+
+
+def _post_words(words):
+    """The class words left to read as furniture: a post's taxonomy words go when the box is a post."""
+    if any(ENTRY_MARKS.match(word) for word in words):
+        return [word for word in words if not TAXONOMY.match(word)]
+    return words
+
+
 def _hint(element):
     """``"strong"``, ``"weak"``, ``"body"`` or ``None``: what the element's tag, class, id and role say."""
     tag = element.tag
     if tag in NEVER_BOILERPLATE:
         return None
-    words = _hint_words(element)
+    words = _post_words(_hint_words(element))
+    if words and not EMBED_WORDS.isdisjoint(word.lower() for word in words) and tag not in BOILERPLATE_TAGS:
+        return None
     if any(STRONG.match(word) for word in words):
         return "strong"
     if element.get("itemprop") == "articleBody":
