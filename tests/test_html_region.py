@@ -66,3 +66,88 @@ def test_ruby_readings_are_not_read_as_text():
     [paragraph] = texts(read(html))
     assert paragraph.startswith("図書館は来月から夜も開く")
     assert "としょかん" not in paragraph and "(" not in paragraph
+
+
+# --- no silent failure -------------------------------------------------------------------
+
+POEM = ["The kettle sings at six,", "the yard is white with frost,", "and someone has left the gate open",
+        "again, again, again.", "The hens do not mind.", "Nor do I.", "The lane runs down to the river",
+        "where the ice is thin as paper,", "and the heron stands on one leg", "as if the cold were nothing.",
+        "By noon the frost is water,", "the gate still swings,", "and the kettle sings again."]
+NOTICE = "This site keeps a small file on your computer to remember your choices; the privacy page says how."
+
+
+def poem_page() -> str:
+    lines = "".join(f"<p>{line}</p>" for line in POEM)
+    return ("<html><head><title>Frost at six | The Yard Book</title></head><body>"
+            f"<div class='notice'><p>{NOTICE}</p></div>"
+            f"<div class='page'><h1>Frost at six</h1><div class='verse'>{lines}</div></div>{SIDEBAR}</body></html>")
+
+
+def test_region_too_small_falls_back_to_the_readable_text_with_a_warning():
+    """A page of short lines (a poem) beside one long notice: the notice's box is the only one
+    that reads like body text, but it holds a small share of the page's text. The page's
+    readable text is shown instead, and a warning says so."""
+    warnings, notes = [], []
+    article = read_article(poem_page().encode(), source="frost.html", input_kind="html",
+                           warn=warnings.append, explain=notes.append)
+    shown = texts(article)
+    assert all(line in shown for line in POEM)
+    assert not any(f"Month {n}" in " ".join(shown) for n in range(12))  # the sidebar stays out
+    [warning] = warnings
+    assert "readable text" in warning and "%" in warning
+    [note] = notes
+    assert note.startswith("no article box:")
+
+
+def test_explain_names_the_chosen_box_and_why():
+    paragraphs = "".join(f"<p>{text}</p>" for text in POST)
+    html = f"<html><body><div id='main'><div class='entry-body'>{paragraphs}</div></div>{SIDEBAR}</body></html>"
+    notes, warnings = [], []
+    read_article(html.encode(), source="p.html", input_kind="html", warn=warnings.append, explain=notes.append)
+    [note] = notes
+    assert note.startswith('article: <div class="entry-body"> (line 1), the box with the most body text')
+    assert "100% of the page's readable text" in note
+    assert warnings == []
+
+
+def test_page_with_a_headline_and_no_body_is_an_error():
+    from itvreport.errors import NoArticleError
+
+    html = ("<html><head><title>Closing times | Ferry Co</title></head><body><h1>Closing times</h1>"
+            f"<nav><ul>{''.join(f'<li><a href=/p{n}>Pier {n}</a></li>' for n in range(6))}</ul></nav>"
+            "<footer><p>Ferry Co, Harbour Office, Quay Street.</p></footer></body></html>")
+    with pytest.raises(NoArticleError) as caught:
+        read(html, source="ferry.html")
+    assert caught.value.message == "no article found in ferry.html: a headline (Closing times) but no body text"
+
+
+def _cli(*args, cwd):
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "COLUMNS", "TERM")}
+    env["PYTHONIOENCODING"] = "utf-8"
+    return subprocess.run([sys.executable, "-m", "itvreport", "show", *args], capture_output=True, text=True,
+                          cwd=cwd, env=env, stdin=subprocess.DEVNULL, timeout=60)
+
+
+def test_cli_no_body_exits_1_with_one_error_line(tmp_path):
+    (tmp_path / "ferry.html").write_text("<html><body><h1>Closing times</h1><nav><a href='/a'>Home</a> "
+                                         "<a href='/b'>Piers</a></nav></body></html>", encoding="utf-8")
+    proc = _cli("ferry.html", "--format", "text", cwd=tmp_path)
+    assert proc.returncode == 1
+    assert proc.stdout == ""
+    assert proc.stderr == "itvreport: error: no article found in ferry.html: a headline (Closing times) but no body text\n"
+
+
+def test_cli_fallback_warns_on_stderr_and_explain_says_why(tmp_path):
+    (tmp_path / "frost.html").write_text(poem_page(), encoding="utf-8")
+    proc = _cli("frost.html", "--format", "text", "--explain", cwd=tmp_path)
+    assert proc.returncode == 0
+    lines = proc.stderr.splitlines()
+    assert lines[0].startswith("itvreport: explain: frost.html: no article box: the best box held ")
+    assert lines[1].startswith("itvreport: warning: frost.html: no box on the page held the article (")
+    assert len(lines) == 2
+    assert "again, again, again." in proc.stdout

@@ -519,7 +519,12 @@ def _read(path: str, args):
     def warn(message: str) -> None:
         _say(f"{PROG}: warning: {source}: {message}")
 
+    def explain(message: str) -> None:
+        _say(f"{PROG}: explain: {source}: {message}")
+
     data = read.load(path, max_bytes=args.max_bytes)
+    if args.explain:
+        return read_article(data, source=path, input_kind=args.input, warn=warn, explain=explain)
     return read_article(data, source=path, input_kind=args.input, warn=warn)
 
 

@@ -9,12 +9,14 @@ from itvreport import clean, parse, structure
 from itvreport.model import Article
 
 
-def read_article(data: bytes, source: str = "-", input_kind: str = "auto", warn=None) -> Article:
+def read_article(data: bytes, source: str = "-", input_kind: str = "auto", warn=None, explain=None) -> Article:
     """Read one saved page (raw bytes) into an :class:`Article`.
 
     ``input_kind`` is ``"auto"`` (sniff), ``"text"`` or ``"html"``. ``warn`` is called
     with a one-line message for recoverable problems (e.g. bytes replaced while
-    decoding). Raises :class:`itvreport.errors.ItvReportError` subclasses for input
+    decoding, or an HTML page whose article box could not be found). ``explain``, if given,
+    is called with a one-line note of how the article was found (HTML: which box and why).
+    Raises :class:`itvreport.errors.ItvReportError` subclasses for input
     that cannot be read as an article.
     """
     import gc
@@ -27,14 +29,14 @@ def read_article(data: bytes, source: str = "-", input_kind: str = "auto", warn=
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _read(read, data, source, input_kind, warn)
+        return _read(read, data, source, input_kind, warn, explain)
     finally:
         if collecting:
             gc.enable()
         shapes.forget_lines()
 
 
-def _read(read, data, source, input_kind, warn) -> Article:
+def _read(read, data, source, input_kind, warn, explain=None) -> Article:
     from itvreport.errors import InputError
 
     name = "standard input" if source == "-" else read.show_path(source)
@@ -46,7 +48,7 @@ def _read(read, data, source, input_kind, warn) -> Article:
     if kind == "html":
         from itvreport.html import read_html
 
-        return read_html(text, source)
+        return read_html(text, source, warn, explain)
     if kind != "text":
         raise ValueError(f"unknown input kind {input_kind!r}")
     page = parse.parse_text(text)

@@ -293,8 +293,8 @@ class Region:
         self.units = units
 
 
-def choose_root(page, hints=True):
-    """The container with the highest total weight (the deeper one on a tie)."""
+def ranked(page, hints=True):
+    """The containers by total weight, highest first (the deeper one on a tie), and their totals."""
     scores, depth = {}, {}
     for unit, value in zip(page.units, page.weights):
         if hints and value > 0:
@@ -302,10 +302,17 @@ def choose_root(page, hints=True):
         for level, element in enumerate(unit.path):
             scores[element] = scores.get(element, 0.0) + value
             depth[element] = level
-    if not scores:
-        return None
     candidates = [element for element in scores if element.tag not in _OWN_BLOCKS] or list(scores)
-    best = max(candidates, key=lambda element: (scores[element], depth[element]))
+    candidates.sort(key=lambda element: (scores[element], depth[element]), reverse=True)
+    return candidates, scores
+
+
+def choose_root(page, hints=True):
+    """The container with the highest total weight (the deeper one on a tie)."""
+    candidates, scores = ranked(page, hints)
+    if not candidates:
+        return None
+    best = candidates[0]
     if scores[best] <= 0 and hints:
         return choose_root(page, hints=False)
     return named_body(page, best) if hints else best
@@ -322,6 +329,42 @@ def named_body(page, root):
         share = DECLARED_SHARE if element.get("itemprop") == "articleBody" else BODY_SHARE
         if value > mass and value >= share * held and root in element.iterancestors():
             best, mass = element, value
+    return best
+
+
+# Widening the article to the box that holds all of its sections.
+WIDEN_SHARE = 0.25      # body text an ancestor must add, as a share of what the article holds ...
+WIDEN_MIN = 150.0       # ... and at least this much
+WIDEN_PURITY = 0.5      # share of the text it adds (furniture and link lines aside) that must be body text
+
+
+def widen(page, root):
+    """An article in several boxes (sections, each in its own ``<section>`` or ``<div>``, a
+    figure or an advert between them) is the ancestor that holds them all (``widen`` rule):
+    climbing from ``root``, an ancestor is taken when the text it adds, leaving out furniture
+    boxes and link lines (which the pruning rules drop anyway), is mostly body text and adds
+    a good share to what the article holds. ``<body>`` is never taken, nor anything beyond a
+    box the page names as the body (``itemprop="articleBody"``, ``entry-content``...)."""
+    good, kept = {}, {}
+    for unit, value in zip(page.units, page.weights):
+        if unit.kind in ("image", "media") or not unit.text:
+            continue
+        factor = page.factor(unit) if value > 0 else 1.0
+        if factor < 0 or _link_heavy(unit):
+            continue
+        mass = value * factor if value > 0 else 0.0
+        size = len(unit.text)
+        for element in unit.path:
+            good[element] = good.get(element, 0.0) + mass
+            kept[element] = kept.get(element, 0) + size
+    best = root
+    for ancestor in root.iterancestors():
+        if ancestor.tag in NEVER_BOILERPLATE or page.boilerplate(ancestor) or page.hint(best) == "body":
+            break  # a box the page names as the article's body holds all of it
+        added = good.get(ancestor, 0.0) - good.get(best, 0.0)
+        added_text = kept.get(ancestor, 0) - kept.get(best, 0)
+        if added >= max(WIDEN_MIN, WIDEN_SHARE * good.get(best, 0.0)) and added >= WIDEN_PURITY * added_text:
+            best = ancestor
     return best
 
 
@@ -440,15 +483,97 @@ def lead_picture(page, root, first):
     return None
 
 
-def find(units):
-    """``(kept, pruned)``: the article's units in page order, and furniture inside its container."""
-    page = Page(units)
+def readable(page, unit) -> bool:
+    """Text a reader of the page sees as text: not under a furniture box, not a link line,
+    not a teaser card's summary."""
+    if unit.kind in ("image", "media", "teaser") or not unit.text or _link_heavy(unit):
+        return False
+    return not any(page.boilerplate(element) for element in unit.path)
+
+
+# Doubting the chosen box.
+SMALL_REGION = 0.3      # share of the page's readable text below which the chosen box is doubted
+MIN_READABLE = 300      # characters of readable text a page needs before the share means anything
+CANDIDATES = 6          # boxes tried, best first, before the page's readable text is taken
+
+
+class Found:
+    """What ``find`` found: the units kept and pruned, how the region was chosen (``note``, one
+    line for ``--explain``) and whether it fell back to the page's readable text (``fallback``:
+    then ``doubt`` says why, for a warning)."""
+
+    __slots__ = ("kept", "pruned", "note", "fallback", "doubt")
+
+    def __init__(self, kept, pruned, note, fallback=False, doubt=None):
+        self.kept, self.pruned, self.note, self.fallback, self.doubt = kept, pruned, note, fallback, doubt
+
+
+def describe(element) -> str:
+    """``<div class="entry-content">`` (line 120): how a note names a box."""
+    names = " ".join(f'{key}="{" ".join((element.get(key) or "").split()[:3])}"' for key in ("id", "class") if element.get(key))
+    return f"<{element.tag}{' ' + names if names else ''}> (line {element.sourceline or 0})"
+
+
+def readable_text(page):
+    """``({element: readable characters under it}, total)`` over the page's readable units."""
+    held, total = {}, 0
+    for unit in page.units:
+        if readable(page, unit):
+            size = len(unit.text)
+            total += size
+            for element in unit.path:
+                held[element] = held.get(element, 0) + size
+    return held, total
+
+
+def _has_body(page, root) -> bool:
+    return any(value > 0 and _inside(unit, root) for unit, value in zip(page.units, page.weights))
+
+
+def choose_region(page):
+    """``(root, note, doubt)``: the article's box and why; ``root`` None when no box will do
+    (``doubt`` says why) and the page's readable text is to be taken instead.
+
+    The best box by weight, widened to all its sections, is taken when it holds body text and
+    a fair share (``SMALL_REGION``) of the page's readable text; else the next boxes are
+    tried in order (``CANDIDATES``)."""
     root = choose_root(page)
     if root is None:
-        return [], []
+        return None, None, "the page has no text"
+    held, total = readable_text(page)
+    candidates, scores = ranked(page)
+    tried = [root] + [element for element in candidates[:CANDIDATES] if element is not root and scores[element] > 0]
+    first_share = None
+    for rank, element in enumerate(tried):
+        box = widen(page, element)
+        share = held.get(box, 0) / total if total else 1.0
+        if first_share is None:
+            first_share = share
+        if _has_body(page, box) and (share >= SMALL_REGION or total < MIN_READABLE):
+            how = "the box with the most body text" if rank == 0 else f"candidate {rank + 1} (the first held too little)"
+            widened = "" if box is element else f", widened from {describe(element)} to hold every section"
+            return box, f"article: {describe(box)}, {how}{widened}; {share:.0%} of the page's readable text", None
+    if not _has_body(page, widen(page, root)):
+        doubt = "no box holds body text"
+    else:
+        doubt = f"the best box held {first_share:.0%} of the page's readable text"
+    return None, None, doubt
+
+
+def find(units) -> Found:
+    """The article's units in page order, and furniture found inside its box."""
+    page = Page(units)
+    root, note, doubt = choose_region(page)
+    if root is None:
+        return fallback(page, doubt)
     inside = [unit for unit in units if _inside(unit, root)]
     lead = lead_picture(page, root, inside[0].index) if inside else None
     region = Region([root], ([lead] if lead else []) + inside)
+    kept, pruned = prune(region, page)
+    return Found(kept, pruned, note)
+
+
+def prune(region, page):
     kept, pruned = [], []
     for unit in region.units:
         if any(rule(unit, region, page) for rule in PRUNE_RULES):
@@ -456,3 +581,13 @@ def find(units):
         else:
             kept.append(unit)
     return kept, pruned
+
+
+def fallback(page, doubt) -> Found:
+    """No box will do: the page's readable text, in page order (``readable``; pictures and
+    embeds outside furniture boxes kept with it), with the prune rules applied."""
+    units = [unit for unit in page.units
+             if readable(page, unit) or (unit.kind in ("image", "media") and not any(page.boilerplate(e) for e in unit.path))]
+    kept, pruned = prune(Region([], units), page)
+    note = f"no article box: {doubt}; the page's readable text is shown instead"
+    return Found(kept, pruned, note, fallback=True, doubt=doubt)
