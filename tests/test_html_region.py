@@ -151,3 +151,94 @@ def test_cli_fallback_warns_on_stderr_and_explain_says_why(tmp_path):
     assert lines[1].startswith("itvreport: warning: frost.html: no box on the page held the article (")
     assert len(lines) == 2
     assert "again, again, again." in proc.stdout
+
+
+# --- the whole article -------------------------------------------------------------------
+
+SECTIONS = {
+    "Before you start": [
+        "You will need a ladder, a bucket of warm water with a spoon of washing soda in it, and an old "
+        "paintbrush with stiff bristles that you do not mind ruining.",
+        "Choose a dry morning with no wind, because the gutter will drip onto whatever stands below it, "
+        "and wet leaves are slippery on the rungs of a ladder.",
+        "Tell someone in the house that you are going up, and keep your phone in a zipped pocket.",
+    ],
+    "Clearing the gutter": [
+        "Start at the end furthest from the downpipe and scoop the leaves and moss out by hand into the "
+        "bucket hung from the ladder, working towards the outlet.",
+        "Brush the gutter's floor with the soda water so that the last of the silt runs down towards the "
+        "downpipe rather than settling again in the joints.",
+    ],
+    "Checking the downpipe": [
+        "Pour a jug of clean water into the outlet and listen at the bottom of the pipe; a steady gurgle "
+        "means it is clear, and silence means a blockage near the top.",
+        "A length of garden hose pushed up from below usually shifts a plug of leaves without taking the "
+        "pipe apart, but wear gloves, because what comes out is not pleasant.",
+        "If the water still backs up, the bend at the foot of the pipe may be packed with grit and will "
+        "have to be unscrewed and rinsed out in the garden.",
+    ],
+}
+
+
+def sections_page() -> str:
+    parts = []
+    for n, (title, paragraphs) in enumerate(SECTIONS.items()):
+        if n:
+            links = "".join(f"<li><a href='/j{n}{k}'>Another weekend job for the house, number {k}</a></li>" for k in range(12))
+            parts.append(f"<figure><img src='g{n}.jpg' alt='step {n}'><figcaption>Step {n} of the job, seen from the "
+                         f"ladder.</figcaption></figure><div class='ad-slot'>Advertisement</div><ul>{links}</ul>")
+        inner = "".join(f"<p>{text}</p>" for text in paragraphs)
+        parts.append(f"<section class='step'><h2>{title}</h2><div class='step-text'>{inner}</div></section>")
+    nav = "".join(f"<li><a href='/g{n}'>Guide {n}</a></li>" for n in range(10))
+    return (f"<html><head><title>How to clear a gutter - Home Jobs</title></head><body><header><ul>{nav}</ul></header>"
+            f"<div class='layout'><div class='guide'><h1>How to clear a gutter</h1>{''.join(parts)}</div>"
+            f"{SIDEBAR}</div><footer><p>Home Jobs is written by volunteers.</p></footer></body></html>")
+
+
+def test_article_in_several_sections_with_figures_between_is_read_whole():
+    """``widen``: each section in its own box; a figure, an advert and a list of links to other
+    guides between them (which weigh against the box that holds them all)."""
+    article = read(sections_page())
+    body = [text for text in texts(article) if not text.startswith("Step ")]
+    expected = [piece for title, paragraphs in SECTIONS.items() for piece in [title, *paragraphs]]
+    assert body == expected
+    assert article.headline == "How to clear a gutter"
+
+
+def test_page_of_divs_without_paragraph_elements_is_read():
+    """Text straight in ``<div>`` elements, no ``<p>`` anywhere."""
+    inner = "".join(f"<div class='t'>{text}</div>" for text in POST)
+    html = (f"<html><body><div class='top'><div><a href='/'>Home</a></div><div><a href='/n'>News</a></div></div>"
+            f"<div class='wrap'><div class='headline'><h1>Allotment list opens again</h1></div>{inner}</div></body></html>")
+    article = read(html)
+    assert texts(article) == POST
+    assert article.headline == "Allotment list opens again"
+
+
+def test_text_separated_by_br_is_cut_into_its_paragraphs():
+    """Paragraphs separated by ``<br><br>`` inside one box, no ``<p>``."""
+    inner = "<br><br>\n".join(POST)
+    html = f"<html><body><h1>Allotment list opens again</h1><div id='story'>{inner}</div>{SIDEBAR}</body></html>"
+    assert texts(read(html)) == POST
+
+
+def test_lazy_loaded_picture_is_kept_with_its_caption():
+    html = ("<html><body><article><h1>Allotment list opens again</h1>" + f"<p>{POST[0]}</p>"
+            "<figure><img class='lazy' src='data:image/gif;base64,R0lGOD' data-src='plots.jpg' alt='The new plots'>"
+            f"<figcaption>The new plots behind the cricket ground.</figcaption></figure><p>{POST[1]}</p>"
+            f"<p>{POST[2]}</p></article></body></html>")
+    article = read(html)
+    assert [block.type for block in article.blocks] == ["paragraph", "image", "paragraph", "paragraph"]
+    assert article.blocks[1].caption == "The new plots behind the cricket ground."
+
+
+def test_standfirst_in_the_article_header_joins_the_body():
+    """``lead_text``: the summary the page sets in the article's header, above the body's box."""
+    standfirst = ("Fernhollow's allotment waiting list opens again after three years, with twelve new plots "
+                  "behind the cricket ground.")
+    paragraphs = "".join(f"<p>{text}</p>" for text in POST)
+    html = ("<html><body><main><article><header><h1>Allotment list opens again</h1><p class='byline'>By Ada Brook</p>"
+            f"<div class='article-intro'><p>{standfirst}</p></div></header>"
+            f"<div class='article-body'>{paragraphs}</div></article></main>{SIDEBAR}</body></html>")
+    article = read(html)
+    assert texts(article) == [standfirst, *POST]

@@ -152,6 +152,8 @@ class Page:
                     self.positive[element] = self.positive.get(element, 0.0) + value
                     self.good[element] = self.good.get(element, 0) + 1
         cards = teaser_cards(units, self.count)
+        self.raw = weights
+        self.cards = cards
         self.weights = [
             self.cohesion(unit) * value * (CARD if cards and not cards.isdisjoint(unit.path) else 1.0)
             if value > 0 else value
@@ -346,13 +348,16 @@ def widen(page, root):
     a good share to what the article holds. ``<body>`` is never taken, nor anything beyond a
     box the page names as the body (``itemprop="articleBody"``, ``entry-content``...)."""
     good, kept = {}, {}
-    for unit, value in zip(page.units, page.weights):
+    cards = page.cards
+    for unit, value in zip(page.units, page.raw):
         if unit.kind in ("image", "media") or not unit.text:
             continue
         factor = page.factor(unit) if value > 0 else 1.0
         if factor < 0 or _link_heavy(unit):
             continue
-        mass = value * factor if value > 0 else 0.0
+        # each paragraph at its own weight (a short section is not a lone paragraph); a teaser
+        # card's summary is not the article's text
+        mass = value * factor if value > 0 and not (cards and not cards.isdisjoint(unit.path)) else 0.0
         size = len(unit.text)
         for element in unit.path:
             good[element] = good.get(element, 0.0) + mass
@@ -483,6 +488,53 @@ def lead_picture(page, root, first):
     return None
 
 
+# Class or id words of a standfirst: "article-lead", "intro", "summary", "teaser-text", "chapo"...
+LEAD_NAMES = re.compile(
+    r"lead|intro|summary|standfirst|teaser|excerpt|deck|subtitle|subhead|subline|description|abstract|"
+    r"chapo|chapeau|vorspann|einleitung|bajada|entradilla|sottotitolo|occhiello|lede",
+    re.IGNORECASE,
+)
+
+
+def _standfirst(page, index, story) -> bool:
+    """Body text that its box (below the story box) names a standfirst, or a heading that is
+    a whole sentence of body text."""
+    unit = page.units[index]
+    if unit.kind not in ("text", "heading") or page.raw[index] <= 0 or _link_heavy(unit):
+        return False
+    if any(page.boilerplate(element) for element in unit.path):
+        return False
+    if unit.kind == "heading":
+        return True
+    below = False
+    for element in unit.path:
+        if below and LEAD_NAMES.search(" ".join(_hint_words(element))):
+            return True
+        below = below or element is story
+    return False
+
+
+def lead_text(page, root, first):
+    """The standfirst just above the article's container (``lead_text`` rule): body text in the
+    story box above it (the box around the article's box, or the one around that), between the
+    headline and the body, that the page names a standfirst (``LEAD_NAMES``) or sets as a
+    heading, as sites put a summary in the article's header. Looking back stops at the
+    headline (``<h1>``), at furniture and after ``LEAD_LOOKBACK`` units."""
+    story = root.getparent()
+    if story is not None and story.getparent() is not None and story.getparent().tag not in NEVER_BOILERPLATE:
+        story = story.getparent()
+    found = []
+    if story is None or story.tag in NEVER_BOILERPLATE:
+        return found
+    for index in range(first - 1, max(-1, first - 1 - LEAD_LOOKBACK), -1):
+        unit = page.units[index]
+        if not _inside(unit, story) or (unit.kind == "heading" and unit.extra == 1):
+            break
+        if _standfirst(page, index, story):
+            found.append(unit)
+    return found[::-1]
+
+
 def readable(page, unit) -> bool:
     """Text a reader of the page sees as text: not under a furniture box, not a link line,
     not a teaser card's summary."""
@@ -568,7 +620,9 @@ def find(units) -> Found:
         return fallback(page, doubt)
     inside = [unit for unit in units if _inside(unit, root)]
     lead = lead_picture(page, root, inside[0].index) if inside else None
-    region = Region([root], ([lead] if lead else []) + inside)
+    standfirst = lead_text(page, root, inside[0].index) if inside else []
+    above = sorted(([lead] if lead else []) + standfirst, key=lambda unit: unit.index)
+    region = Region([root], above + inside)
     kept, pruned = prune(region, page)
     return Found(kept, pruned, note)
 
