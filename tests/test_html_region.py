@@ -242,3 +242,16 @@ def test_standfirst_in_the_article_header_joins_the_body():
             f"<div class='article-body'>{paragraphs}</div></article></main>{SIDEBAR}</body></html>")
     article = read(html)
     assert texts(article) == [standfirst, *POST]
+
+
+def test_repeated_paragraph_of_the_flow_is_kept_and_a_standfirst_echo_is_not_shown_twice():
+    """An article that prints a line twice on purpose (a refrain) keeps both; a standfirst
+    that the body prints again as its first paragraph is shown once."""
+    refrain = "And still the gate swings open, every morning, whatever the committee decides to do about it."
+    body = "".join(f"<p>{text}</p>" for text in [POST[0], refrain, POST[1], POST[2], refrain])
+    html = ("<html><body><article><header><h1>Allotment list opens again</h1>"
+            f"<p class='summary'>{POST[0]}</p></header><div class='post-body'>{body}</div></article>{SIDEBAR}</body></html>")
+    article = read(html)
+    assert texts(article) == [POST[0], refrain, POST[1], POST[2], refrain]
+    [echo] = [item for item in article.removed if item.reason == "duplicate"]
+    assert echo.text == POST[0] and echo.of is not None

@@ -36,6 +36,7 @@ def read_html(text: str, source: str = "-", warn=None, explain=None) -> Article:
     blocks = mapping.to_blocks(found.kept)
     headline, blocks = _take_headline(declared.headline, blocks, declared.h1)
     furniture = [Removed(unit.line, unit.text, Removed.BOILERPLATE, None) for unit in found.pruned if unit.text]
+    furniture += [Removed(unit.line, unit.text, Removed.DUPLICATE, twin.line) for unit, twin in found.echoes]
     cleaned = clean.clean(blocks, furniture, declared.byline)
     if not any(not isinstance(block, (Image, Media)) for block in cleaned.blocks):
         from itvreport.read import show_path

@@ -3,10 +3,11 @@
 The page's own furniture was left out when the article was found (``extract``);
 what is left is what a site writes *inside* the article: ``Advertisement``
 labels, ``Play video``, ``More on this story`` trailers, promotion lines, a
-``By Jane Doe`` line, and paragraphs printed twice (a standfirst repeated as
-the first paragraph, a pull quote, a caption shown twice). The same rules as
-for text pages find them (``clean.chrome`` and ``clean.repeats``), and each
-goes to ``removed`` with the source line of its element.
+``By Jane Doe`` line, and echoes the markup shows (a pull quote, a caption shown
+twice or printed again as a paragraph). The text reader's chrome rules find the
+first kind (``clean.chrome``); a paragraph the article itself prints twice is
+kept (``drop_repeats``). Each goes to ``removed`` with the source line of its
+element.
 """
 
 from __future__ import annotations
@@ -153,10 +154,12 @@ def _pull_quote(block, earlier):
 
 
 def drop_repeats(blocks):
-    """Keep the first of each repeated paragraph, heading or picture; trim leading repeats;
-    drop pull quotes that repeat the text."""
-    index = repeats.Index()
-    kept, removed, lines, pictures, earlier = [], [], [], {}, []
+    """Drop what the markup shows is an echo, never a paragraph of the article's flow
+    (``markup_repeats`` rule): a picture shown twice, a picture's caption printed again as a
+    paragraph, a pull quote (a quote with no attribution) that repeats the text. A paragraph
+    or heading the article itself prints twice is kept: on a text page a repeat is the
+    scrape's doing, but an HTML page's paragraphs are the ones its author wrote."""
+    kept, removed, pictures, earlier = [], [], {}, []
     caption_sizes = set()
     for block in blocks:
         key = _repeat_key(block)
@@ -178,19 +181,6 @@ def drop_repeats(blocks):
             continue
         if isinstance(block, (Paragraph, Quote, ListBlock)):
             earlier.extend((block.line, " " + " ".join(repeats.tokens(text)) + " ") for text in block_texts(block))
-        if not isinstance(block, TEXT_BLOCKS) or repeats.exempt(block.text):
-            kept.append(block)
-            continue
-        probe = repeats.Probe(block.text)
-        found = repeats.find(probe, index)
-        if found is not None:
-            removed.append(Removed(block.line, found.text, Removed.DUPLICATE, lines[found.of]))
-            if found.keep is None:
-                continue
-            block = block.replace(text=found.keep)
-            probe = repeats.Probe(block.text)
-        index.add(probe)
-        lines.append(block.line)
         kept.append(block)
     return kept, removed
 

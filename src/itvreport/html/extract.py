@@ -514,6 +514,38 @@ def _standfirst(page, index, story) -> bool:
     return False
 
 
+def _folded(text: str) -> str:
+    return " ".join(text.casefold().split()).rstrip(".… ")
+
+
+def _named_standfirst(unit, root) -> bool:
+    below = root is None
+    for element in unit.path:
+        if below and LEAD_NAMES.search(" ".join(_hint_words(element))):
+            return True
+        below = below or element is root
+    return False
+
+
+def standfirst_echoes(kept, root, standfirst):
+    """``(kept, echoes)``: a standfirst that the body prints again (``standfirst_echo`` rule) is
+    shown once, where the body has it; the markup (a box named as the summary, or the
+    standfirst found above the body) says which copy is the echo."""
+    later = {}
+    for unit in kept:
+        if unit.kind == "text":
+            later[_folded(unit.text)] = unit
+    out, echoes = [], []
+    for unit in kept:
+        if unit.kind in ("text", "heading") and (unit in standfirst or _named_standfirst(unit, root)):
+            twin = later.get(_folded(unit.text))
+            if twin is not None and twin is not unit and twin.index > unit.index:
+                echoes.append((unit, twin))
+                continue
+        out.append(unit)
+    return out, echoes
+
+
 def lead_text(page, root, first):
     """The standfirst just above the article's container (``lead_text`` rule): body text in the
     story box above it (the box around the article's box, or the one around that), between the
@@ -554,10 +586,11 @@ class Found:
     line for ``--explain``) and whether it fell back to the page's readable text (``fallback``:
     then ``doubt`` says why, for a warning)."""
 
-    __slots__ = ("kept", "pruned", "note", "fallback", "doubt")
+    __slots__ = ("kept", "pruned", "note", "fallback", "doubt", "echoes")
 
-    def __init__(self, kept, pruned, note, fallback=False, doubt=None):
+    def __init__(self, kept, pruned, note, fallback=False, doubt=None, echoes=()):
         self.kept, self.pruned, self.note, self.fallback, self.doubt = kept, pruned, note, fallback, doubt
+        self.echoes = echoes  # (unit, the unit it echoes)
 
 
 def describe(element) -> str:
@@ -624,7 +657,8 @@ def find(units) -> Found:
     above = sorted(([lead] if lead else []) + standfirst, key=lambda unit: unit.index)
     region = Region([root], above + inside)
     kept, pruned = prune(region, page)
-    return Found(kept, pruned, note)
+    kept, echoes = standfirst_echoes(kept, root, set(standfirst))
+    return Found(kept, pruned, note, echoes=echoes)
 
 
 def prune(region, page):
