@@ -255,3 +255,50 @@ def test_repeated_paragraph_of_the_flow_is_kept_and_a_standfirst_echo_is_not_sho
     assert texts(article) == [POST[0], refrain, POST[1], POST[2], refrain]
     [echo] = [item for item in article.removed if item.reason == "duplicate"]
     assert echo.text == POST[0] and echo.of is not None
+
+
+# --- Chinese and Japanese ----------------------------------------------------------------------
+
+JA = [
+    "南山町の図書館は来月から夜九時まで開くことになりました。仕事や学校のあとにも本を借りられるようにするためです。",
+    "町によりますと、夜の時間は二人の職員が交代で受付を担当し、子ども向けの読み聞かせも月に二回開くということです。",
+    "町の人たちは「帰り道に寄れるのはありがたい」と話していて、図書館は利用者の声を聞きながら時間を見直すとしています。",
+]
+
+
+def test_japanese_page_reads_with_its_paragraphs_headline_and_words():
+    body = "".join(f"<p>{text}</p>" for text in JA)
+    html = ("<html><head><meta charset='utf-8'><title>図書館が夜も開館へ｜みなみ新聞</title></head><body>"
+            f"<div class='nav'><a href='/'>トップ</a> <a href='/n'>ニュース</a></div>"
+            f"<article><h1>図書館が夜も開館へ</h1><div class='honbun'>{body}</div></article>{SIDEBAR}</body></html>")
+    article = read(html)
+    assert article.headline == "図書館が夜も開館へ"
+    assert texts(article) == JA
+    # every Han, hiragana and katakana character is a word; punctuation is not
+    ideographs = sum(1 for text in [article.headline, *JA] for ch in text
+                     if "\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff")
+    assert article.words == ideographs
+
+
+def test_chinese_page_in_its_declared_charset_is_decoded_by_it():
+    """``declared_charset``: bytes that are not UTF-8, read in the charset the page declares."""
+    paragraphs = ["南山县图书馆下个月起每天开放到晚上九点，方便居民下班以后借书。",
+                  "县文化局表示，晚间将有两名工作人员值班，每月还会举办两次儿童故事会。"]
+    html = ("<html><head><meta http-equiv='Content-Type' content='text/html; charset=gb2312'>"
+            "<title>图书馆延长开放时间_南山日报</title></head><body><div class='content'>"
+            + "".join(f"<p>{text}</p>" for text in paragraphs) + "</div></body></html>")
+    warnings = []
+    article = read_article(html.encode("gbk"), source="cn.html", warn=warnings.append)
+    assert article.format == "html"
+    assert article.headline == "图书馆延长开放时间"
+    assert texts(article) == paragraphs
+    assert warnings == []
+
+
+def test_words_count_each_ideograph_and_spaced_words_as_words():
+    from itvreport.model import count_words
+
+    assert count_words("Kindle for PC の設定") == 3 + 3
+    assert count_words("町の図書館。") == 5
+    assert count_words("서울 도서관 개관") == 3  # Korean is spaced
+    assert count_words("plain words here") == 3

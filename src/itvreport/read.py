@@ -218,6 +218,9 @@ def _to_text(data: bytes, warn) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    declared = _declared_charset(data)
+    if declared is not None:
+        return _decode_declared(data, declared, warn)
     if _looks_like_cp1252(data):
         text = data.decode("cp1252")
         if _looks_binary(text):
@@ -232,6 +235,45 @@ def _to_text(data: bytes, warn) -> str:
     if warn is not None:
         noun = "byte" if replaced == 1 else "bytes"
         warn(f"{replaced} invalid {noun} replaced while decoding as UTF-8")
+    return text
+
+
+# An HTML page's own charset declaration, in its first bytes: <meta charset="gbk">,
+# <meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS">, <?xml encoding="...">.
+_CHARSET = lazy(rb"""<(?:meta[^>]{0,200}?charset|\?xml[^>]{0,100}?encoding)\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,30})""", re.IGNORECASE)
+# Declared names whose usual superset browsers read them as.
+_CHARSET_SUPERSETS = {
+    "gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "shift_jis": "cp932", "shift-jis": "cp932",
+    "sjis": "cp932", "x-sjis": "cp932", "euc-kr": "cp949", "ks_c_5601-1987": "cp949", "iso-8859-1": "cp1252",
+    "latin1": "cp1252", "us-ascii": "cp1252", "ascii": "cp1252", "iso-8859-9": "cp1254", "big5": "big5hkscs",
+}
+
+
+def _declared_charset(data: bytes):
+    """The codec an HTML page that is not UTF-8 declares for itself (``declared_charset``
+    rule), if Python knows it and it is not UTF-8 or UTF-16; else None."""
+    import codecs
+
+    match = _CHARSET.search(data[:4096])
+    if not match:
+        return None
+    name = match.group(1).decode("ascii").lower()
+    name = _CHARSET_SUPERSETS.get(name, name)
+    try:
+        codec = codecs.lookup(name).name
+    except LookupError:
+        return None
+    return None if codec.startswith(("utf-8", "utf-16", "utf-32", "utf_8", "utf_16")) else codec
+
+
+def _decode_declared(data: bytes, codec: str, warn) -> str:
+    text = data.decode(codec, errors="replace")
+    replaced = text.count("\ufffd")
+    if _looks_binary(text, replaced=max(replaced, 1)):
+        raise _binary_error()
+    if replaced and warn is not None:
+        noun = "byte" if replaced == 1 else "bytes"
+        warn(f"{replaced} invalid {noun} replaced while decoding as {codec} (the page's declared charset)")
     return text
 
 
