@@ -160,6 +160,8 @@ class Page:
             for unit, value in zip(units, weights)
         ]
         self.flags = {}
+        self.mass = None  # ``widen_mass``, once asked for
+        self.ranks = {}   # ``ranked``, by hints
 
     def cohesion(self, unit) -> float:
         """Body text comes in runs: a good paragraph alone in its box (a teaser's summary,
@@ -297,6 +299,8 @@ class Region:
 
 def ranked(page, hints=True):
     """The containers by total weight, highest first (the deeper one on a tie), and their totals."""
+    if hints in page.ranks:
+        return page.ranks[hints]
     scores, depth = {}, {}
     for unit, value in zip(page.units, page.weights):
         if hints and value > 0:
@@ -306,6 +310,7 @@ def ranked(page, hints=True):
             depth[element] = level
     candidates = [element for element in scores if element.tag not in _OWN_BLOCKS] or list(scores)
     candidates.sort(key=lambda element: (scores[element], depth[element]), reverse=True)
+    page.ranks[hints] = candidates, scores
     return candidates, scores
 
 
@@ -340,13 +345,11 @@ WIDEN_MIN = 150.0       # ... and at least this much
 WIDEN_PURITY = 0.5      # share of the text it adds (furniture and link lines aside) that must be body text
 
 
-def widen(page, root):
-    """An article in several boxes (sections, each in its own ``<section>`` or ``<div>``, a
-    figure or an advert between them) is the ancestor that holds them all (``widen`` rule):
-    climbing from ``root``, an ancestor is taken when the text it adds, leaving out furniture
-    boxes and link lines (which the pruning rules drop anyway), is mostly body text and adds
-    a good share to what the article holds. ``<body>`` is never taken, nor anything beyond a
-    box the page names as the body (``itemprop="articleBody"``, ``entry-content``...)."""
+def widen_mass(page):
+    """``(good, kept)``: per container, the body text (each paragraph at its own weight) and
+    all the text that would stay in it (furniture boxes and link lines aside); computed once."""
+    if page.mass is not None:
+        return page.mass
     good, kept = {}, {}
     cards = page.cards
     for unit, value in zip(page.units, page.raw):
@@ -362,6 +365,18 @@ def widen(page, root):
         for element in unit.path:
             good[element] = good.get(element, 0.0) + mass
             kept[element] = kept.get(element, 0) + size
+    page.mass = (good, kept)
+    return page.mass
+
+
+def widen(page, root):
+    """An article in several boxes (sections, each in its own ``<section>`` or ``<div>``, a
+    figure or an advert between them) is the ancestor that holds them all (``widen`` rule):
+    climbing from ``root``, an ancestor is taken when the text it adds, leaving out furniture
+    boxes and link lines (which the pruning rules drop anyway), is mostly body text and adds
+    a good share to what the article holds. ``<body>`` is never taken, nor anything beyond a
+    box the page names as the body (``itemprop="articleBody"``, ``entry-content``...)."""
+    good, kept = widen_mass(page)
     best = root
     for ancestor in root.iterancestors():
         if ancestor.tag in NEVER_BOILERPLATE or page.boilerplate(ancestor) or page.hint(best) == "body":
@@ -612,7 +627,7 @@ def readable_text(page):
 
 
 def _has_body(page, root) -> bool:
-    return any(value > 0 and _inside(unit, root) for unit, value in zip(page.units, page.weights))
+    return page.positive.get(root, 0.0) > 0
 
 
 def choose_region(page):
