@@ -302,3 +302,15 @@ def test_words_count_each_ideograph_and_spaced_words_as_words():
     assert count_words("町の図書館。") == 5
     assert count_words("서울 도서관 개관") == 3  # Korean is spaced
     assert count_words("plain words here") == 3
+
+
+@pytest.mark.parametrize("label", ["Mehr zum Thema", "Das könnte Sie auch interessieren!", "À lire aussi",
+                                   "Czytaj także", "Le puede interesar: El puerto cierra por obras"])
+def test_label_of_a_box_of_other_stories_is_left_out_in_any_language(label):
+    """``widget_label``: the label that opens a box of the site's other stories inside the article."""
+    paragraphs = [f"<p>{text}</p>" for text in POST]
+    paragraphs.insert(2, f"<p><strong>{label}</strong></p>")
+    html = f"<html><body><article><h1>Allotment list opens again</h1>{''.join(paragraphs)}</article>{SIDEBAR}</body></html>"
+    article = read(html)
+    assert texts(article) == POST
+    assert label in [item.text for item in article.removed]

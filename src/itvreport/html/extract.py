@@ -460,6 +460,20 @@ SLIDE_COUNTER = re.compile(
 )
 # "Related Roundup: MacBook Pro", "Tags: Space, NASA": a label and its links' titles.
 LABELLED_LINKS = re.compile(r"^(?:related(?: \w+)?|tags?|topics?|filed under|categor(?:y|ies)|more on|see also|also read|read also)\s*:", re.IGNORECASE)
+# Labels that open a box of the site's other stories, in the languages pages come in: "Mehr zum
+# Thema", "Das könnte Sie auch interessieren!", "Le puede interesar:", "À lire aussi",
+# "Czytaj także". Alone, or before the linked title they introduce.
+RELATED_LABEL = re.compile(
+    r"^(?:(?:das )?könnte (?:sie|dich) auch interessieren|(?:sie|du) könnten? auch interessieren|auch interessant|"
+    r"mehr zum thema(?: \w+)?|zum (?:weiter|nach)lesen|weiterlesen|(?:lesen sie|lies) (?:auch|mehr|hier)(?: die folgenden beiträge)?|"
+    r"auch lesen|schon gelesen|verwandte (?:themen(?:bereiche)?|artikel|beiträge)|ähnliche (?:artikel|beiträge|themen|nachrichten)|"
+    r"weitere (?:artikel|beiträge|nachrichten|themen)(?: zum thema)?|vorschau auf den nächsten artikel|"
+    r"(?:le |te )?puede(?:s)? interesar|(?:también )?te puede interesar|noticias relacionadas|artículos relacionados|"
+    r"lea también|leer más|à lire (?:aussi|également)|lire aussi|vous aimerez aussi|sur le même sujet|articles? similaires?|"
+    r"leggi anche|potrebbe interessarti|articoli correlati|czytaj (?:także|też|również)|zobacz (?:też|także)|polecamy|"
+    r"leia (?:também|mais)|veja também|lees ook|meer over dit onderwerp|läs också|les også|læs også)$",
+    re.IGNORECASE,
+)
 SUBSCRIBE_PROMO = re.compile(r"^(?:click here to |please )?(?:subscribe|sign up|register)\b", re.IGNORECASE)
 
 
@@ -467,7 +481,8 @@ def widget_label(unit, region, page):
     """A label of the page's own controls inside the article (``widget_label`` rule): ``Caption``,
     ``Close``, ``Image 1 of 23``, ``less``/``more``, ``Share this on WhatsApp``, ``Read More``,
     ``Related Roundup: MacBook Pro``, ``Story continues below gallery``, ``Advertisement`` in other
-    languages, a ``Subscribe to ...`` promotion."""
+    languages, a ``Subscribe to ...`` promotion, the label of a box of the site's other stories
+    (``Mehr zum Thema``, ``À lire aussi: ...``)."""
     if unit.kind not in ("text", "heading"):
         return False
     text = unit.text.strip(" .:…›»>|-–—•·")
@@ -476,6 +491,11 @@ def widget_label(unit, region, page):
         return False
     if words <= 6 and (WIDGET_LABEL.match(text) or SLIDE_COUNTER.match(text)):
         return True
+    if words <= 8 and RELATED_LABEL.match(text.rstrip("?!")):
+        return True
+    head, colon, rest = unit.text.partition(":")
+    if colon and words <= 25 and rest.strip() and RELATED_LABEL.match(head.strip(" .…›»>|-–—•·")):
+        return True  # "LE PUEDE INTERESAR: <another story's title>"
     if words <= 10 and LABELLED_LINKS.match(unit.text) and not text.endswith(SENTENCE_END[:4]):
         return True
     return bool(SUBSCRIBE_PROMO.match(text))
