@@ -314,3 +314,34 @@ def test_label_of_a_box_of_other_stories_is_left_out_in_any_language(label):
     article = read(html)
     assert texts(article) == POST
     assert label in [item.text for item in article.removed]
+
+
+def test_page_builder_boxes_and_layout_state_words_are_not_furniture():
+    """``layout_words``: ``elementor-widget``, ``wpb_wrapper`` and ``no-sidebar`` say how the page
+    is laid out, not that the box is a widget or a sidebar."""
+    paragraphs = "".join(f"<p>{text}</p>" for text in POST)
+    html = ("<html><body><div id='content-wrap' class='container no-sidebar'><div class='elementor-widget-wrap'>"
+            "<div class='elementor-element elementor-widget elementor-widget-text-editor'>"
+            f"<div class='elementor-widget-container'><h1>Allotment list opens again</h1>{paragraphs}</div></div>"
+            f"</div></div>{SIDEBAR}</body></html>")
+    warnings, notes = [], []
+    article = read_article(html.encode(), source="p.html", input_kind="html", warn=warnings.append, explain=notes.append)
+    assert texts(article) == POST
+    assert warnings == [] and notes[0].startswith('article: <div class="elementor-widget-container">')
+
+
+def test_heading_whose_anchor_id_has_a_furniture_word_is_kept():
+    """A subheading's id is an anchor made of its words (``nav-the-new-plots``), not a name."""
+    html = ("<html><body><article><h1>Allotment list opens again</h1>" + f"<p>{POST[0]}</p>"
+            f"<h2 id='nav_the_new_plots'>The new plots</h2><p>{POST[1]}</p><p>{POST[2]}</p></article></body></html>")
+    assert texts(read(html)) == [POST[0], "The new plots", POST[1], POST[2]]
+
+
+def test_standfirst_set_as_a_long_heading_is_read_as_body_text():
+    standfirst = ("Three years after it closed, the waiting list for Fernhollow's allotments opens again, "
+                  "with twelve new plots marked out behind the cricket ground.")
+    paragraphs = "".join(f"<p>{text}</p>" for text in POST)
+    html = ("<html><body><div class='story'><div class='top'><h1>Allotment list opens again</h1>"
+            f"<h2>{standfirst}</h2></div><div class='words'><div class='text'>{paragraphs}</div></div></div>"
+            f"{SIDEBAR}</body></html>")
+    assert texts(read(html)) == [standfirst, *POST]

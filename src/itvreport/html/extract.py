@@ -73,10 +73,14 @@ LEAD_LOOKBACK = 12      # units looked at above the article's container for its 
 
 
 
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
 def _hint_words(element):
+    """Class words, and id words except a heading's (its id is an anchor made of its words)."""
     value = element.get("class") or ""
     ident = element.get("id")
-    if ident:
+    if ident and element.tag not in _HEADING_TAGS:
         value = f"{value} {ident}"
     return value.split()
 
@@ -84,10 +88,17 @@ def _hint_words(element):
 EMBED_PARTS = frozenset({"embed", "embedded", "tweet", "blockquote", "quote", "pullquote"})
 
 
+# Class words that describe the layout, not what the box holds: a page's state ("no-sidebar",
+# "has-comments") and the layout boxes of page builders ("elementor-widget", "wpb_wrapper").
+LAYOUT_PREFIXES = ("no-", "has-", "with-", "without-", "elementor-", "et_pb_", "wpb_", "vc_", "fl-", "wp-block-")
+
+
 def _furniture_word(word: str) -> bool:
     lower = word.lower()
     if lower in HIDDEN_WORDS:
         return True
+    if lower.startswith(LAYOUT_PREFIXES):
+        return False
     parts = {part.lower() for part in _PARTS.findall(word)}
     return not parts.isdisjoint(FURNITURE_PARTS) and parts.isdisjoint(EMBED_PARTS)
 
@@ -227,9 +238,13 @@ def weight(unit) -> float:
     if unit.kind in ("image", "media") or not size:
         return 0.0
     density = unit.links / size
-    if unit.kind in ("heading", "row", "teaser"):
-        return -min(float(size), PENALTY_CAP) if density > LINK_HEAVY else 0.0
     words = word_count(text)
+    if unit.kind in ("heading", "row", "teaser"):
+        if density > LINK_HEAVY:
+            return -min(float(size), PENALTY_CAP)
+        if unit.kind == "heading" and words * (1.0 - density) >= GOOD_WORDS and text.endswith(SENTENCE_END):
+            return float(size - unit.links)  # a standfirst set as a heading: whole sentences of body text
+        return 0.0
     own_words = words * (1.0 - density)  # words outside links
     if own_words >= GOOD_WORDS:
         return (size - unit.links) - LINK_COST * unit.links
@@ -646,6 +661,11 @@ def readable_text(page):
     return held, total
 
 
+def _under_furniture(page, element) -> bool:
+    """The box, or a box around it, is named as furniture (a cookie notice's form)."""
+    return page.boilerplate(element) or any(page.boilerplate(above) for above in element.iterancestors())
+
+
 def _has_body(page, root) -> bool:
     return page.positive.get(root, 0.0) > 0
 
@@ -669,6 +689,8 @@ def choose_region(page):
         share = held.get(box, 0) / total if total else 1.0
         if first_share is None:
             first_share = share
+        if _under_furniture(page, box):
+            continue
         if _has_body(page, box) and (share >= SMALL_REGION or total < MIN_READABLE):
             how = "the box with the most body text" if rank == 0 else f"candidate {rank + 1} (the first held too little)"
             widened = "" if box is element else f", widened from {describe(element)} to hold every section"
@@ -685,7 +707,16 @@ def find(units) -> Found:
     page = Page(units)
     root, note, doubt = choose_region(page)
     if root is None:
-        return fallback(page, doubt)
+        found = fallback(page, doubt)
+        if any(unit.kind in ("text", "item", "quote", "row") for unit in found.kept):
+            return found
+        # no readable text either: the best box outside furniture that holds any body text
+        candidates, _ = ranked(page)
+        root = next((element for element in candidates
+                     if _has_body(page, element) and not _under_furniture(page, element)), None)
+        if root is None:
+            return found
+        note = f"article: {describe(root)}, the best box (the page has no readable text outside furniture)"
     inside = [unit for unit in units if _inside(unit, root)]
     lead = lead_picture(page, root, inside[0].index) if inside else None
     standfirst = lead_text(page, root, inside[0].index) if inside else []
