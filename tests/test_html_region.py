@@ -319,14 +319,14 @@ def test_label_of_a_box_of_other_stories_is_left_out_in_any_language(label):
 def test_page_builder_boxes_and_layout_state_words_are_not_furniture():
     """``layout_words``: ``elementor-widget``, ``wpb_wrapper`` and ``no-sidebar`` say how the page
     is laid out, not that the box is a widget or a sidebar."""
-    paragraphs = "".join(f"<p>{text}</p>" for text in POST)
+    paragraphs = "".join(f"<p>{text}</p>" for text in POST[:2])  # a short post: no "most of the page" excuse
     html = ("<html><body><div id='content-wrap' class='container no-sidebar'><div class='elementor-widget-wrap'>"
             "<div class='elementor-element elementor-widget elementor-widget-text-editor'>"
             f"<div class='elementor-widget-container'><h1>Allotment list opens again</h1>{paragraphs}</div></div>"
             f"</div></div>{SIDEBAR}</body></html>")
     warnings, notes = [], []
     article = read_article(html.encode(), source="p.html", input_kind="html", warn=warnings.append, explain=notes.append)
-    assert texts(article) == POST
+    assert texts(article) == POST[:2]
     assert warnings == [] and notes[0].startswith('article: <div class="elementor-widget-container">')
 
 
