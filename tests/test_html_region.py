@@ -345,3 +345,22 @@ def test_standfirst_set_as_a_long_heading_is_read_as_body_text():
             f"<h2>{standfirst}</h2></div><div class='words'><div class='text'>{paragraphs}</div></div></div>"
             f"{SIDEBAR}</body></html>")
     assert texts(read(html)) == [standfirst, *POST]
+
+
+@pytest.mark.parametrize("line", ["11 Jan 2019", "3:59 PM", "15:30 Uhr", "Jan. 11, 2019", "5. März 2020"])
+def test_date_or_clock_time_alone_inside_the_article_is_left_out(line):
+    """``timestamp_line``: a paragraph that is only a date or only a clock time is not text."""
+    paragraphs = [f"<p>{text}</p>" for text in POST]
+    paragraphs.insert(1, f"<p>{line}</p>")
+    html = f"<html><body><article><h1>Allotment list opens again</h1>{''.join(paragraphs)}</article></body></html>"
+    article = read(html)
+    assert texts(article) == POST
+    assert line in [item.text for item in article.removed]
+
+
+@pytest.mark.parametrize("label", ["Rezept drucken", "Quellen ausblenden", "Externer Inhalt", "zurück zur vorherigen Seite"])
+def test_control_labels_in_other_languages_are_left_out(label):
+    paragraphs = [f"<p>{text}</p>" for text in POST]
+    paragraphs.insert(2, f"<div class='tool'>{label}</div>")
+    html = f"<html><body><article><h1>Allotment list opens again</h1>{''.join(paragraphs)}</article></body></html>"
+    assert texts(read(html)) == POST

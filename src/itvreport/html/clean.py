@@ -59,13 +59,26 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _CLOCK = re.compile(r"\b\d{1,2}[:h]\d\d\b")
 
 
+# A line that is a date alone ("11 Jan 2019", "2019-01-11", "Jan. 11, 2019") or a clock time
+# alone ("3:59 PM", "15:30 Uhr").
+_MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|januar|februar|märz|mai|juni|juli|oktober|"
+          r"dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|enero|"
+          r"febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)[a-z]*\.?")
+DATE_ONLY = re.compile(
+    rf"^(?:\d{{1,2}}\.? (?:de )?{_MONTH}(?: (?:de )?\d{{4}})?|{_MONTH} \d{{1,2}},? \d{{4}}|\d{{4}}-\d\d-\d\d|"
+    r"\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}[:h.]\d\d(?: ?[ap]\.?m\.?| uhr| h)?)$",
+    re.IGNORECASE,
+)
+
+
 def timestamp_line(page, i, state):
     """A time stamp left inside the article (``timestamp_line`` rule): ``Updated at 1:23 p.m.``,
-    or a line of ten words at most that is a date with a clock time and no sentence."""
+    a line that is only a date or only a clock time (``11 Jan 2019``, ``3:59 PM``), or a line
+    of ten words at most that is a date with a clock time and no sentence."""
     text = page.blocks[i].text
     if len(text) > 120:
         return None
-    if TIMESTAMP.match(text):
+    if TIMESTAMP.match(text) or DATE_ONLY.match(text.strip(" .,|·•-–—()")):
         return chrome.Hit()
     if len(text.split()) <= 10 and not text.endswith((".", "!", "?")) and _YEAR.search(text) and _CLOCK.search(text):
         return chrome.Hit()

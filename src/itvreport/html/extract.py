@@ -465,7 +465,12 @@ WIDGET_LABEL = re.compile(
     r"(?:story|article) continues (?:below|after)(?: (?:the |this )?(?:gallery|advertisement|ad|video))?|"
     r"continue reading(?: (?:below|the main story))?|scroll (?:down )?to continue(?: reading)?|(?:scroll )?back to (?:the )?top|"
     r"leggi anche|lesen sie auch|lire aussi|lea también|leia também|baca juga|lees ook|читайте также|"
-    r"iklan|anzeige|publicité|publicidad|pubblicità|reklame|реклама|광고|広告)$",
+    r"iklan|anzeige|publicité|publicidad|pubblicità|reklame|реклама|광고|広告|"
+    r"(?:rezept|artikel|seite|beitrag) (?:drucken|teilen|merken|speichern)|drucken|teilen|merken|"
+    r"quellen (?:aus|ein)blenden|(?:alle )?kommentare (?:anzeigen|ausblenden|geschlossen)|kommentare insgesamt|aufrufe|"
+    r"externer inhalt|empfohlener (?:redaktioneller )?inhalt|inhalt laden|"
+    r"zurück(?: zur (?:vorherigen seite|übersicht|startseite)| zum (?:anfang|seitenanfang))?|nach oben|"
+    r"imprimer|partager|compartir|imprimir|volver|stampa|condividi|torna su|drukuj|udostępnij)$",
     re.IGNORECASE,
 )
 # "Image 3 of 23", "1 / 6", "Image 1 of / 23", "1 - 5 of 36": a slideshow's counter.
