@@ -364,3 +364,14 @@ def test_control_labels_in_other_languages_are_left_out(label):
     paragraphs.insert(2, f"<div class='tool'>{label}</div>")
     html = f"<html><body><article><h1>Allotment list opens again</h1>{''.join(paragraphs)}</article></body></html>"
     assert texts(read(html)) == POST
+
+
+def test_article_cut_into_boxes_named_alike_as_its_body_is_read_whole():
+    """``split_body``: the page names two boxes as the body, with an advert column between; the
+    second holds most of the text (enough to be taken alone as the named body)."""
+    rest = POST[1:] + [text for paragraphs in SECTIONS.values() for text in paragraphs]
+    html = ("<html><body><div class='page'><div class='row'><div class='col'><h1>Allotment list opens again</h1>"
+            f"<div class='story-text'><p>{POST[0]}</p></div></div><div class='col ad-column'><p>Advertisement</p></div></div>"
+            f"<div class='row'><div class='col'><div class='story-text'>{''.join(f'<p>{text}</p>' for text in rest)}</div></div></div>"
+            f"</div>{SIDEBAR}</body></html>")
+    assert texts(read(html)) == [POST[0], *rest]

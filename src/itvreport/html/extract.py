@@ -70,6 +70,7 @@ BOOSTED = 1.5           # weight given to text in a box named as the article's b
 BODY_SHARE = 0.8        # share of the chosen container's text a named body inside it must hold to replace it ...
 DECLARED_SHARE = 0.3    # ... or this share, when the page declares it (itemprop="articleBody")
 LEAD_LOOKBACK = 12      # units looked at above the article's container for its lead picture
+STORY_LEVELS = 3        # boxes above the article's container that its standfirst may stand in
 
 
 
@@ -403,6 +404,26 @@ def widen(page, root):
     return best
 
 
+def split_body(page, root):
+    """An article cut into several boxes that the page names alike as its body (an advert or a
+    related-links column between them) is the box that holds them all (``split_body`` rule)."""
+    if page.hint(root) != "body":
+        return root
+    signature = _signature(root)
+    above = set(root.iterancestors())
+    twins = [element for element, mass in page.positive.items()
+             if mass > 0 and element is not root and element not in above and page.hint(element) == "body"
+             and _signature(element) == signature and root not in element.iterancestors()]
+    if not twins:
+        return root
+    for ancestor in root.iterancestors():
+        if ancestor.tag in NEVER_BOILERPLATE or page.boilerplate(ancestor):
+            return root
+        if all(ancestor in twin.iterancestors() for twin in twins):
+            return ancestor
+    return root
+
+
 def _inside(unit, root) -> bool:
     return any(element is root for element in unit.path)
 
@@ -603,13 +624,16 @@ def standfirst_echoes(kept, root, standfirst):
 
 def lead_text(page, root, first):
     """The standfirst just above the article's container (``lead_text`` rule): body text in the
-    story box above it (the box around the article's box, or the one around that), between the
+    story box above it (up to ``STORY_LEVELS`` boxes around the article's box), between the
     headline and the body, that the page names a standfirst (``LEAD_NAMES``) or sets as a
     heading, as sites put a summary in the article's header. Looking back stops at the
     headline (``<h1>``), at furniture and after ``LEAD_LOOKBACK`` units."""
-    story = root.getparent()
-    if story is not None and story.getparent() is not None and story.getparent().tag not in NEVER_BOILERPLATE:
-        story = story.getparent()
+    story = root
+    for _ in range(STORY_LEVELS):
+        above = story.getparent()
+        if above is None or above.tag in NEVER_BOILERPLATE:
+            break
+        story = above
     found = []
     if story is None or story.tag in NEVER_BOILERPLATE:
         return found
@@ -690,7 +714,7 @@ def choose_region(page):
     tried = [root] + [element for element in candidates[:CANDIDATES] if element is not root and scores[element] > 0]
     first_share = None
     for rank, element in enumerate(tried):
-        box = widen(page, element)
+        box = widen(page, split_body(page, element))
         share = held.get(box, 0) / total if total else 1.0
         if first_share is None:
             first_share = share
