@@ -375,3 +375,14 @@ def test_article_cut_into_boxes_named_alike_as_its_body_is_read_whole():
             f"<div class='row'><div class='col'><div class='story-text'>{''.join(f'<p>{text}</p>' for text in rest)}</div></div></div>"
             f"</div>{SIDEBAR}</body></html>")
     assert texts(read(html)) == [POST[0], *rest]
+
+
+def test_list_of_links_set_among_the_paragraphs_is_kept_and_a_box_of_links_apart_is_not():
+    """``link_list_in_text``: a "See also" list among the article's paragraphs is the article's;
+    a run of links in a box of its own is not."""
+    see_also = ["Fernhollow cricket ground and its pavilion", "Allotments in the Lowen valley since 1900"]
+    items = "".join(f"<li><a href='/w{n}'>{text}</a></li>" for n, text in enumerate(see_also))
+    others = "".join(f"<p><a href='/o{n}'>Another story from the village, number {n}</a></p>" for n in range(4))
+    html = ("<html><body><article><h1>Allotment list opens again</h1>" + "".join(f"<p>{text}</p>" for text in POST)
+            + f"<h2>Places nearby</h2><ul>{items}</ul><div class='more'>{others}</div></article>{SIDEBAR}</body></html>")
+    assert texts(read(html)) == [*POST, "Places nearby", *see_also]

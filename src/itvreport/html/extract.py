@@ -174,6 +174,7 @@ class Page:
         self.flags = {}
         self.mass = None  # ``widen_mass``, once asked for
         self.ranks = {}   # ``ranked``, by hints
+        self.parent_mass = None  # ``_paragraph_mass``, once asked for
 
     def cohesion(self, unit) -> float:
         """Body text comes in runs: a good paragraph alone in its box (a teaser's summary,
@@ -454,10 +455,24 @@ def _link_heavy(unit) -> bool:
     return unit.kind not in ("image", "media", "quote", "cite") and unit.text and unit.links / len(unit.text) > LINK_HEAVY
 
 
+def _paragraph_mass(page):
+    """Body text of paragraphs per box they stand in (``_parent``), computed once."""
+    if page.parent_mass is None:
+        mass = {}
+        for unit, value in zip(page.units, page.raw):
+            if value > 0 and unit.kind == "text":
+                parent = _parent(unit)
+                mass[parent] = mass.get(parent, 0.0) + value
+        page.parent_mass = mass
+    return page.parent_mass
+
+
 def link_line(unit, region, page):
     """A link standing alone that points away from the article: ``Read more: ...``, a teaser
     headline in capitals, a run of links, a one-word control (``Close``, ``Video``). A single
-    link among the paragraphs (``Get it on Amazon for $40``) is kept: it is part of the text."""
+    link among the paragraphs (``Get it on Amazon for $40``) is kept: it is part of the text;
+    so is a list of links of four words or more set among the article's own paragraphs (a
+    "See also" list, a list of sources), where a box of related links stands apart."""
     if not _link_heavy(unit):
         return False
     text = unit.text
@@ -465,6 +480,8 @@ def link_line(unit, region, page):
         return False  # a linked title and its own summary: body text (a list of news in brief)
     if _RELATED_LABEL.match(text) or word_count(text) <= 3 or (text.isupper() and word_count(text) > 3):
         return True
+    if unit.kind == "item" and len(unit.path) >= 2 and _paragraph_mass(page).get(unit.path[-2], 0.0) >= GOOD_CONTEXT:
+        return False  # a list of links set among the article's own paragraphs (``link_list_in_text`` rule)
     position = unit.index
     units = page.units
     neighbours = [units[i] for i in (position - 1, position + 1) if 0 <= i < len(units)]
