@@ -386,3 +386,13 @@ def test_list_of_links_set_among_the_paragraphs_is_kept_and_a_box_of_links_apart
     html = ("<html><body><article><h1>Allotment list opens again</h1>" + "".join(f"<p>{text}</p>" for text in POST)
             + f"<h2>Places nearby</h2><ul>{items}</ul><div class='more'>{others}</div></article>{SIDEBAR}</body></html>")
     assert texts(read(html)) == [*POST, "Places nearby", *see_also]
+
+
+def test_post_kept_in_noscript_for_readers_without_scripts_is_read():
+    """``noscript_text``: a blog that fills its post in by script keeps a copy in ``<noscript>``;
+    a short ``<noscript>`` notice stays out."""
+    paragraphs = "".join(f"<p>{text}</p>" for text in POST)
+    html = ("<html><body><noscript>Please turn on JavaScript.</noscript><div class='post'><h1>Allotment list opens again</h1>"
+            f"<script type='text/template'>{paragraphs}</script><noscript>{paragraphs}</noscript></div>{SIDEBAR}</body></html>")
+    article = read(html)
+    assert texts(article) == POST

@@ -19,7 +19,8 @@ What each element becomes (``HANDLERS``, by tag name; ``is_caption`` by class):
 * ``video``, ``audio``, ``iframe``, ``embed``: a media note;
 * a data ``table``: one paragraph per row.
 
-Scripts, styles, forms and hidden elements are skipped (``dom.DROP_TAGS``).
+Scripts, styles, forms and hidden elements are skipped (``dom.DROP_TAGS``); a
+``<noscript>`` that holds the page's text for readers without scripts is read.
 """
 
 from __future__ import annotations
@@ -152,6 +153,23 @@ def _inline_text(element, skip=frozenset(), captions=False):
     return squash("".join(pieces)), links
 
 
+NOSCRIPT_TEXT = 200  # characters of text that make a <noscript> the page's text rather than a notice
+
+
+def _noscript_text(element) -> bool:
+    """A ``<noscript>`` holding the page's text for readers without scripts (``noscript_text``
+    rule): a blog that fills its posts in by script keeps a copy there. A short one (a
+    tracking picture, "please enable JavaScript") stays out."""
+    if element.tag != "noscript":
+        return False
+    size = 0
+    for piece in element.itertext():
+        size += len(piece.strip())
+        if size >= NOSCRIPT_TEXT:
+            return True
+    return False
+
+
 # --- the walk -------------------------------------------------------------------------------
 
 
@@ -217,7 +235,7 @@ class Walker:
         if self.seen > dom.MAX_ELEMENTS or not isinstance(tag, str):
             self.add(element.tail)
             return
-        if tag in dom.DROP_TAGS or _unseen(element):
+        if (tag in dom.DROP_TAGS and not _noscript_text(element)) or _unseen(element):
             self.add(element.tail, element.sourceline)
             return
         handler = HANDLERS.get(tag)
