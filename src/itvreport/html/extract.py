@@ -22,6 +22,7 @@
 
 from __future__ import annotations
 
+import heapq
 import re
 
 
@@ -315,7 +316,8 @@ class Region:
 
 
 def ranked(page, hints=True):
-    """The containers by total weight, highest first (the deeper one on a tie), and their totals."""
+    """The best containers by total weight, highest first (the deeper one on a tie), and every
+    container's total."""
     if hints in page.ranks:
         return page.ranks[hints]
     scores, depth = {}, {}
@@ -326,7 +328,8 @@ def ranked(page, hints=True):
             scores[element] = scores.get(element, 0.0) + value
             depth[element] = level
     candidates = [element for element in scores if element.tag not in _OWN_BLOCKS] or list(scores)
-    candidates.sort(key=lambda element: (scores[element], depth[element]), reverse=True)
+    # the best few are all that is ever looked at (``CANDIDATES``)
+    candidates = heapq.nlargest(CANDIDATES + 1, candidates, key=lambda element: (scores[element], depth[element]))
     page.ranks[hints] = candidates, scores
     return candidates, scores
 
@@ -624,14 +627,22 @@ def standfirst_echoes(kept, root, standfirst):
     """``(kept, echoes)``: a standfirst that the body prints again (``standfirst_echo`` rule) is
     shown once, where the body has it; the markup (a box named as the summary, or the
     standfirst found above the body) says which copy is the echo."""
-    later = {}
+    later, seen, twice = {}, set(), set()
     for unit in kept:
-        if unit.kind == "text":
-            later[_folded(unit.text)] = unit
+        if unit.kind in ("text", "heading"):
+            key = _folded(unit.text)
+            if key in seen:
+                twice.add(key)
+            seen.add(key)
+            if unit.kind == "text":
+                later[key] = unit
+    if not twice:
+        return kept, []
     out, echoes = [], []
     for unit in kept:
-        if unit.kind in ("text", "heading") and (unit in standfirst or _named_standfirst(unit, root)):
-            twin = later.get(_folded(unit.text))
+        key = _folded(unit.text) if unit.kind in ("text", "heading") else None
+        if key in twice and (unit in standfirst or _named_standfirst(unit, root)):
+            twin = later.get(key)
             if twin is not None and twin is not unit and twin.index > unit.index:
                 echoes.append((unit, twin))
                 continue
