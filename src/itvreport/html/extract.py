@@ -176,6 +176,7 @@ class Page:
         self.mass = None  # ``widen_mass``, once asked for
         self.ranks = {}   # ``ranked``, by hints
         self.parent_mass = None  # ``_paragraph_mass``, once asked for
+        self.furnished = {}  # ``furnished``: box -> furniture at or above it
 
     def cohesion(self, unit) -> float:
         """Body text comes in runs: a good paragraph alone in its box (a teaser's summary,
@@ -674,12 +675,30 @@ def lead_text(page, root, first):
     return found[::-1]
 
 
+def furnished(page, path) -> bool:
+    """Whether any box on ``path`` is furniture; remembered per box, as paths share them."""
+    if not path:
+        return False
+    memo = page.furnished
+    found = memo.get(path[-1])
+    if found is not None:
+        return found
+    flag = False
+    for element in path:
+        value = memo.get(element)
+        if value is None:
+            value = flag or page.boilerplate(element)
+            memo[element] = value
+        flag = value
+    return flag
+
+
 def readable(page, unit) -> bool:
     """Text a reader of the page sees as text: not under a furniture box, not a link line,
     not a teaser card's summary."""
     if unit.kind in ("image", "media", "teaser") or not unit.text or _link_heavy(unit):
         return False
-    return not any(page.boilerplate(element) for element in unit.path)
+    return not furnished(page, unit.path)
 
 
 # Doubting the chosen box.
