@@ -274,7 +274,20 @@ class Walker:
 # --- handlers: one per kind of element ------------------------------------------------------
 
 
+_HEADING_HOLDS = frozenset({"p", "div", "ul", "ol", "blockquote", "table", "figure", "section", "article", "h1", "h2", "h3"})
+
+
 def _heading(walker, element):
+    """A heading; one that holds paragraphs or boxes (a heading left open by broken markup
+    swallows what follows it) is read as the container it has become (``open_heading`` rule)."""
+    for count, node in enumerate(element.iterdescendants()):
+        if count > 200:
+            break
+        if node.tag in _HEADING_HOLDS:
+            walker.add(element.text, element.sourceline)
+            walker.children(element)
+            walker.flush()
+            return
     text, links = _inline_text(element)
     if text:
         walker.emit("heading", text, links, element.sourceline, extra=HEADINGS[element.tag])
