@@ -401,6 +401,6 @@ def test_post_kept_in_noscript_for_readers_without_scripts_is_read():
 def test_heading_left_open_by_broken_markup_does_not_swallow_the_article():
     """``open_heading``: ``<h2>`` closed by ``</h3>`` holds everything after it in the tree."""
     html = ("<html><body><div class='story'><h1>Allotment list opens again</h1><h2 class='excerpt'>Twelve new plots.</h3>"
-            + "".join(f"<p>{text}</p>" for text in POST) + f"</div>{SIDEBAR}</body></html>")
+            "<div class='body'>" + "".join(f"<p>{text}</p>" for text in POST) + f"</div></div>{SIDEBAR}</body></html>")
     shown = texts(read(html))
     assert shown[-3:] == POST
