@@ -6,10 +6,13 @@ The path, each step its own module:
 2. ``meta``: what the page declares (JSON-LD, OpenGraph, ``<title>``, ``<h1>``);
 3. ``mapping``: walk the body once, cutting it into units (paragraphs,
    headings, list items, quote paragraphs, pictures, embeds);
-4. ``extract``: find the article's container and leave out the furniture in it;
+4. ``extract``: find the article's container (the whole of it, doubted when it
+   holds little of the page's text, the page's readable text when no box will
+   do: a warning then) and leave out the furniture in it;
 5. ``mapping.to_blocks``: units to article blocks;
 6. ``clean``: the text reader's chrome and repeat rules, filling ``removed``;
-7. here: headline, date and byline, then the :class:`Article`.
+7. here: headline, date and byline, then the :class:`Article`; an article with no
+   body text is a :class:`NoArticleError`, never an empty success.
 
 This package is imported only for HTML input: lxml stays out of the text path.
 """

@@ -14,9 +14,18 @@
 3. The article is the container with the highest total (``choose_root``): big
    enough to hold every part of the body, not so big that it takes in the
    page's furniture. A named body inside it that holds most of that text is
-   taken instead (``named_body``), and a lead picture just above it joins it
-   (``lead_picture``).
-4. Inside the article, units that are themselves furniture are left out
+   taken instead (``named_body``).
+4. The whole article (``split_body``, ``widen``): boxes the page names alike as
+   its body are joined, and the box is widened to the ancestor that holds all
+   its sections when what that adds is mostly body text.
+5. Doubt (``choose_region``): a box with no body text, or with less than
+   ``SMALL_REGION`` of the page's readable text, gives way to the next boxes;
+   when none will do, the page's readable text is the article (``fallback``)
+   and ``Found.doubt`` says why, for a warning.
+6. The standfirst and the lead picture just above the box join it
+   (``lead_text``, ``lead_picture``); a standfirst the body prints again is an
+   echo (``standfirst_echoes``).
+7. Inside the article, units that are themselves furniture are left out
    (``PRUNE_RULES``).
 """
 
