@@ -404,3 +404,21 @@ def test_heading_left_open_by_broken_markup_does_not_swallow_the_article():
             "<div class='body'>" + "".join(f"<p>{text}</p>" for text in POST) + f"</div></div>{SIDEBAR}</body></html>")
     shown = texts(read(html))
     assert shown[-3:] == POST
+
+
+def test_list_article_is_read_as_its_list_not_its_references():
+    """``list_entries``: an encyclopaedia's list page (short entries, a long reference list after
+    them) reads as its list; the JSON-LD type label is not its headline."""
+    entries = [f"Ada Brook {n} ({1900 + n}–{1960 + n}), painter of the Lowen valley" for n in range(40)]
+    items = "".join(f"<li><a href='/p{n}'>{text.split(' (')[0]}</a> ({text.split(' (')[1]}</li>" for n, text in enumerate(entries))
+    refs = "".join(f"<li><cite>Jones, A. ({1990 + n}). Painters of the Lowen valley, volume {n}. Tarbridge: Valley Press. "
+                   f"pp. {n * 10}–{n * 10 + 9}. Retrieved {n + 1} March 2020.</cite></li>" for n in range(25))
+    html = ("<html><head><title>List of Lowen valley painters - Wikipedia</title><script type='application/ld+json'>"
+            '{"@type": "Article", "headline": "Wikimedia list article"}</script></head><body><h1>List of Lowen valley painters</h1>'
+            "<div class='mw-parser-output'><p>This is a list of painters who lived and worked in the valley of the River "
+            f"Lowen, from the founding of the Tarbridge school in 1890 to the present day.</p><h2>Painters</h2><ul>{items}</ul>"
+            f"<h2>References</h2><div class='reflist'><ol class='references'>{refs}</ol></div></div></body></html>")
+    article = read(html)
+    assert article.headline == "List of Lowen valley painters"
+    shown = texts(article)
+    assert all(entry in shown for entry in entries)

@@ -265,6 +265,8 @@ def weight(unit) -> float:
         return -min(float(size), PENALTY_CAP)
     if words >= FAIR_WORDS and text.endswith(SENTENCE_END):
         return 0.7 * (size - unit.links) - LINK_COST * unit.links
+    if unit.kind == "item" and words >= FAIR_WORDS:
+        return 0.0  # an entry of a list of things (a list article's): text, if not a sentence
     return -min(0.3 * size, PENALTY_CAP)
 
 
