@@ -2,15 +2,16 @@
 
 Run from anywhere:  python benchmarks/html_extraction.py [--data DIR] [--worst N] [--only ID]
                                                        [--extractor NAME] [--json FILE]
+                                                       [--compare OLD.json] [--show-held-out]
                     python benchmarks/html_extraction.py --process PAGE [--runs N]
 
 Data: ``../shared/benchmarks/article-extraction/`` beside the repository (181 real
 news pages, ``html/<id>.html.gz``, and ``ground-truth.json`` with the true
 ``articleBody`` of each). It is read in place, never copied.
 
-What is scored: the body text itvreport extracts: paragraphs, headings, quote
-paragraphs and attributions, list items, code (its lines) and tables (a line
-per row, cells joined by `` | ``), in order, one per line. The
+What is scored: the body text itvreport extracts (``common.body_text``, as
+``trafilatura_eval.py`` reads it): paragraphs, headings, quote paragraphs and
+attributions, list items, code and table blocks, in order, one per line. The
 headline, picture captions and media notes are not part of it. The scoring is
 the benchmark's: lower-cased ``\\w+`` tokens, the set of 4-token shingles of each
 text, then per page::
@@ -23,6 +24,13 @@ pages of precision, recall and F1, the median and the worst pages, the F1 of
 the mean precision and mean recall (how the benchmark's own table combines
 them), and the median milliseconds per page for ``read_article`` on the page's
 bytes (decode, parse, extraction, cleaning, structure; not process start-up).
+
+Pages are split by ``heldout.py`` (key: the page id): totals are printed for the
+tuned part, the kept-apart part and all pages; per-page lines (and ``--worst``)
+for the tuned part only, the kept-apart part's only with ``--show-held-out`` (the
+closing review). ``--json FILE`` writes per-page scores; ``--compare OLD.json``
+lists the tuned pages gained and broken since that run. Without the data the
+script says so and exits 0.
 
 ``--extractor trafilatura`` or ``readability`` scores those libraries the same
 way, if they are installed (for comparison only; itvreport does not use them).
@@ -38,7 +46,8 @@ import statistics
 import sys
 import time
 from pathlib import Path
-from common import load_reader  # noqa: E402
+from common import body_text, compare, load_json_pages, load_reader  # noqa: E402
+from heldout import held_out  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "benchmarks" / "article-extraction"
@@ -61,27 +70,6 @@ def score(true: str, found: str) -> tuple[float, float, float]:
     recall = hits / len(expected) if expected else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return precision, recall, f1
-
-
-def body_text(article) -> str:
-    """The scored text: paragraphs, headings, quotes, list items, code and table rows, one per line."""
-    lines = []
-    for block in article.blocks:
-        kind = block.type
-        if kind in ("paragraph", "heading"):
-            lines.append(block.text)
-        elif kind == "quote":
-            lines.extend(block.paragraphs)
-            if block.attribution:
-                lines.append(block.attribution)
-        elif kind == "list":
-            lines.extend(block.items)
-        elif kind == "code":
-            lines.append(block.text)
-        elif kind == "table":
-            rows = ([block.header] if block.header else []) + list(block.rows)
-            lines.extend(" | ".join(cell for cell in row if cell) for row in rows)
-    return "\n".join(lines)
 
 
 def itvreport_extractor():
@@ -135,7 +123,7 @@ def run(data_dir: Path, extractor: str = "itvreport", only=None):
         found = extract(data, page_id)
         elapsed = (time.perf_counter() - start) * 1000
         precision, recall, f1 = score(true, found)
-        rows.append({"id": page_id, "url": url, "precision": precision, "recall": recall, "f1": f1,
+        rows.append({"id": page_id, "url": url, "part": "held-out" if held_out(page_id) else "tuned", "precision": precision, "recall": recall, "f1": f1,
                      "ms": elapsed, "found": found, "true": true})
     return rows
 
@@ -202,6 +190,8 @@ def main(argv=None) -> int:
     parser.add_argument("--worst", type=int, default=0, metavar="N", help="show what differs on the N worst pages")
     parser.add_argument("--only", metavar="ID", help="score only pages whose id starts with ID (and show the difference)")
     parser.add_argument("--json", type=Path, metavar="FILE", help="write per-page scores to FILE")
+    parser.add_argument("--compare", type=Path, metavar="OLD", help="list tuned pages gained and broken since OLD (a --json file)")
+    parser.add_argument("--show-held-out", action="store_true", help="also list kept-apart pages (closing review only)")
     parser.add_argument("--process", type=Path, metavar="PAGE",
                         help="instead: time whole processes on PAGE (itvreport, and trafilatura if installed)")
     parser.add_argument("--runs", type=int, default=21, help="runs per command for --process (default: %(default)s)")
@@ -214,29 +204,43 @@ def main(argv=None) -> int:
             print(f"ratio        {times['itvreport'] / times['trafilatura']:.2f}")
         return 0
     if not (args.data / "ground-truth.json").is_file():
-        print(f"benchmark data not found at {args.data}", file=sys.stderr)
-        return 1
+        print(f"html_extraction: benchmark data not found at {args.data}: nothing to score "
+              "(it lives beside the repository, in ../shared)")
+        return 0
     rows = run(args.data, args.extractor, args.only)
     if not rows:
         print("no page matched", file=sys.stderr)
         return 1
-    result = summary(rows)
-    shown = sorted(rows, key=lambda row: row["f1"])[: args.worst] if args.worst else []
+    visible = [row for row in rows if row["part"] == "tuned" or args.show_held_out]
+    shown = sorted(visible, key=lambda row: row["f1"])[: args.worst] if args.worst else []
     if args.only:
-        shown = rows
+        shown = visible
     for row in shown:
         show_difference(row)
+    print(f"{'page':14} {'part':8} {'P':>6} {'R':>6} {'F1':>6} {'ms':>6}")
+    for row in visible:
+        print(f"{row['id'][:14]:14} {row['part']:8} {row['precision']:6.3f} {row['recall']:6.3f} {row['f1']:6.3f} {row['ms']:6.1f}")
+    print()
     print(f"extractor   {args.extractor}")
-    print(f"pages       {result['pages']}")
-    print(f"precision   {result['precision']:.4f}   (mean over pages)")
-    print(f"recall      {result['recall']:.4f}")
-    print(f"F1          {result['f1']:.4f}   median {result['f1_median']:.4f}")
-    print(f"F1 of means {result['f1_of_means']:.4f}   (the benchmark table's way)")
-    print("worst       " + "  ".join(f"{page} {f1:.3f}" for page, f1 in result["worst"]))
-    print(f"ms/page     {result['ms_median']:.1f}   (median)")
+    summaries = {}
+    print(f"{'part':9} {'pages':>5} {'P':>7} {'R':>7} {'F1':>7} {'median':>7} {'F1(PR)':>7} {'ms/page':>8}")
+    for name, chosen in (("tuned", [r for r in rows if r["part"] == "tuned"]),
+                         ("held-out", [r for r in rows if r["part"] == "held-out"]), ("all", rows)):
+        if not chosen:
+            continue
+        result = summaries[name] = summary(chosen)
+        print(f"{name:9} {result['pages']:5} {result['precision']:7.4f} {result['recall']:7.4f} {result['f1']:7.4f} "
+              f"{result['f1_median']:7.4f} {result['f1_of_means']:7.4f} {result['ms_median']:8.1f}")
+    print("P, R, F1: means over pages; median: of F1; F1(PR): F1 of mean P and mean R (the benchmark table's way);")
+    print("ms/page: median time of one read in this process")
+    if "tuned" in summaries:
+        print("worst tuned " + "  ".join(f"{page} {f1:.3f}" for page, f1 in summaries["tuned"]["worst"]))
+    if args.compare:
+        for line in compare(load_json_pages(args.compare), rows, "f1", tuned_only=not args.show_held_out):
+            print(line)
     if args.json:
-        keep = [{key: row[key] for key in ("id", "url", "precision", "recall", "f1", "ms")} for row in rows]
-        args.json.write_text(json.dumps({"summary": result, "pages": keep}, indent=1) + "\n")
+        keep = [{key: row[key] for key in ("id", "url", "part", "precision", "recall", "f1", "ms")} for row in rows]
+        args.json.write_text(json.dumps({"summary": summaries, "pages": keep}, indent=1) + "\n")
     return 0
 
 

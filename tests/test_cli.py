@@ -63,7 +63,7 @@ FAKE_READER = textwrap.dedent(
     from itvreport import cli, pipeline, read
     from itvreport.model import Article, Paragraph, article_words
 
-    def fake_read_article(data, source="-", input_kind="auto", warn=None, charset=None):
+    def fake_read_article(data, source="-", input_kind="auto", warn=None, charset=None, explain=None):
         text = read.decode(data, warn)
         chunks = [c.strip() for c in text.split("\\n\\n") if c.strip()]
         blocks = tuple(Paragraph(text=c.replace("\\n", " ")) for c in chunks[1:])

@@ -129,12 +129,21 @@ def test_article_body_named_by_itemprop_wins_over_a_longer_teaser_list():
     assert texts(read(html)) == BODY
 
 
-def test_repeated_paragraph_is_shown_once_and_recorded():
+def test_paragraph_the_article_prints_twice_is_kept():
+    """``markup_repeats``: on an HTML page a repeated paragraph of the flow is the author's."""
     html = page(inside_after=f"<p>{BODY[0]}</p>")
+    article = read(html)
+    assert texts(article) == BODY + [BODY[0]]
+    assert not [item for item in article.removed if item.reason == "duplicate"]
+
+
+def test_pull_quote_that_repeats_the_text_is_recorded_as_a_duplicate():
+    quote = "the gas main under the road is replaced"
+    html = page().replace(f"<p>{BODY[1]}</p>", f"<p>{BODY[1]}</p><blockquote class='pull'><p>{quote}</p></blockquote>")
     article = read(html)
     assert texts(article) == BODY
     [duplicate] = [item for item in article.removed if item.reason == "duplicate"]
-    assert duplicate.of is not None and duplicate.of < duplicate.line
+    assert duplicate.text == quote and duplicate.of is not None and duplicate.of < duplicate.line
 
 
 def test_trailer_heading_ends_the_article():

@@ -117,3 +117,23 @@ def test_byline_from_the_body_when_nothing_is_declared():
 def test_metadata_text_is_terminal_safe():
     data = dict(ARTICLE, headline="Library\u001b[2J reopens \u202e")
     assert read(ld(data)).headline == "Library reopens"
+
+
+def test_json_ld_headline_the_page_does_not_show_is_set_aside():
+    """``generic_headline``: an encyclopaedia page's JSON-LD ``headline`` is a type label; the
+    page's own ``<h1>`` (and its OpenGraph title, site name off) name the article."""
+    head = (ld({"@context": "https://schema.org", "@type": "Article", "name": "List of Fernhollow mills",
+                "headline": "Wikimedia list article"})
+            + '<meta property="og:title" content="List of Fernhollow mills - Wikipedia">')
+    body = BODY.replace("<article>", "<article><h1>List of Fernhollow mills</h1>")
+    assert read(head, body).headline == "List of Fernhollow mills"
+    assert read(head).headline == "List of Fernhollow mills"  # no <h1>: the OpenGraph title
+
+
+@pytest.mark.parametrize("title, headline", [
+    ("町の図書館が春に再開｜みなみ新聞", "町の図書館が春に再開"),
+    ("NEWS WEB EASY|町の図書館が春に再開", "町の図書館が春に再開"),
+    ("图书馆春季重新开放_南方日报网", "图书馆春季重新开放"),
+])
+def test_cjk_title_loses_the_site_name(title, headline):
+    assert read(f"<title>{title}</title>").headline == headline

@@ -579,6 +579,10 @@ def _read(path: str, args):
     def warn(message: str) -> None:
         _say(f"{PROG}: warning: {source}: {message}")
 
+    def explain(message: str) -> None:
+        _say(f"{PROG}: explain: {source}: {message}")
+
+    notes = explain if args.explain else None
     if read.is_address(path):
         progress = None
         if _is_tty(sys.stderr):
@@ -588,9 +592,9 @@ def _read(path: str, args):
         data, charset = read.load_page(path, args.max_bytes, args.timeout, progress)
         if args.save is not None:
             _save(data, args.save, path)
-        return read_article(data, source=path, input_kind=args.input, warn=warn, charset=charset)
+        return read_article(data, source=path, input_kind=args.input, warn=warn, charset=charset, explain=notes)
     data = read.load(path, max_bytes=args.max_bytes)
-    return read_article(data, source=path, input_kind=args.input, warn=warn)
+    return read_article(data, source=path, input_kind=args.input, warn=warn, explain=notes)
 
 
 def _render_options(args):

@@ -13,13 +13,15 @@ from itvreport.patterns import lazy
 
 
 def read_article(data: bytes, source: str = "-", input_kind: str = "auto", warn=None,
-                 charset: str | None = None) -> Article:
+                 charset: str | None = None, explain=None) -> Article:
     """Read one saved page (raw bytes) into an :class:`Article`.
 
     ``input_kind`` is ``"auto"`` (sniff), ``"text"`` or ``"html"``. ``warn`` is called
     with a one-line message for recoverable problems (e.g. bytes replaced while
-    decoding). ``charset`` is the encoding a server named for the bytes, if any
-    (see :func:`itvreport.read.decode`). Raises :class:`itvreport.errors.ItvReportError` subclasses for input
+    decoding, or an HTML page whose article box could not be found). ``charset`` is the
+    encoding a server named for the bytes, if any (see :func:`itvreport.read.decode`).
+    ``explain``, if given, is called with a one-line note of how the article was found
+    (HTML: which box and why). Raises :class:`itvreport.errors.ItvReportError` subclasses for input
     that cannot be read as an article.
     """
     import gc
@@ -32,7 +34,7 @@ def read_article(data: bytes, source: str = "-", input_kind: str = "auto", warn=
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _read(read, data, source, input_kind, warn, charset)
+        return _read(read, data, source, input_kind, warn, charset, explain)
     finally:
         if collecting:
             gc.enable()
@@ -43,7 +45,7 @@ def read_article(data: bytes, source: str = "-", input_kind: str = "auto", warn=
 _PRE = lazy("<pre\\b", re.IGNORECASE)
 
 
-def _read(read, data, source, input_kind, warn, charset=None) -> Article:
+def _read(read, data, source, input_kind, warn, charset=None, explain=None) -> Article:
     from itvreport.errors import InputError
 
     name = "standard input" if source == "-" else read.show_path(source)
@@ -58,7 +60,7 @@ def _read(read, data, source, input_kind, warn, charset=None) -> Article:
         if b"\t" in data and _PRE.search(text):
             # Code keeps its tabs: decoded again with them (no second warning).
             text = read.decode(data, None, charset, tabs=True)
-        return read_html(text, source)
+        return read_html(text, source, warn, explain)
     if kind != "text":
         raise ValueError(f"unknown input kind {input_kind!r}")
     page = parse.parse_text(text)

@@ -229,18 +229,23 @@ def _decode_utf16(data: bytes, codec: str, warn) -> str:
 
 # Labels a page or server gives for an encoding, read as browsers read them
 # (the WHATWG Encoding Standard): Latin-1 and ASCII labels mean Windows-1252,
-# GB2312 means GBK, and so on. Other labels go to Python's codec lookup.
+# GB2312 and GBK mean GB18030, Shift_JIS means cp932, and so on. Other labels go to
+# Python's codec lookup.
 _CHARSET_ALIASES = {
     "iso-8859-1": "cp1252", "iso8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252",
     "us-ascii": "cp1252", "ascii": "cp1252", "l1": "cp1252",
     "iso-8859-9": "cp1254", "latin5": "cp1254", "tis-620": "cp874", "iso-8859-11": "cp874",
-    "gb2312": "gbk", "gb_2312-80": "gbk", "x-gbk": "gbk", "ks_c_5601-1987": "euc-kr",
-    "x-sjis": "shift_jis", "shift-jis": "shift_jis", "windows-31j": "cp932", "x-euc-jp": "euc-jp",
+    "gb2312": "gb18030", "gb_2312-80": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030",
+    "shift_jis": "cp932", "shift-jis": "cp932", "sjis": "cp932", "x-sjis": "cp932", "windows-31j": "cp932",
+    "euc-kr": "cp949", "ks_c_5601-1987": "cp949", "x-euc-jp": "euc-jp", "big5": "big5hkscs",
 }
-# <meta charset="..."> or <meta http-equiv="Content-Type" content="...; charset=...">
-# in the first bytes of an HTML page (browsers look at the first 1,024).
-_META_CHARSET = lazy(rb"<meta\b[^>]*?\bcharset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)", re.IGNORECASE)
-_META_PRESCAN = 1024
+# <meta charset="...">, <meta http-equiv="Content-Type" content="...; charset=..."> or
+# <?xml ... encoding="..."?> in the first bytes of an HTML page.
+_META_CHARSET = lazy(
+    rb"""<(?:meta[^>]{0,200}?charset|\?xml[^>]{0,100}?encoding)\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,30})""",
+    re.IGNORECASE,
+)
+_META_PRESCAN = 4096
 
 
 def _codec(label: str | None) -> str | None:
@@ -258,22 +263,22 @@ def _codec(label: str | None) -> str | None:
 
 
 def declared_charset(data: bytes) -> str | None:
-    """The charset an HTML page names in a ``<meta>`` tag near its start, or ``None``."""
+    """The charset an HTML page names for itself near its start (``<meta>``, ``<?xml``), or ``None``."""
     found = _META_CHARSET.search(data[:_META_PRESCAN])
     return found.group(1).decode("ascii") if found else None
 
 
 def _decode_declared(data: bytes, codec: str, warn) -> str | None:
     """``data`` decoded with the encoding the server or the page named (``None``: not that)."""
-    if codec in ("utf-8", "cp1252"):  # the reader's own fallbacks handle these
-        return None
+    if codec.startswith(("utf-8", "utf_8", "utf-16", "utf_16", "utf-32", "utf_32")) or codec == "cp1252":
+        return None  # the reader's own fallbacks handle these
     text = data.decode(codec, errors="replace")
     replaced = text.count("\ufffd")
     if _looks_binary(text, replaced=replaced):
         return None
     if replaced and warn is not None:
         noun = "byte" if replaced == 1 else "bytes"
-        warn(f"{replaced} invalid {noun} replaced while decoding as {codec}")
+        warn(f"{replaced} invalid {noun} replaced while decoding as {codec} (the charset the page or server names)")
     return text
 
 

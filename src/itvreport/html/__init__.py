@@ -6,10 +6,13 @@ The path, each step its own module:
 2. ``meta``: what the page declares (JSON-LD, OpenGraph, ``<title>``, ``<h1>``);
 3. ``mapping``: walk the body once, cutting it into units (paragraphs,
    headings, list items, quote paragraphs, pictures, embeds);
-4. ``extract``: find the article's container and leave out the furniture in it;
+4. ``extract``: find the article's container (the whole of it, doubted when it
+   holds little of the page's text, the page's readable text when no box will
+   do: a warning then) and leave out the furniture in it;
 5. ``mapping.to_blocks``: units to article blocks;
 6. ``clean``: the text reader's chrome and repeat rules, filling ``removed``;
-7. here: headline, date and byline, then the :class:`Article`.
+7. here: headline, date and byline, then the :class:`Article`; an article with no
+   body text is a :class:`NoArticleError`, never an empty success.
 
 This package is imported only for HTML input: lxml stays out of the text path.
 """
@@ -20,7 +23,9 @@ from itvreport.errors import NoArticleError
 from itvreport.model import Article, Heading, Image, Media, Removed, article_words
 
 
-def read_html(text: str, source: str = "-") -> Article:
+def read_html(text: str, source: str = "-", warn=None, explain=None) -> Article:
+    """``warn(message)`` hears when no box held the article and the page's readable text is
+    shown instead; ``explain(message)`` hears which box was chosen and why (``--explain``)."""
     from itvreport.html import clean, dom, extract, mapping, meta
     from itvreport.structure import looks_truncated
 
@@ -28,16 +33,22 @@ def read_html(text: str, source: str = "-") -> Article:
     declared = meta.read_meta(root)
     _, body = dom.head_and_body(root)
     units = mapping.units(body if body is not None else root)
-    kept, pruned = extract.find(units)
-    blocks = mapping.to_blocks(kept)
+    found = extract.find(units)
+    if explain is not None and found.note:
+        explain(found.note)
+    blocks = mapping.to_blocks(found.kept)
     headline, blocks = _take_headline(declared.headline, blocks, declared.h1)
-    furniture = [Removed(unit.line, unit.text, Removed.BOILERPLATE, None) for unit in pruned if unit.text]
+    furniture = [Removed(unit.line, unit.text, Removed.BOILERPLATE, None) for unit in found.pruned if unit.text]
+    furniture += [Removed(unit.line, unit.text, Removed.DUPLICATE, twin.line) for unit, twin in found.echoes]
     cleaned = clean.clean(blocks, furniture, declared.byline)
-    if headline is None and not cleaned.blocks:
+    if not any(not isinstance(block, (Image, Media)) for block in cleaned.blocks):
         from itvreport.read import show_path
 
         name = "standard input" if source == "-" else show_path(source)
-        raise NoArticleError(f"no article found in {name}: nothing but site chrome")
+        what = "nothing but site chrome" if headline is None else f"a headline ({headline[:60]}) but no body text"
+        raise NoArticleError(f"no article found in {name}: {what}")
+    if found.fallback and warn is not None:
+        warn(f"no box on the page held the article ({found.doubt}); showing the page's readable text instead")
     truncated = _cut_off(text) and looks_truncated(cleaned.blocks)
     return Article(
         source=source,

@@ -3,10 +3,11 @@
 The page's own furniture was left out when the article was found (``extract``);
 what is left is what a site writes *inside* the article: ``Advertisement``
 labels, ``Play video``, ``More on this story`` trailers, promotion lines, a
-``By Jane Doe`` line, and paragraphs printed twice (a standfirst repeated as
-the first paragraph, a pull quote, a caption shown twice). The same rules as
-for text pages find them (``clean.chrome`` and ``clean.repeats``), and each
-goes to ``removed`` with the source line of its element.
+``By Jane Doe`` line, and echoes the markup shows (a pull quote, a caption shown
+twice or printed again as a paragraph). The text reader's chrome rules find the
+first kind (``clean.chrome``); a paragraph the article itself prints twice is
+kept (``drop_repeats``). Each goes to ``removed`` with the source line of its
+element.
 """
 
 from __future__ import annotations
@@ -58,13 +59,26 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _CLOCK = re.compile(r"\b\d{1,2}[:h]\d\d\b")
 
 
+# A line that is a date alone ("11 Jan 2019", "2019-01-11", "Jan. 11, 2019") or a clock time
+# alone ("3:59 PM", "15:30 Uhr").
+_MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|januar|februar|märz|mai|juni|juli|oktober|"
+          r"dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|enero|"
+          r"febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)[a-z]*\.?")
+DATE_ONLY = re.compile(
+    rf"^(?:\d{{1,2}}\.? (?:de )?{_MONTH}(?: (?:de )?\d{{4}})?|{_MONTH} \d{{1,2}},? \d{{4}}|\d{{4}}-\d\d-\d\d|"
+    r"\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}[:h.]\d\d(?: ?[ap]\.?m\.?| uhr| h)?)$",
+    re.IGNORECASE,
+)
+
+
 def timestamp_line(page, i, state):
     """A time stamp left inside the article (``timestamp_line`` rule): ``Updated at 1:23 p.m.``,
-    or a line of ten words at most that is a date with a clock time and no sentence."""
+    a line that is only a date or only a clock time (``11 Jan 2019``, ``3:59 PM``), or a line
+    of ten words at most that is a date with a clock time and no sentence."""
     text = page.blocks[i].text
     if len(text) > 120:
         return None
-    if TIMESTAMP.match(text):
+    if TIMESTAMP.match(text) or DATE_ONLY.match(text.strip(" .,|·•-–—()")):
         return chrome.Hit()
     if len(text.split()) <= 10 and not text.endswith((".", "!", "?")) and _YEAR.search(text) and _CLOCK.search(text):
         return chrome.Hit()
@@ -153,10 +167,12 @@ def _pull_quote(block, earlier):
 
 
 def drop_repeats(blocks):
-    """Keep the first of each repeated paragraph, heading or picture; trim leading repeats;
-    drop pull quotes that repeat the text."""
-    index = repeats.Index()
-    kept, removed, lines, pictures, earlier = [], [], [], {}, []
+    """Drop what the markup shows is an echo, never a paragraph of the article's flow
+    (``markup_repeats`` rule): a picture shown twice, a picture's caption printed again as a
+    paragraph, a pull quote (a quote with no attribution) that repeats the text. A paragraph
+    or heading the article itself prints twice is kept: on a text page a repeat is the
+    scrape's doing, but an HTML page's paragraphs are the ones its author wrote."""
+    kept, removed, pictures, earlier = [], [], {}, []
     caption_sizes = set()
     for block in blocks:
         key = _repeat_key(block)
@@ -178,19 +194,6 @@ def drop_repeats(blocks):
             continue
         if isinstance(block, (Paragraph, Quote, ListBlock)):
             earlier.extend((block.line, " " + " ".join(repeats.tokens(text)) + " ") for text in block_texts(block))
-        if not isinstance(block, TEXT_BLOCKS) or repeats.exempt(block.text):
-            kept.append(block)
-            continue
-        probe = repeats.Probe(block.text)
-        found = repeats.find(probe, index)
-        if found is not None:
-            removed.append(Removed(block.line, found.text, Removed.DUPLICATE, lines[found.of]))
-            if found.keep is None:
-                continue
-            block = block.replace(text=found.keep)
-            probe = repeats.Probe(block.text)
-        index.add(probe)
-        lines.append(block.line)
         kept.append(block)
     return kept, removed
 

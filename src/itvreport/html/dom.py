@@ -39,6 +39,7 @@ DROP_TAGS = frozenset({
     "meta", "base", "button", "input", "select", "option", "optgroup", "textarea",
     "canvas", "map", "dialog", "object", "param", "source", "track", "datalist",
     "output", "progress", "meter", "menu", "label",
+    "rt", "rp",  # a ruby annotation: the reading of the characters beside it, not more text
 })
 
 

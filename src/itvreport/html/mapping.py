@@ -24,7 +24,8 @@ What each element becomes (``HANDLERS``, by tag name; ``is_caption`` by class):
   first row of ``th``; another table of short cells: one paragraph per row;
   a layout table (nested tables, cells of prose, code): read as a container.
 
-Scripts, styles, forms and hidden elements are skipped (``dom.DROP_TAGS``).
+Scripts, styles, forms and hidden elements are skipped (``dom.DROP_TAGS``); a
+``<noscript>`` that holds the page's text for readers without scripts is read.
 """
 
 from __future__ import annotations
@@ -157,6 +158,23 @@ def _inline_text(element, skip=frozenset(), captions=False):
     return squash("".join(pieces)), links
 
 
+NOSCRIPT_TEXT = 200  # characters of text that make a <noscript> the page's text rather than a notice
+
+
+def _noscript_text(element) -> bool:
+    """A ``<noscript>`` holding the page's text for readers without scripts (``noscript_text``
+    rule): a blog that fills its posts in by script keeps a copy there. A short one (a
+    tracking picture, "please enable JavaScript") stays out."""
+    if element.tag != "noscript":
+        return False
+    size = 0
+    for piece in element.itertext():
+        size += len(piece.strip())
+        if size >= NOSCRIPT_TEXT:
+            return True
+    return False
+
+
 # --- the walk -------------------------------------------------------------------------------
 
 
@@ -222,7 +240,7 @@ class Walker:
         if self.seen > dom.MAX_ELEMENTS or not isinstance(tag, str):
             self.add(element.tail)
             return
-        if tag in dom.DROP_TAGS or _unseen(element):
+        if (tag in dom.DROP_TAGS and not _noscript_text(element)) or _unseen(element):
             self.add(element.tail, element.sourceline)
             return
         handler = HANDLERS.get(tag)
@@ -261,7 +279,20 @@ class Walker:
 # --- handlers: one per kind of element ------------------------------------------------------
 
 
+_HEADING_HOLDS = frozenset({"p", "div", "ul", "ol", "blockquote", "table", "figure", "section", "article", "h1", "h2", "h3"})
+
+
 def _heading(walker, element):
+    """A heading; one that holds paragraphs or boxes (a heading left open by broken markup
+    swallows what follows it) is read as the container it has become (``open_heading`` rule)."""
+    for count, node in enumerate(element.iterdescendants()):
+        if count > 200:
+            break
+        if node.tag in _HEADING_HOLDS:
+            walker.add(element.text, element.sourceline)
+            walker.children(element)
+            walker.flush()
+            return
     text, links = _inline_text(element)
     if text:
         walker.emit("heading", text, links, element.sourceline, extra=HEADINGS[element.tag])

@@ -239,7 +239,10 @@ def _first(tags, keys):
 
 # --- title ----------------------------------------------------------------------------------
 
-_TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»]{1,2}\s+")
+# " | ", " - ", " — "...; a bare "|" or "｜"; "_" between CJK characters ("标题_新华网").
+_TITLE_SEPARATORS = re.compile(
+    r"\s+[|\-–—:·•»]{1,2}\s+|\s*[|｜]\s*|(?<=[\u3040-\u30ff\u3400-\u9fff\uff00-\uffef])\s*[_－]\s*(?=\S)"
+)
 
 
 def title_without_site(title: str, site: str | None) -> str:
@@ -252,11 +255,20 @@ def title_without_site(title: str, site: str | None) -> str:
         kept = [part for part in parts if part.casefold() != folded_site]
         if kept and len(kept) < len(parts):
             return " - ".join(kept) if len(kept) > 1 else kept[0]
-    if len(parts[-1].split()) <= 4:
-        return title[: title.rfind(parts[-1])].rstrip(" |-–—:·•»")
-    if len(parts[0].split()) <= 3 and len(parts[0]) < len(parts[1]):
-        return title[len(parts[0]):].lstrip(" |-–—:·•»")
+    if _words(parts[-1]) <= 4:
+        return title[: title.rfind(parts[-1])].rstrip(_SEPARATOR_CHARS)
+    if _words(parts[0]) <= 3 and (len(parts[0]) < len(parts[1]) or _words(parts[0]) < _words(parts[1])):
+        return title[len(parts[0]):].lstrip(_SEPARATOR_CHARS)
     return title
+
+
+_SEPARATOR_CHARS = " |-–—:·•»｜_－"
+_WIDE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+def _words(text: str) -> int:
+    """Words of a title part; two CJK characters count as one (those scripts put no spaces)."""
+    return len(text.split()) + len(_WIDE.findall(text)) // 2
 
 
 def _first_element_value(root, tag: str, limit: int, read):
@@ -316,6 +328,31 @@ def _pick_headline(declared, h1):
     return declared or h1
 
 
+def _fold(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+def agrees(one: str | None, other: str | None) -> bool:
+    """Two titles name the same thing: one's words hold the other's (``Library reopens`` and
+    ``Library reopens | The Gazette``)."""
+    if not one or not other:
+        return False
+    a, b = _fold(one), _fold(other)
+    return bool(a and b) and (a in b or b in a)
+
+
+def shown_headline(ld_headline, og, title, h1):
+    """A JSON-LD ``headline`` that neither the page's ``<h1>`` nor its OpenGraph title or
+    ``<title>`` says is not the article's headline (``generic_headline`` rule): a type label
+    (``Wikimedia list article``), a description, a section name. It is set aside when the page
+    shows an ``<h1>`` or an OpenGraph title to take instead."""
+    if not ld_headline or not (h1 or og):
+        return ld_headline
+    if any(agrees(ld_headline, shown) for shown in (h1, og, title)):
+        return ld_headline
+    return None
+
+
 def read_meta(root) -> Meta:
     """What the page declares about its article (call before chrome is pruned)."""
     objects = article_objects(root)
@@ -331,7 +368,8 @@ def read_meta(root) -> Meta:
     title = _title_text(root)
     h1 = first_h1(root)
 
-    declared = one_line(ld.get("headline")) or one_line(_first(tags, _HEADLINE_KEYS))
+    og = one_line(_first(tags, _HEADLINE_KEYS))
+    declared = shown_headline(one_line(ld.get("headline")), og, title, h1) or og
     if declared:
         declared = title_without_site(declared, site)
     elif title:
