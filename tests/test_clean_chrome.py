@@ -202,3 +202,29 @@ def test_update_page_summaries_before_the_read_more_widget():
             "Ferries cancelled for the rest of the day\n\nThousands of homes without power\n\n"
             "  1. Read more\n  2. 3 updates")
     assert kept(text)[-1] == "The bridge will stay shut until the wind drops, the operator said."
+
+
+def test_a_date_glued_to_the_first_line_of_content_drops_only_the_prefix():
+    cleaned = run(" date 2019-03-14 Crowds gather outside the town hall. Credit: PA\n\nTown hall protest" + BODY)
+    assert cleaned.date == "2019-03-14"
+    assert cleaned.blocks[0].text == "Crowds gather outside the town hall. Credit: PA"
+    assert cleaned.blocks[0].line == 1
+    assert (1, "date 2019-03-14", "boilerplate") in dropped(" date 2019-03-14 Crowds gather outside the town hall. Credit: PA" + BODY)
+    assert cleaned.marks["glued"] == 1
+
+
+@pytest.mark.parametrize("line", [
+    " date 2022-05-05 Play Brightcove video Advertisement",
+    " date 2018-01-17 - ITV Report",
+    " date 2024-01-08 Advertisement",
+    " date 2019-03 Play video",
+])
+def test_a_dated_line_holding_only_chrome_is_dropped_whole(line):
+    assert dropped(line + BODY)[0] == (1, line.strip(), "boilerplate")
+    assert kept(line + BODY)[0] == "The council met on Tuesday to discuss the plans."
+
+
+def test_a_month_only_glued_date_is_dropped_but_gives_no_article_date():
+    cleaned = run(" date 2019-03 Snow closed the pass overnight." + BODY)
+    assert cleaned.date is None
+    assert cleaned.blocks[0].text == "Snow closed the pass overnight."

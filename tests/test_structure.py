@@ -387,3 +387,42 @@ def test_reading_leaves_the_garbage_collector_as_it_was():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+# --- careful-editor shapes (captions vs paragraphs, headlines) -------------------------
+
+def test_a_quoted_sentence_ending_inside_its_quotation_marks_is_a_paragraph():
+    text = (HEAD + "The coach praised the squad after the final.\n\n"
+            'Her assistant added: "They ran until they dropped."\n\n"We are so proud of them."\n\nThe parade is on Sunday.')
+    assert [b["type"] for b in blocks(text)] == ["paragraph"] * 4
+
+
+@pytest.mark.parametrize("line", [
+    "Can the valley escape the flooding?",
+    "What a night for the village at the edge of the moor!",
+    '"Not only are the lanes blocked near the farm, they are also',
+    "“Residents outside the hall, as they waited for news",
+])
+def test_a_question_an_exclamation_or_a_quoted_line_is_not_a_caption(line):
+    out = blocks(HEAD + "The rain kept falling.\n\n" + line + "\n\nThe river peaked at noon.")
+    assert out[1]["type"] != "image"
+
+
+def test_a_cut_off_last_line_is_not_a_caption():
+    out = blocks(HEAD + "The rain kept falling.\n\nFarmers near the river at Selby were told to move their stock to hig")
+    assert out[-1] == {"type": "paragraph", "text": "Farmers near the river at Selby were told to move their stock to hig"}
+
+
+def test_a_sentence_before_a_bare_credit_stays_a_paragraph():
+    out = blocks(HEAD + "Readers sent in their pictures, including this one from the pier at dawn.\n\n"
+                 "Credit: Tom Iqbal\n\nThe frost lasted until noon.")
+    assert out[:2] == [{"type": "paragraph", "text": "Readers sent in their pictures, including this one from the pier at dawn."},
+                       {"type": "image", "caption": "", "credit": "Tom Iqbal"}]
+
+
+def test_a_first_line_ending_with_a_full_stop_glued_to_the_date_is_not_the_headline():
+    article = read(" date 2023-02-11 Thick fog covered the estuary, closing the ferry this morning.\n\n"
+                   "Drivers were told to take care.")
+    assert article.headline is None
+    assert article.date == "2023-02-11"
+    assert article.blocks[0].text == "Thick fog covered the estuary, closing the ferry this morning."

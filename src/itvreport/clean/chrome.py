@@ -20,14 +20,15 @@ from itvreport.shapes import NUMBERED, ends_sentence, is_title_shaped, numbered_
 class Hit:
     """What a chrome rule found: ``count`` blocks from ``i`` are chrome."""
 
-    __slots__ = ("count", "mark", "date", "byline", "rest")
+    __slots__ = ("count", "mark", "date", "byline", "rest", "keep")
 
-    def __init__(self, count=1, mark=None, date=None, byline=None, rest=False):
+    def __init__(self, count=1, mark=None, date=None, byline=None, rest=False, keep=None):
         self.count = count
         self.mark = mark      # a name the structure stage looks for ("updates", "end")
         self.date = date      # "YYYY-MM-DD" found on the line
         self.byline = byline  # a reporter's name found on the line
         self.rest = rest      # every block after this one is chrome too (trailers)
+        self.keep = keep      # (chrome prefix, content): only the start of the line is chrome
 
 
 class State:
@@ -69,7 +70,7 @@ def advertisement(page, i, state):
     return None
 
 
-DATED = lazy(r"^date\s+([0-9]{4}-[0-9]{2}-[0-9]{2})\b")
+DATED = lazy(r"^date\s+([0-9]{4}-[0-9]{2}(?:-[0-9]{2})?)\b")
 _MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
@@ -86,9 +87,37 @@ def dated_prefix(page, i, state):
     text = page.blocks[i].text
     match = DATED.match(text) if text.startswith("date") else None
     if match:
-        date = match.group(1)
-        return Hit(date=date if _real_date(date) else None)
+        date = match.group(1)  # ``date 2019-03`` (no day) is chrome too, but no article date
+        return Hit(date=date if len(date) == 10 and _real_date(date) else None)
     return None
+
+
+GLUED_DATE = lazy(r"^date\s+(?P<date>[0-9]{4}-[0-9]{2}(?:-[0-9]{2})?)\s+(?P<rest>\S.*)$")
+_ADVERT_WORDS = {"advertisement", "advert", "sponsored", "ad"}
+
+
+def _without_advert(text: str) -> str:
+    """The line without an ``Advertisement`` word at its end."""
+    head, _, last = text.rpartition(" ")
+    return head.rstrip() if _fold(last).rstrip(".:") in _ADVERT_WORDS else ("" if _fold(text).rstrip(".:") in _ADVERT_WORDS else text)
+
+
+@starts("d")
+def glued_date(page, i, state):
+    """`` date 2019-03-14 Crowds gather outside the town hall``: newer pages glue the
+    page's date to the first line of content. The prefix is chrome (its date is the
+    article's); the rest of the line is read as usual."""
+    text = page.blocks[i].text
+    match = GLUED_DATE.match(text) if text.startswith("date") else None
+    if not match:
+        return None
+    rest = match.group("rest")
+    bare = _without_advert(rest)
+    if not bare or bare[0] in "-–—|" or not any(ch.isalpha() for ch in bare) or PLAY_VIDEO.match(bare) or NUMBERED.match(bare):
+        return None  # `` date ... - ITV Report``, `` date ... Play video``: the whole line is chrome
+    date = match.group("date")
+    return Hit(date=date if len(date) == 10 and _real_date(date) else None, mark="glued",
+               keep=(text[:match.start("rest")].rstrip(), rest))
 
 
 @short(12)
@@ -313,6 +342,7 @@ def _ends_article(text: str) -> bool:
 
 RULES = [
     advertisement,
+    glued_date,
     dated_prefix,
     no_words,
     play_video,

@@ -22,7 +22,7 @@ def build(cleaned, source: str = "-", fmt: str = "text") -> Article:
     if chrome:
         extra = tuple(Removed(block.line, block.text, Removed.BOILERPLATE, None) for block in chrome)
         removed = tuple(sorted(removed + extra, key=lambda item: item.line))
-    headline, body = take_headline(own)
+    headline, body = take_headline(own, cleaned.marks.get("glued"))
     blocks, reporters = rules.build_blocks(body)
     if headline is None and not blocks:
         raise NoArticleError(f"no article found in {_name(source)}: nothing but site chrome")
@@ -41,9 +41,14 @@ def build(cleaned, source: str = "-", fmt: str = "text") -> Article:
     )
 
 
-def take_headline(blocks):
-    """The first block is the headline when it is shaped like one."""
-    if not blocks:
+def take_headline(blocks, glued=None):
+    """The first block is the headline when it is shaped like one.
+
+    ``glued`` is the line that began with the page's date: newer pages glue the
+    date to the first line of the article's content (a caption or its first
+    paragraph) when they show no headline, so that line is never the headline.
+    """
+    if not blocks or blocks[0].line == glued:
         return None, blocks
     text = blocks[0].text
     if (

@@ -17,6 +17,7 @@ from itvreport.model import Heading, Image, ListBlock, Media, Paragraph, Quote
 from itvreport.patterns import lazy
 from itvreport.shapes import (
     BULLET_MARKS,
+    SENTENCE_CLOSERS,
     attribution,
     bullet_item,
     ends_sentence,
@@ -239,7 +240,10 @@ def credited_caption(ctx, i):
     if isinstance(last, Image) and last.credit is None:
         ctx.out[-1] = last.replace(credit=credit)
         return 1
-    if isinstance(last, (Heading, Paragraph)) and last.line == _previous_line(ctx, i) and _caption_sized(last.text):
+    if (isinstance(last, (Heading, Paragraph)) and last.line == _previous_line(ctx, i) and _caption_sized(last.text)
+            and is_title_shaped(last.text, 40)):
+        # An unpunctuated line before a bare credit was the picture's caption; a
+        # sentence there is narrative, and the credit stands for the picture alone.
         ctx.out[-1] = Image(last.text, credit, line=last.line)
         return 1
     nxt = ctx.texts[i + 1]
@@ -287,11 +291,20 @@ _PARTICIPLE_PLACE = lazy(
 )
 
 
+_OPENING_QUOTES = "\"“‘'"
+
+
+def _describes(text):
+    """A caption describes a picture: it does not ask or exclaim, and it is not
+    somebody's words (a line opening with a quotation mark continues a quote)."""
+    return text[0] not in _OPENING_QUOTES and text.rstrip(SENTENCE_CLOSERS)[-1:] not in ("?", "!")
+
+
 @title_shaped
 def uncredited_caption(ctx, i):
     """A caption with no credit: a short unpunctuated line that describes a picture."""
     text = ctx.texts[i]
-    if not is_title_shaped(text, 30) or words(text) < 3:
+    if not is_title_shaped(text, 30) or words(text) < 3 or not _describes(text):
         return 0
     gallery = (isinstance(ctx.last, Image) and words(text) >= 5) or (
         ctx.texts[i + 1] is not None and split_credit(ctx.texts[i + 1])
@@ -300,6 +313,8 @@ def uncredited_caption(ctx, i):
     described = words(text) >= 7 and "," in text  # headings are short and rarely take a clause
     if not (_SCENE.search(text) or _PARTICIPLE_PLACE.search(text) or described or gallery or lead_image):
         return 0
+    if ctx.texts[i + 1] is None and not gallery:
+        return 0  # the page's last line, unpunctuated and alone: text cut off mid-sentence
     ctx.emit(Image(text, None, line=ctx.blocks[i].line))
     return 1
 
