@@ -426,3 +426,78 @@ def test_a_first_line_ending_with_a_full_stop_glued_to_the_date_is_not_the_headl
     assert article.headline is None
     assert article.date == "2023-02-11"
     assert article.blocks[0].text == "Thick fog covered the estuary, closing the ferry this morning."
+
+
+@pytest.mark.parametrize("line,name", [
+    ("Sarah Kellow reports on the latest as the flooding enters its third day", "Sarah Kellow"),
+    ("ITV News reporter Owen Maddox has the latest on the damage left by the storm", "Owen Maddox"),
+    ("ITV News correspondent Jo Bloggs reports.", "Jo Bloggs"),
+    ("The talks broke down again on Friday as ITV News Correspondent Jo Bloggs reports", "Jo Bloggs"),
+    ("Jo Bloggs's forecast for the east.", "Jo Bloggs"),
+    ("Watch Helen Garside's report", "Helen Garside"),
+])
+def test_video_lead_ins_without_a_colon(line, name):
+    article = read("Floods close the valley road\n\n" + line + "\n\nThe river rose overnight.\n\nIt fell by noon.")
+    assert article.blocks[0] == Media(line, line=3)
+    assert article.byline == name
+
+
+@pytest.mark.parametrize("line", ["Contains distressing images", "Some may find the images in this report upsetting"])
+def test_short_distressing_images_warnings(line):
+    assert media.is_media_note(line)
+
+
+@pytest.mark.parametrize("line", [
+    "The BBC reports that the talks failed.",
+    "Police Scotland reports on Tuesday that crime fell",
+    "The report found that graphic images were shared by pupils at the school.",
+])
+def test_prose_about_reports_is_not_a_media_note(line):
+    assert not media.is_media_note(line)
+
+
+@pytest.mark.parametrize("line", ["  • Video report by ITV News Reporter Sara Whitlock",
+                                  "  • Our Correspondent, Mark Feeney has this report:"])
+def test_a_media_note_set_as_a_bullet(line):
+    assert blocks(HEAD + line + "\n\nThe sea wall gave way.")[0] == {"type": "media", "text": line.strip()[2:]}
+
+
+@pytest.mark.parametrize("line", ["This Evening and Overnight:", "Outlook for Friday to Sunday:"])
+def test_a_title_case_line_ending_with_a_colon_is_a_heading(line):
+    out = blocks(HEAD + line + "\n\nDry at first, then rain from the west.\n\nWinds easing.")
+    assert out[0] == {"type": "heading", "text": line}
+
+
+def test_a_lower_case_colon_lead_in_is_not_a_heading():
+    out = blocks(HEAD + "Weather for the north of the region:\n\nDry at first, then rain from the west.")
+    assert out[0]["type"] != "heading"
+
+
+def test_lines_joined_by_single_newlines_on_a_blank_line_page_are_a_gallery():
+    text = (HEAD + "The mayor's day began early.\n\nIt ended late.\n\n"
+            "At 8am, the chain goes on.\nPupils greet the mayor at the school gate.\n"
+            "A stop at the market. Credit: ITV News\nThe day ends at the social club.\n\nShe is back tomorrow.")
+    out = blocks(text)
+    assert [b["type"] for b in out] == ["paragraph", "paragraph", "image", "image", "image", "image", "paragraph"]
+    assert out[4] == {"type": "image", "caption": "A stop at the market.", "credit": "ITV News"}
+
+
+def test_single_newline_page_has_no_gallery_runs():
+    text = "Harbour wall repaired\nWork finished on Friday.\nThe road reopens today.\nThe mayor will cut a ribbon.\nBuses return next week."
+    assert {b["type"] for b in blocks(text)} == {"paragraph"}
+
+
+def test_update_titles_on_a_live_index_page_are_headings():
+    text = ("Bus fire outside the station\n\nA bus caught fire this afternoon.\n\nLive updates\n\n"
+            "Bus fire blamed on engine fault\n\nThe operator said checks had started.\n\n"
+            "Crews pictured at the station after the fire\n\nTwo crews attended.")
+    out = blocks(text)
+    assert out[1] == {"type": "heading", "text": "Bus fire blamed on engine fault"}
+    assert out[3] == {"type": "heading", "text": "Crews pictured at the station after the fire"}
+
+
+def test_a_bullet_title_before_a_picture_is_a_heading():
+    text = HEAD + "Intro text.\n\n  • How cold could it get?\nNot weather for a paddle. Credit: PA\n\nForecasters said it could reach -12C."
+    out = blocks(text)
+    assert out[1] == {"type": "heading", "text": "How cold could it get?"}
+    assert out[2] == {"type": "image", "caption": "Not weather for a paddle.", "credit": "PA"}

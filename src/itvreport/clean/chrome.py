@@ -143,16 +143,18 @@ def play_video(page, i, state):
 
 
 UNAVAILABLE = lazy(
-    r"\bnot (?:currently |yet )?(?:available|supported|viewable|playable)\b.*\b(?:device|browser|platform|app|region|location)\b",
+    r"(?:\bnot|n[’']t) (?:currently |yet )?(?:available|supported|viewable|playable)\b.*\b(?:device|browser|platform|app|region|location)\b",
     re.IGNORECASE,
 )
 
 
 @short(30)
 def unavailable_placeholder(page, i, state):
-    """"This content is not available on your device" and its variants."""
+    """"This content is not available on your device", "Sorry, this content isn't
+    available on your device." and their variants."""
     text = page.blocks[i].text
-    if "not " in text.lower() and UNAVAILABLE.search(text):
+    lower = text.lower()
+    if ("not " in lower or "n't " in lower or "n’t " in lower) and UNAVAILABLE.search(text):
         return Hit()
     return None
 
@@ -204,9 +206,17 @@ def trailer(page, i, state):
     return Hit(mark="end", rest=True)
 
 
-PROMO_VERB = lazy(r"^(?:\S+\s+){0,7}?(?:watch|listen|subscribe|sign up|download|follow|catch up|stream|tune in|get)\b", re.IGNORECASE)
+PROMO_VERB = lazy(
+    r"^(?:\S+\s+){0,7}?(?:watch|listen|subscribe|sign up|download|follow|catch up|stream|tune in|get|try our|"
+    r"join (?:us|our|ITV|UTV|STV))\b"
+    r"|\?\s+(?:watch|listen|subscribe|sign up|download|follow|catch up|stream|tune in|get|try)\b",  # "Short on time? Try our podcast"
+    re.IGNORECASE,
+)
+# Where or when to watch: a service, a programme slot; "ITV" itself only as "on ITV"
+# ("Watch ITV News tell her brother the result" is a video's lead-in, not a promotion).
 PROMO_WHERE = lazy(
-    r"\b(?:podcasts?|newsletters?|ITVX|ITV Hub|ITV|Spotify|Apple Podcasts|app|tonight|this evening|on demand)\b"
+    r"\b(?:podcasts?|newsletters?|ITVX|ITV ?Hub|on ITV\d?|ITV\d|Spotify|Apple Podcasts|app|tonight|this evening|"
+    r"this afternoon|on demand)\b"
     r"|\bat \d{1,2}(?:[.:]\d\d)?\s?[ap]m\b"
 )
 
@@ -215,16 +225,16 @@ def _promo_verb_in(lower: str) -> bool:
     """A cheap necessary condition for PROMO_VERB: one of its verbs occurs at all."""
     return ("watch" in lower or "listen" in lower or "subscribe" in lower or "sign up" in lower
             or "download" in lower or "follow" in lower or "catch up" in lower or "stream" in lower
-            or "tune in" in lower or "get" in lower)
+            or "tune in" in lower or "get" in lower or "try" in lower or "join" in lower)
 
 
 @short(30)
 def promo(page, i, state):
     """Promotion lines: watch it on ITV tonight, listen to our podcast, get the app."""
     text = page.blocks[i].text
-    if (not text.endswith(":") and _promo_verb_in(text.lower()) and PROMO_VERB.match(text)
-            and PROMO_WHERE.search(text)):
-        return Hit()
+    if (not text.endswith(":") and _promo_verb_in(text.lower()) and PROMO_VERB.search(text)
+            and PROMO_WHERE.search(text) and not split_credit(text)):
+        return Hit()  # (a line with a picture credit is the picture's caption)
     return None
 
 
@@ -254,8 +264,14 @@ def label_line(page, i, state):
 
 
 BYLINE = lazy(
-    r"^By\s+(?P<name>(?:[A-Z][\w'’\-]*\.?\s+){0,3}[A-Z][\w'’\-]+)"
+    r"^(?:[•◦▪●‣·∙]\s+)?By\s+(?P<name>(?:[A-Z][\w'’\-]*\.?\s+){0,3}[A-Z][\w'’\-]+)"
     r"(?:\s*(?:[:,|–—]|\s-)\s*(?P<role>[^.!?]*))?$"
+)
+# "By ITV News Content Producer Jo Bloggs": the job title first, then the name.
+BYLINE_ROLE_FIRST = lazy(
+    r"^(?:[•◦▪●‣·∙]\s+)?By\s+(?P<role>(?:[A-Z][\w'’\-]*\s+){0,5}?"
+    r"(?:Correspondent|Editor|Reporter|Producer|Journalist|Presenter|Writer|Analyst))\s+"
+    r"(?P<name>(?:[A-Z][\w'’\-]*\s+){0,2}[A-Z][\w'’\-]+)$"
 )
 ROLE_WORDS = lazy(
     r"\b(?:correspondent|editor|reporter|producer|journalist|presenter|writer|analyst|"
@@ -264,15 +280,22 @@ ROLE_WORDS = lazy(
 )
 
 
-@short(14)
-@starts("B")
+@short(15)
+@starts("B•◦▪●‣·∙")
 def byline(page, i, state):
-    """``By Jane Doe: Political Correspondent``: the name goes to ``byline``."""
+    """``By Jane Doe: Political Correspondent`` (also set as a bullet, or with the job
+    title first: ``By ITV News Reporter Jane Doe``): the name goes to ``byline``."""
     text = page.blocks[i].text
-    if not text.startswith("By"):
+    if text[:1] != "B":
+        if not text[2:4] == "By" and not text[1:].lstrip().startswith("By"):
+            return None
+    elif not text.startswith("By"):
         return None
+    match = BYLINE_ROLE_FIRST.match(text) if words(text) <= 15 else None
+    if match:
+        return Hit(byline=match.group("name").strip())
     match = BYLINE.match(text)
-    if not match or words(text) > 14:
+    if not match or words(text) > 14 + (text[:1] != "B"):
         return None
     role = (match.group("role") or "").strip()
     if role and not ROLE_WORDS.search(role):
@@ -311,6 +334,42 @@ def related_link_at_end(page, i, state):
     if not RELATED_LINK.match(text) or NOT_A_LINK.match(text) or split_credit(text):
         return None
     return Hit()
+
+
+READ_LINK = lazy(r"^(?:read|read more|more|see also|related)\s*:\s*\S", re.IGNORECASE)
+
+
+@short(16)
+@starts("RrMmSs")
+def read_link(page, i, state):
+    """``Read: Key findings of the inquiry``, ``Read more: ...``: a link to another article."""
+    text = page.blocks[i].text
+    if text[:1] in "RrMmSs" and ":" in text[:12] and READ_LINK.match(text) and not split_credit(text):
+        return Hit()
+    return None
+
+
+@short(3)
+@starts("Ll")
+def live_updates_line(page, i, state):
+    """``Live updates``: on a live story's index page, the updates follow (each under its title)."""
+    if _fold(page.blocks[i].text).rstrip(" :›>") == "live updates":
+        return Hit(mark="live")
+    return None
+
+
+DASH_LABEL = lazy(r"^[-–]\s+(?:\d[\d,]* (?:updates?|posts?)|[A-Z][\w'’&. ]*)$")
+
+
+@short(5)
+@starts("-–")
+def dash_label(page, i, state):
+    """``- ITV Report``, ``- Granada``, ``- 2 updates``: label lines of the dash layout,
+    before the headline."""
+    text = page.blocks[i].text
+    if state.kept or text[:1] not in "-–" or words(text) > 5:
+        return None
+    return Hit() if DASH_LABEL.match(text) else None
 
 
 @short(20)
@@ -354,6 +413,9 @@ RULES = [
     label_line,
     byline,
     section_word,
+    read_link,
+    live_updates_line,
+    dash_label,
     related_link_at_end,
     update_summaries_at_end,
 ]

@@ -23,7 +23,8 @@ def build(cleaned, source: str = "-", fmt: str = "text") -> Article:
         extra = tuple(Removed(block.line, block.text, Removed.BOILERPLATE, None) for block in chrome)
         removed = tuple(sorted(removed + extra, key=lambda item: item.line))
     headline, body = take_headline(own, cleaned.marks.get("glued"))
-    blocks, reporters = rules.build_blocks(body)
+    blocks, reporters = rules.build_blocks(body, live_index="live" in cleaned.marks,
+                                          blank_separated=_blank_lines_between_paragraphs(cleaned.page))
     if headline is None and not blocks:
         raise NoArticleError(f"no article found in {_name(source)}: nothing but site chrome")
     byline = cleaned.byline or (reporters[0] if reporters else None)
@@ -58,6 +59,16 @@ def take_headline(blocks, glued=None):
     ):
         return None, blocks
     return text, blocks[1:]
+
+
+def _blank_lines_between_paragraphs(page) -> bool:
+    """Whether the page sets its paragraphs apart with blank lines: at least three
+    blank-line breaks, and at least one for every three lines (a gallery's lines
+    joined by single newlines do not make it a single-newline page)."""
+    if page is None:
+        return False
+    gaps = sum(1 for block in page.blocks[1:] if block.gap)
+    return gaps >= 3 and gaps * 3 >= len(page.blocks) - 1
 
 
 def looks_truncated(blocks) -> bool:

@@ -34,10 +34,12 @@ from itvreport.structure import media, quotes
 class Context:
     """The blocks being read and the article blocks built so far."""
 
-    __slots__ = ("blocks", "texts", "out", "reporters")
+    __slots__ = ("blocks", "texts", "out", "reporters", "blank_separated", "live_index")
 
-    def __init__(self, blocks):
+    def __init__(self, blocks, live_index=False, blank_separated=False):
         self.blocks = blocks
+        self.blank_separated = blank_separated  # the page sets paragraphs apart with blank lines
+        self.live_index = live_index  # a live story's index page: each update under its title
         # Each block's text, and None after the last: texts[-1] and texts[len(blocks)]
         # (one before the first, one after the last) are both None.
         self.texts = [block.text for block in blocks] + [None]
@@ -95,6 +97,29 @@ def attribution_line(ctx, i):
     line = ctx.out[start].line
     del ctx.out[start:]
     ctx.emit(Quote(paragraphs, who, line=line))
+    return 1
+
+
+_SMALL_WORDS = {"and", "or", "for", "to", "the", "of", "in", "on", "at", "a", "an", "by", "with", "from", "&"}
+COLON_HEADING_MAX_WORDS = 6
+
+
+@ends(":")
+@starts(lambda ch: not ch.islower())
+def colon_heading(ctx, i):
+    """``This Evening and Overnight:``, ``Outlook for Friday to Sunday:``: a short line
+    in title case ending with a colon, before prose, titles a section (it introduces
+    no one's words and no list)."""
+    text = ctx.texts[i]
+    if not text.endswith(":") or words(text) > COLON_HEADING_MAX_WORDS:
+        return 0
+    title = text[:-1].strip(" *")
+    if not title or not all(word[:1].isupper() or word[:1].isdigit() or word in _SMALL_WORDS for word in title.split()):
+        return 0
+    nxt = ctx.texts[i + 1]
+    if nxt is None or _is_structural(nxt) or nxt.endswith(":") or media.is_media_note(text):
+        return 0
+    ctx.emit(Heading(text, line=ctx.blocks[i].line))
     return 1
 
 
@@ -183,7 +208,13 @@ def bullet_list(ctx, i):
     if not items:
         return 0
     line = ctx.blocks[i].line
-    following = ctx.texts[j]
+    if len(items) == 1 and media.is_media_note(items[0]):
+        _emit_media(ctx, items[0], line)  # "  • Video report by Jo Bloggs"
+        return 1
+    after = j
+    while ctx.texts[after] is not None and split_credit(ctx.texts[after]) and after - j < 2:
+        after += 1  # a picture between a bullet title and its section does not make it a list
+    following = ctx.texts[after]
     before = ctx.texts[i - 1]
     if (
         len(items) == 1 and following is not None and not _is_structural(following)
@@ -278,6 +309,31 @@ def _emit_media(ctx, text, line):
         ctx.reporters.append(name)
 
 
+GALLERY_MIN_LINES = 3
+GALLERY_MAX_WORDS = 40
+
+
+def gallery_run(ctx, i):
+    """On a page that sets paragraphs apart with blank lines, three or more short lines
+    joined by single newlines (no list marks, no lead-ins) are a gallery of captions."""
+    if not ctx.blank_separated or (i and not ctx.blocks[i].gap):
+        return 0
+    j = i + 1
+    while j < len(ctx.blocks) and not ctx.blocks[j].gap:
+        j += 1
+    if j - i < GALLERY_MIN_LINES:
+        return 0
+    for k in range(i, j):
+        text = ctx.texts[k]
+        if (words(text) > GALLERY_MAX_WORDS or text.endswith(":") or bullet_item(text) or numbered_item(text)
+                or attribution(text) or media.is_media_note(text) or text[0] in _OPENING_QUOTES):
+            return 0
+    for k in range(i, j):
+        caption, credit = split_credit(ctx.texts[k]) or (ctx.texts[k], None)
+        ctx.emit(Image(caption, credit, line=ctx.blocks[k].line))
+    return j - i
+
+
 _SCENE = lazy(
     r"\b(?:pictured|seen|file (?:photo|image|picture)|arriv(?:es|ing|ed)|outside|at the scene|during|"
     r"gather(?:s|ed|ing)?|stand(?:s|ing)?|aerial|view of|in (?:19|20)\d\d|(?:19|20)\d\d$|"
@@ -315,6 +371,8 @@ def uncredited_caption(ctx, i):
         return 0
     if ctx.texts[i + 1] is None and not gallery:
         return 0  # the page's last line, unpunctuated and alone: text cut off mid-sentence
+    if ctx.live_index and not gallery and not _is_structural(ctx.texts[i + 1]):
+        return 0  # on a live story's index page a line over prose is an update's title
     ctx.emit(Image(text, None, line=ctx.blocks[i].line))
     return 1
 
@@ -344,8 +402,10 @@ RULES = [
     attribution_line,
     bullet_list,
     numbered_list,
+    gallery_run,
     credited_caption,
     media_note,
+    colon_heading,
     quote_block,
     flattened_list,
     uncredited_caption,
@@ -354,9 +414,12 @@ RULES = [
 ]
 
 
-def build_blocks(blocks):
-    """Run the rules over ``blocks``; return (article blocks, reporter names)."""
-    ctx = Context(list(blocks))
+def build_blocks(blocks, live_index=False, blank_separated=False):
+    """Run the rules over ``blocks``; return (article blocks, reporter names).
+
+    ``live_index``: the page is a live story's index (a ``Live updates`` line);
+    ``blank_separated``: the page sets its paragraphs apart with blank lines."""
+    ctx = Context(list(blocks), live_index, blank_separated)
     by_key = dispatch.table(RULES)  # the rules that allow a line's first and last characters
     texts = ctx.texts
     i = 0
