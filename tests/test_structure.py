@@ -501,3 +501,31 @@ def test_a_bullet_title_before_a_picture_is_a_heading():
     out = blocks(text)
     assert out[1] == {"type": "heading", "text": "How cold could it get?"}
     assert out[2] == {"type": "image", "caption": "Not weather for a paddle.", "credit": "PA"}
+
+
+def test_an_update_page_that_lost_its_view_all_line():
+    text = ("Walkers rescued from cliffs\n\nThree hikers stuck on a cliff path were brought to safety.\n\n"
+            "Coastguard praises torch signals\n\nThe walkers flashed torches from the path.\n\n"
+            "A lifeboat reached them at 1am.\n\nMore top news\n\nOther story")
+    article = read(text)
+    assert article.live_story.title == "Walkers rescued from cliffs"
+    assert article.live_story.summary == ("Three hikers stuck on a cliff path were brought to safety.",)
+    assert article.headline == "Coastguard praises torch signals"
+
+
+def test_a_headline_first_page_with_a_subheading_after_the_standfirst_and_no_trailer_is_not_an_update():
+    text = ("Walkers rescued from cliffs\n\nThree hikers stuck on a cliff path were brought to safety.\n\n"
+            "How it happened\n\nThe walkers flashed torches from the path.\n\nA lifeboat reached them at 1am.")
+    article = read(text)
+    assert article.live_story is None
+    assert article.headline == "Walkers rescued from cliffs"
+
+
+def test_an_older_update_page_cut_off_in_the_parent_standfirst():
+    text = ("Beacon lit on the fell\n\nThe beacon was lit at dusk by the oldest villager.\n\n"
+            "Crowds gathered to watch.\n\n\n\nJubilee beacons across the county\n\n"
+            "More than forty beacons will be lit across the county tonight as part of the")
+    article = read(text)
+    assert article.live_story.title == "Jubilee beacons across the county"
+    assert [b.text for b in article.blocks] == ["The beacon was lit at dusk by the oldest villager.",
+                                                "Crowds gathered to watch."]
