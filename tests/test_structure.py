@@ -529,3 +529,20 @@ def test_an_older_update_page_cut_off_in_the_parent_standfirst():
     assert article.live_story.title == "Jubilee beacons across the county"
     assert [b.text for b in article.blocks] == ["The beacon was lit at dusk by the oldest villager.",
                                                 "Crowds gathered to watch."]
+
+
+@pytest.mark.parametrize("line,name", [
+    ("Fighting went on in the hills overnight. Jo Bloggs reports.", "Jo Bloggs"),
+    ("Our correspondent Jo Bloggs has sent this report.", "Jo Bloggs"),
+    ("Here is Jo Bloggs' forecast for the east:", "Jo Bloggs"),
+    ("Watch ITV News tell the winner's brother about her victory", None),
+])
+def test_more_video_lead_ins(line, name):
+    assert media.is_media_note(line)
+    assert media.reporter(line) == name
+
+
+@pytest.mark.parametrize("line", ["The Council has the full report.", "Watch this space, the minister said.",
+                                  "Ofsted has the latest report."])
+def test_sentences_that_only_look_like_lead_ins(line):
+    assert not media.is_media_note(line)

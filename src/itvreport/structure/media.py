@@ -20,7 +20,7 @@ _HAS_REPORT = lazy(
 )
 # A standfirst ending "..., Health Correspondent Jo Bloggs reports" (no colon).
 _STANDFIRST_REPORTS = lazy(
-    r"(?:,|\bas|\s[-–])\s+(?P<who>(?:[A-Z][\w'’.\-]*\s+){1,6}[A-Z][\w'’\-]+)\s+reports\.?$"
+    r"(?:,|\bas|\s[-–]|[.!?])\s+(?P<who>(?:[A-Z][\w'’.\-]*\s+){1,6}[A-Z][\w'’\-]+)\s+reports\.?$"
 )
 # A standfirst-like lead-in with no colon: "Sarah Kellow reports on the latest as ...",
 # "ITV News reporter Owen Maddox has the latest on the damage", "ITV News
@@ -32,7 +32,7 @@ _LEAD_REPORTS = lazy(
 )
 # "Jo Bloggs's forecast for the east.", "Watch Jo Bloggs' report".
 _POSSESSIVE_REPORT = lazy(
-    r"^(?:Watch\s+)?(?P<who>(?:[A-Z][\w'’\-]*\s+){0,4}[A-Z][\w\-]*?)['’]s?\s+(?:full\s+|latest\s+|video\s+)?"
+    r"^(?:Watch\s+|Here is\s+|Here's\s+|Here’s\s+|This is\s+)?(?P<who>(?:[A-Z][\w'’\-]*\s+){0,4}[A-Z][\w\-]*?)['’]s?\s+(?:full\s+|latest\s+|video\s+)?"
     r"(?:report|forecast|interview)\b[^.:]{0,60}[.:]?$"
 )
 _REPORT_BY = lazy(r"^(?:video\s+)?report(?:ed)?\s+by\s+(?P<who>[A-Z][\w'’.\- ]{1,60}?)\.?$", re.IGNORECASE)
@@ -55,7 +55,9 @@ _SPOKE_TO = lazy(
     r"\b(?:spoke|speaks|speaking|talked|talks)\s+to\s+(?:ITV\b|our\b|us\b|the\s+programme|[A-Z][a-z]+\s+[A-Z][a-z]+)"
     r"(?![^:]*\b(?:said|says|saying|added|told)\b)[^:]*:$"
 )
-_WATCH = lazy(r"^(?:Watch|See)\b[^.]{0,120}(?::|below|above)$")
+# "Watch the moment the crane fell below"; "Watch ITV News tell her brother the result"
+# (a line opening with "Watch" and ending without a full stop stands for the clip).
+_WATCH = lazy(r"^(?:Watch|See)\b[^.]{0,120}(?::|below|above)$|^(?:Watch|WATCH)\s[^.!?:]{3,150}$")
 _IN_VIDEO = lazy(r"\b(?:in|from|watch) (?:the|this|our) (?:video|footage|clip|report) (?:below|above)\b", re.IGNORECASE)
 
 # Job-title words that stand before a reporter's name.
@@ -98,6 +100,8 @@ _NAMED = (
 
 def reporter(note: str) -> str | None:
     """The reporter's name in a media note, without the job title before it."""
+    if note.endswith(".") and _hands_over_with_a_full_stop(note, note.lower()):
+        note = note[:-1] + ":"
     lower = note.lower()
     for pattern, worth_trying in _NAMED:
         if worth_trying(note, lower):
@@ -142,6 +146,25 @@ def _reporter_hands_over(text, lower):
         ("report" in text and _REPORTS.search(text))
         or (("has" in text or "have" in text or "sent" in text or "filed" in text) and _HAS_REPORT.search(text))
     )
+
+
+HANDS_OVER_WITH_STOP_MAX_WORDS = 14
+
+
+def _hands_over_with_a_full_stop(text, lower):
+    """``Jo Bloggs has sent this report.``: a short hand-over ending with a full stop
+    instead of a colon, by a named person (two capitalised words running)."""
+    if not text.endswith(".") or text.endswith("..") or words(text) > HANDS_OVER_WITH_STOP_MAX_WORDS:
+        return False
+    as_colon = text[:-1] + ":"
+    return _reporter_hands_over(as_colon, lower) and _named(as_colon)
+
+
+def _named(note):
+    match = _REPORTS.search(note) or _HAS_REPORT.search(note)
+    who = match.group("who").split() if match else []
+    return any(a[:1].isupper() and b[:1].isupper() and a.casefold() not in _ROLE and b.casefold() not in _ROLE
+               for a, b in zip(who, who[1:]))
 
 
 def _standfirst_credit(text, lower):
@@ -198,7 +221,7 @@ def _in_video(text, lower):
             and bool(_IN_VIDEO.search(text)) and words(text) <= MAX_WORDS)
 
 
-CHECKS = [_labelled, _reporter_hands_over, _standfirst_credit, _reporter_leads, _possessive_report, _warning,
+CHECKS = [_labelled, _reporter_hands_over, _hands_over_with_a_full_stop, _standfirst_credit, _reporter_leads, _possessive_report, _warning,
           _spoke_to, _watch, _in_video]
 
 
@@ -208,7 +231,8 @@ def _may_be_note(text, lower):
     Most lines are prose and fail here, for a few substring tests instead of a
     call to each check. (A test holds every check to this: a line a check
     accepts always passes.)"""
-    return (text.endswith(":") or text.startswith(_LABELS) or text.startswith("See") or "report" in lower
+    return (text.endswith((":", ".")) and ("report" in lower or "has" in lower or "have" in lower or "sent" in lower
+                                           or "filed" in lower) or text.endswith(":") or text.startswith(_LABELS) or text.startswith("See") or "report" in lower
             or "below" in lower or "above" in lower or _distressing(lower) or _leads(lower) or "forecast" in lower
             or "interview" in lower)
 
