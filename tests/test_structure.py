@@ -546,3 +546,24 @@ def test_more_video_lead_ins(line, name):
                                   "Ofsted has the latest report."])
 def test_sentences_that_only_look_like_lead_ins(line):
     assert not media.is_media_note(line)
+
+
+def test_a_colon_lead_in_naming_no_medium_before_narrative_is_a_paragraph():
+    out = blocks(HEAD + "Officers are urging drivers to stay local and avoid any trip that is not needed:\n\n"
+                 "There were crashes on the M3 and the A303.")
+    assert out[0] == {"type": "paragraph", "text": "Officers are urging drivers to stay local and avoid any trip that is not needed:"}
+
+
+def test_a_colon_lead_in_naming_a_post_stands_for_it():
+    out = blocks(HEAD + "The coastguard shared this footage of the rescue:\n\nThe walkers were taken to hospital.")
+    assert out[0] == {"type": "media", "text": "The coastguard shared this footage of the rescue:"}
+
+
+def test_a_lead_in_quoting_words_the_next_paragraph_holds_introduces_them():
+    text = (HEAD + 'With grass fire alerts in place, it has been "another busy night" for crews:\n\n'
+            "Another busy night with teams tackling scrub blazes across the moor. #heatwave\n\nRain is due on Friday.")
+    out = blocks(text)
+    assert out[1] == {"type": "quote", "paragraphs": ["Another busy night with teams tackling scrub blazes across the moor. #heatwave"],
+                      "attribution": None}
+    assert quotes.echoes('it has been "another busy night" for crews:', "Another busy night with teams.")
+    assert not quotes.echoes('it has been "busy" for crews:', "Busy with teams.")

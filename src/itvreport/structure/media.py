@@ -252,6 +252,20 @@ def _has_report_noun(lower):
     return "story" in lower or "more" in lower or "detail" in lower or "update" in lower or "latest" in lower
 
 
+_MEDIUM = lazy(
+    r"\b(?:post(?:s|ed)?|tweet(?:s|ed)?|shared|social media|online|Twitter|Facebook|Instagram|TikTok|YouTube|"
+    r"video|footage|clip|film(?:s|ed)?|recorded|captured|watch|update)\b",
+    re.IGNORECASE,
+)
+
+
+def names_a_medium(lead_in: str) -> bool:
+    """Does a colon lead-in name what it introduced (a post, a video, footage, a
+    feature by one of the site's own presenters)? Then, with the embed gone, it
+    stands for it as a media note."""
+    return bool(_MEDIUM.search(lead_in) or _STAFF_FEATURE.search(lead_in))
+
+
 @memo
 def is_media_note(text: str) -> bool:
     """Does this line stand for a video or embed that is gone?"""

@@ -154,11 +154,15 @@ def quote_block(ctx, i):
         paragraphs.append(text)
         j += 1
     who = attribution(ctx.texts[j]) if paragraphs and j < len(ctx.blocks) else None
-    if who is None and paragraphs and not (quotes.introduces_speech(lead_in) or quotes.speaks_for_self(paragraphs[0])):
+    if who is None and paragraphs and not (quotes.introduces_speech(lead_in) or quotes.speaks_for_self(paragraphs[0])
+                                           or quotes.echoes(lead_in, paragraphs[0])):
         paragraphs = []  # "officials posted a map:" - what followed was not somebody's words
     if not paragraphs:
-        if _single_sentence(lead_in) and not _is_structural(nxt) and not _looks_like_heading(ctx, i + 1):
+        if (_single_sentence(lead_in) and media.names_a_medium(lead_in) and not _is_structural(nxt)
+                and not _looks_like_heading(ctx, i + 1)):
             # What the lead-in introduced (a post, a clip) is gone; narrative goes on.
+            # (A lead-in that names no medium is narrative: "Officers are urging drivers
+            # to stay local:" stays a paragraph.)
             _emit_media(ctx, lead_in, ctx.blocks[i].line)
             return 1
         return 0
@@ -381,7 +385,14 @@ def uncredited_caption(ctx, i):
 
 
 def _looks_like_heading(ctx, i):
-    return i + 1 < len(ctx.blocks) and is_title_shaped(ctx.texts[i], 12) and not _is_structural(ctx.texts[i])
+    """Short, unpunctuated at the end, one phrase (no sentence ends inside it), not a
+    list item or caption, and something follows it."""
+    text = ctx.texts[i]
+    return (i + 1 < len(ctx.blocks) and is_title_shaped(text, 12) and not _is_structural(text)
+            and not ("." in text and _SENTENCE_INSIDE.search(text)))
+
+
+_SENTENCE_INSIDE = lazy(r"[a-z0-9]\.[\"'”’]?\s+\S")
 
 
 @title_shaped
