@@ -357,6 +357,19 @@ def leading_repeat(probe, index):
     return None
 
 
+def cut_off_repeat(probe, index):
+    """The block is the opening of an earlier block, stopped short (a page cut off
+    while printing a paragraph again, perhaps mid-word): a repeat, not new text."""
+    words = probe.words
+    if len(words) < LEAD_MIN_WORDS or probe.lead not in index.lead:
+        return None
+    for earlier in recent(index.lead, probe.lead):
+        before = index.words(earlier)
+        if len(before) > len(words) and before[:len(words) - 1] == words[:-1] and before[len(words) - 1].startswith(words[-1]):
+            return Repeat(earlier, probe.text)
+    return None
+
+
 def _split_after_words(text: str, count: int) -> tuple[str, str]:
     """Split ``text`` after its first ``count`` comparable words."""
     seen = 0
@@ -368,7 +381,7 @@ def _split_after_words(text: str, count: int) -> tuple[str, str]:
     return text.strip(), ""
 
 
-RULES = [exact_repeat, near_repeat, leading_repeat]
+RULES = [exact_repeat, near_repeat, leading_repeat, cut_off_repeat]
 
 
 def find(probe, index) -> Repeat | None:
