@@ -287,3 +287,23 @@ def test_byline_as_a_bullet_or_with_the_job_title_first(line, name):
 
 def test_placeholder_with_a_contraction():
     assert first_hit("Sorry, this content isn't available on your device." + BODY, chrome.unavailable_placeholder)
+
+
+def test_a_pointer_to_search_the_site_is_a_promo():
+    assert first_hit("Until then, every development will be on our website - simply search for Border News online." + BODY,
+                     chrome.promo)
+
+
+def test_a_pointer_to_the_articles_own_text_on_the_website_is_kept():
+    assert not first_hit("You can read his full address on our website." + BODY, chrome.promo)
+
+
+def test_a_long_promotion_for_a_programme_this_afternoon():
+    line = ("Join UTV for all the reaction this afternoon; our special programme starts at 1pm - with the figures as they "
+            "are published, reporters at the assembly and guests in the studio.")
+    assert first_hit(line + BODY, chrome.promo)
+
+
+def test_a_lone_word_before_prose_is_kept_as_a_section_title():
+    assert kept("Play video\n\nBudget\n\nDepartments learn today how much they have to spend." + BODY)[0] == "Budget"
+    assert not first_hit("Budget\n\nDepartments learn today how much they have to spend.", chrome.section_word_before_headline)

@@ -3,7 +3,7 @@
 import pytest
 
 from itvreport.errors import NoArticleError
-from itvreport.model import ListBlock, Media, Paragraph
+from itvreport.model import Heading, ListBlock, Media, Paragraph
 from itvreport.pipeline import read_article
 from itvreport.structure import media, quotes
 
@@ -567,3 +567,9 @@ def test_a_lead_in_quoting_words_the_next_paragraph_holds_introduces_them():
                       "attribution": None}
     assert quotes.echoes('it has been "another busy night" for crews:', "Another busy night with teams.")
     assert not quotes.echoes('it has been "busy" for crews:', "Busy with teams.")
+
+
+def test_a_lone_word_over_prose_is_a_subheading_not_the_headline():
+    article = read("Budget\n\nDepartments learn today how much they have to spend.\n\nHealth got the most last year.")
+    assert article.headline is None
+    assert article.blocks[0] == Heading("Budget", line=1)

@@ -228,13 +228,23 @@ def _promo_verb_in(lower: str) -> bool:
             or "tune in" in lower or "get" in lower or "try" in lower or "join" in lower)
 
 
-@short(30)
+# "Every development will be on our website - simply search for UTV News online."
+# (Not "You can read his full address on our website.": that points at the article's own text.)
+SITE_POINTER = lazy(r"\b(?:search for [\w' ]{1,30} online|on the [\w ]{0,20}\bapp)\b", re.IGNORECASE)
+
+
+@short(40)
 def promo(page, i, state):
-    """Promotion lines: watch it on ITV tonight, listen to our podcast, get the app."""
+    """Promotion lines: watch it on ITV tonight, listen to our podcast, get the app,
+    find every development on our website."""
     text = page.blocks[i].text
-    if (not text.endswith(":") and _promo_verb_in(text.lower()) and PROMO_VERB.search(text)
-            and PROMO_WHERE.search(text) and not split_credit(text)):
-        return Hit()  # (a line with a picture credit is the picture's caption)
+    lower = text.lower()
+    if text.endswith(":") or split_credit(text):
+        return None  # (a line with a picture credit is the picture's caption)
+    if _promo_verb_in(lower) and PROMO_VERB.search(text) and PROMO_WHERE.search(text):
+        return Hit()
+    if ("online" in lower or "app" in lower) and SITE_POINTER.search(text):
+        return Hit()
     return None
 
 
@@ -314,6 +324,17 @@ def section_word(page, i, state):
         return None
     following = page.blocks[i + 1] if i + 1 < len(page.blocks) else None
     if following is None or words(following.text) < 3:
+        return None
+    return Hit()
+
+
+@short(1)
+@starts(str.isupper)
+def section_word_before_headline(page, i, state):
+    """On a text page, a lone section word goes only when a headline follows it: one
+    before prose titles the page's first section and is kept. (An HTML page marks its
+    headline, so ``section_word`` serves there.)"""
+    if not section_word(page, i, state) or not is_title_shaped(page.blocks[i + 1].text, 30):
         return None
     return Hit()
 
@@ -412,7 +433,7 @@ RULES = [
     promo,
     label_line,
     byline,
-    section_word,
+    section_word_before_headline,
     read_link,
     live_updates_line,
     dash_label,

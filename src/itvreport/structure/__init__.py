@@ -14,6 +14,7 @@ from itvreport.shapes import bullet_item, ends_sentence, numbered_item, split_cr
 from itvreport.structure import live, media, rules
 
 HEADLINE_MAX_WORDS = 30
+HEADLINE_MIN_WORDS = 2  # a lone word over prose ("Budget") titles a section, not the page
 
 
 def build(cleaned, source: str = "-", fmt: str = "text") -> Article:
@@ -53,7 +54,7 @@ def take_headline(blocks, glued=None):
         return None, blocks
     text = blocks[0].text
     if (
-        words(text) > HEADLINE_MAX_WORDS or text.endswith(":") or bullet_item(text)
+        words(text) > HEADLINE_MAX_WORDS or words(text) < HEADLINE_MIN_WORDS or text.endswith(":") or bullet_item(text)
         or numbered_item(text) or split_credit(text) or media.is_media_note(text)
         or (ends_sentence(text) and text.endswith(".") and words(text) > 15)
     ):
