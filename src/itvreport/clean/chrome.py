@@ -208,10 +208,12 @@ def trailer(page, i, state):
 
 PROMO_VERB = lazy(
     r"^(?:\S+\s+){0,7}?(?:watch|listen|subscribe|sign up|download|follow|catch up|stream|tune in|get|try our|"
-    r"join (?:us|our|ITV|UTV|STV))\b"
-    r"|\?\s+(?:watch|listen|subscribe|sign up|download|follow|catch up|stream|tune in|get|try)\b",  # "Short on time? Try our podcast"
+    r"join (?:us|our|ITV|UTV|STV))\b",
     re.IGNORECASE,
 )
+# "Short on time but want the big stories? Try our latest podcast episodes."
+PROMO_AFTER_QUESTION = lazy(r"\?\s+(?:watch|listen|subscribe|sign up|download|follow|catch up|stream|tune in|get|try)\b",
+                            re.IGNORECASE)
 # Where or when to watch: a service, a programme slot; "ITV" itself only as "on ITV"
 # ("Watch ITV News tell her brother the result" is a video's lead-in, not a promotion).
 PROMO_WHERE = lazy(
@@ -233,7 +235,7 @@ def _promo_verb_in(lower: str) -> bool:
 SITE_POINTER = lazy(r"\b(?:search for [\w' ]{1,30} online|on the [\w ]{0,20}\bapp)\b", re.IGNORECASE)
 
 
-@short(40)
+@short(30)
 def promo(page, i, state):
     """Promotion lines: watch it on ITV tonight, listen to our podcast, get the app,
     find every development on our website."""
@@ -241,7 +243,8 @@ def promo(page, i, state):
     lower = text.lower()
     if text.endswith(":") or split_credit(text):
         return None  # (a line with a picture credit is the picture's caption)
-    if _promo_verb_in(lower) and PROMO_VERB.search(text) and PROMO_WHERE.search(text):
+    if (_promo_verb_in(lower) and (PROMO_VERB.match(text) or ("?" in text and PROMO_AFTER_QUESTION.search(text)))
+            and PROMO_WHERE.search(text)):
         return Hit()
     if ("online" in lower or "app" in lower) and SITE_POINTER.search(text):
         return Hit()

@@ -68,8 +68,7 @@ def _blank_lines_between_paragraphs(page) -> bool:
     joined by single newlines do not make it a single-newline page)."""
     if page is None:
         return False
-    gaps = sum(1 for block in page.blocks[1:] if block.gap)
-    return gaps >= 3 and gaps * 3 >= len(page.blocks) - 1
+    return page.breaks >= 3 and page.breaks * 3 >= len(page.blocks) - 1
 
 
 def looks_truncated(blocks) -> bool:

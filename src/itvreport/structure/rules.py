@@ -34,11 +34,12 @@ from itvreport.structure import media, quotes
 class Context:
     """The blocks being read and the article blocks built so far."""
 
-    __slots__ = ("blocks", "texts", "out", "reporters", "blank_separated", "live_index")
+    __slots__ = ("blocks", "texts", "out", "reporters", "blank_separated", "joined_runs", "live_index")
 
     def __init__(self, blocks, live_index=False, blank_separated=False):
         self.blocks = blocks
         self.blank_separated = blank_separated  # the page sets paragraphs apart with blank lines
+        self.joined_runs = blank_separated and _joined_run(blocks)  # it has a run for gallery_run
         self.live_index = live_index  # a live story's index page: each update under its title
         # Each block's text, and None after the last: texts[-1] and texts[len(blocks)]
         # (one before the first, one after the last) are both None.
@@ -317,6 +318,16 @@ GALLERY_MIN_LINES = 3
 GALLERY_MAX_WORDS = 40
 
 
+def _joined_run(blocks):
+    """Whether ``GALLERY_MIN_LINES`` lines or more run joined by single newlines."""
+    run = 1
+    for block in blocks[1:]:
+        run = 1 if block.gap else run + 1
+        if run >= GALLERY_MIN_LINES:
+            return True
+    return False
+
+
 def gallery_run(ctx, i):
     """On a page that sets paragraphs apart with blank lines, three or more short lines
     joined by single newlines (no list marks, no lead-ins) are a gallery of captions."""
@@ -431,7 +442,9 @@ def build_blocks(blocks, live_index=False, blank_separated=False):
     ``live_index``: the page is a live story's index (a ``Live updates`` line);
     ``blank_separated``: the page sets its paragraphs apart with blank lines."""
     ctx = Context(list(blocks), live_index, blank_separated)
-    by_key = dispatch.table(RULES)  # the rules that allow a line's first and last characters
+    # The rules that allow a line's first and last characters (a page with no run of
+    # joined lines never meets gallery_run).
+    by_key = dispatch.table(RULES if ctx.joined_runs else [rule for rule in RULES if rule is not gallery_run])
     texts = ctx.texts
     i = 0
     while i < len(ctx.blocks):
