@@ -240,14 +240,12 @@ def promo(page, i, state):
     """Promotion lines: watch it on ITV tonight, listen to our podcast, get the app,
     find every development on our website."""
     text = page.blocks[i].text
+    if text.endswith(":"):
+        return None
     lower = text.lower()
-    if text.endswith(":") or split_credit(text):
-        return None  # (a line with a picture credit is the picture's caption)
-    if (_promo_verb_in(lower) and (PROMO_VERB.match(text) or ("?" in text and PROMO_AFTER_QUESTION.search(text)))
-            and PROMO_WHERE.search(text)):
-        return Hit()
-    if ("online" in lower or "app" in lower) and SITE_POINTER.search(text):
-        return Hit()
+    if ((_promo_verb_in(lower) and (PROMO_VERB.match(text) or ("?" in text and PROMO_AFTER_QUESTION.search(text)))
+         and PROMO_WHERE.search(text)) or (("online" in lower or "app" in lower) and SITE_POINTER.search(text))):
+        return None if split_credit(text) else Hit()  # (a line with a picture credit is the picture's caption)
     return None
 
 

@@ -231,25 +231,25 @@ def _may_be_note(text, lower):
     Most lines are prose and fail here, for a few substring tests instead of a
     call to each check. (A test holds every check to this: a line a check
     accepts always passes.)"""
-    if (text.endswith(":") or text.startswith(_LABELS) or text.startswith("See") or "report" in lower
-            or "below" in lower or "above" in lower or _distressing(lower)):
+    last = text[-1:]
+    if (last == ":" or "report" in lower or "below" in lower or "above" in lower or text.startswith(_LABELS)
+            or text.startswith("See") or _distressing(lower)):
         return True
-    if ("forecast" in lower or "interview" in lower) and ("'" in text or "’" in text):
-        return True  # _POSSESSIVE_REPORT: "Jo Bloggs' forecast"
-    if text.endswith("."):
-        # A hand-over ending with a full stop names what it hands over; a lead-in
-        # without a colon ends on its verb when it ends with a full stop.
-        return (("has " in lower or "have " in lower or "sent " in lower or "filed " in lower)
-                and _has_report_noun(lower)) or lower.endswith(_LEAD_ENDINGS)
-    return _leads(lower)
+    if last == ".":
+        # A hand-over ending with a full stop names what it hands over (one of
+        # _HAS_REPORT's nouns); a lead-in without a colon ends on its verb then.
+        if ("has " in lower or "have " in lower or "sent " in lower or "filed " in lower) and (
+                "story" in lower or "more" in lower or "detail" in lower or "update" in lower or "latest" in lower):
+            return True
+        if lower.endswith(_LEAD_ENDINGS):
+            return True
+    elif _leads(lower):
+        return True
+    # _POSSESSIVE_REPORT: "Jo Bloggs' forecast"
+    return ("'" in text or "’" in text) and ("forecast" in lower or "interview" in lower)
 
 
 _LEAD_ENDINGS = ("has the latest.", "has more.", "has the full story.", "looks back.", "explains.")
-
-
-def _has_report_noun(lower):
-    """A cheap necessary condition for _HAS_REPORT: one of the nouns it hands over."""
-    return "story" in lower or "more" in lower or "detail" in lower or "update" in lower or "latest" in lower
 
 
 _MEDIUM = lazy(

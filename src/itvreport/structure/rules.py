@@ -436,6 +436,17 @@ RULES = [
 ]
 
 
+_WITHOUT_GALLERY: dict = {}
+
+
+def _without_gallery(rules):
+    found = _WITHOUT_GALLERY.get(rules)
+    if found is None:
+        _WITHOUT_GALLERY.clear()  # the rule list changed (tests swap it)
+        found = _WITHOUT_GALLERY[rules] = tuple(rule for rule in rules if rule is not gallery_run)
+    return found
+
+
 def build_blocks(blocks, live_index=False, blank_separated=False):
     """Run the rules over ``blocks``; return (article blocks, reporter names).
 
@@ -444,7 +455,7 @@ def build_blocks(blocks, live_index=False, blank_separated=False):
     ctx = Context(list(blocks), live_index, blank_separated)
     # The rules that allow a line's first and last characters (a page with no run of
     # joined lines never meets gallery_run).
-    by_key = dispatch.table(RULES if ctx.joined_runs else [rule for rule in RULES if rule is not gallery_run])
+    by_key = dispatch.table(RULES if ctx.joined_runs else _without_gallery(tuple(RULES)))
     texts = ctx.texts
     i = 0
     while i < len(ctx.blocks):
