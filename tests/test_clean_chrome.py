@@ -202,3 +202,108 @@ def test_update_page_summaries_before_the_read_more_widget():
             "Ferries cancelled for the rest of the day\n\nThousands of homes without power\n\n"
             "  1. Read more\n  2. 3 updates")
     assert kept(text)[-1] == "The bridge will stay shut until the wind drops, the operator said."
+
+
+def test_a_date_glued_to_the_first_line_of_content_drops_only_the_prefix():
+    cleaned = run(" date 2019-03-14 Crowds gather outside the town hall. Credit: PA\n\nTown hall protest" + BODY)
+    assert cleaned.date == "2019-03-14"
+    assert cleaned.blocks[0].text == "Crowds gather outside the town hall. Credit: PA"
+    assert cleaned.blocks[0].line == 1
+    assert (1, "date 2019-03-14", "boilerplate") in dropped(" date 2019-03-14 Crowds gather outside the town hall. Credit: PA" + BODY)
+    assert cleaned.marks["glued"] == 1
+
+
+@pytest.mark.parametrize("line", [
+    " date 2022-05-05 Play Brightcove video Advertisement",
+    " date 2018-01-17 - ITV Report",
+    " date 2024-01-08 Advertisement",
+    " date 2019-03 Play video",
+])
+def test_a_dated_line_holding_only_chrome_is_dropped_whole(line):
+    assert dropped(line + BODY)[0] == (1, line.strip(), "boilerplate")
+    assert kept(line + BODY)[0] == "The council met on Tuesday to discuss the plans."
+
+
+def test_a_month_only_glued_date_is_dropped_but_gives_no_article_date():
+    cleaned = run(" date 2019-03 Snow closed the pass overnight." + BODY)
+    assert cleaned.date is None
+    assert cleaned.blocks[0].text == "Snow closed the pass overnight."
+
+
+@pytest.mark.parametrize("line", [
+    "Join UTV for all the reaction this afternoon; our special starts at 1pm.",
+    "Short on time but want the big stories? Try our latest podcast episodes.",
+    "Watch the documentary on ITV1 and ITVX from Sunday.",
+])
+def test_more_promo_shapes(line):
+    assert first_hit(line + BODY, chrome.promo)
+
+
+@pytest.mark.parametrize("line", [
+    "Watch ITV News tell the winner's brother about the result",
+    "You can watch all the campaign moments live on Credit: ITV News",
+    "Volunteers hope to join the clean-up of the beach on Saturday.",
+])
+def test_not_promos(line):
+    assert not first_hit(line + BODY, chrome.promo)
+
+
+@pytest.mark.parametrize("line", ["Read: Key findings of the harbour inquiry", "Read more: Level 3 heat alert",
+                                  "READ MORE: How the flood defences work"])
+def test_read_link_anywhere(line):
+    text = "Intro paragraph here.\n\n" + line + BODY
+    assert (3, line, "boilerplate") in dropped(text)
+
+
+def test_read_as_a_word_in_prose_is_kept():
+    assert not first_hit("Read the full statement, the council urged residents." + BODY, chrome.read_link)
+
+
+def test_live_updates_line_marks_an_index_page():
+    cleaned = run("Harbour fire live\n\nCrews fought the fire all night.\n\nLive updates\n\nRoad reopens" + BODY)
+    assert cleaned.marks["live"] == 5
+    assert "Live updates" not in kept("Harbour fire live\n\nLive updates\n\nRoad reopens" + BODY)
+
+
+@pytest.mark.parametrize("top", ["- ITV Report\n-\n", "- Granada\n- 2 updates\n"])
+def test_dash_labels_before_the_headline(top):
+    assert kept(top + "Bus fire outside the station" + BODY)[0] == "Bus fire outside the station"
+
+
+def test_a_dash_line_after_the_headline_is_kept():
+    assert "- Leeds" in kept("Bus fire outside the station\n\nThe bus was empty.\n- Leeds" + BODY)
+
+
+@pytest.mark.parametrize("line,name", [
+    ("  • By ITV News Content Producer Laura Pennick", "Laura Pennick"),
+    ("By Political Correspondent Sam Oduya", "Sam Oduya"),
+    ("• By Jane Doe: Political Correspondent", "Jane Doe"),
+])
+def test_byline_as_a_bullet_or_with_the_job_title_first(line, name):
+    cleaned = run("Bridge reopens\n\n" + line + BODY)
+    assert cleaned.byline == name
+    assert cleaned.blocks[1].text == "The council met on Tuesday to discuss the plans."
+
+
+def test_placeholder_with_a_contraction():
+    assert first_hit("Sorry, this content isn't available on your device." + BODY, chrome.unavailable_placeholder)
+
+
+def test_a_pointer_to_search_the_site_is_a_promo():
+    assert first_hit("Until then, every development will be on our website - simply search for Border News online." + BODY,
+                     chrome.promo)
+
+
+def test_a_pointer_to_the_articles_own_text_on_the_website_is_kept():
+    assert not first_hit("You can read his full address on our website." + BODY, chrome.promo)
+
+
+def test_a_promotion_to_join_a_programme_this_afternoon():
+    line = ("Join UTV for all the reaction this afternoon; our special programme starts at 1pm - with the figures as they "
+            "are published.")
+    assert first_hit(line + BODY, chrome.promo)
+
+
+def test_a_lone_word_before_prose_is_kept_as_a_section_title():
+    assert kept("Play video\n\nBudget\n\nDepartments learn today how much they have to spend." + BODY)[0] == "Budget"
+    assert not first_hit("Budget\n\nDepartments learn today how much they have to spend.", chrome.section_word_before_headline)

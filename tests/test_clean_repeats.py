@@ -181,3 +181,17 @@ def test_a_block_whose_words_hash_like_an_earlier_ones_is_no_exact_repeat():
     assert repeats.exact_repeat(other, index) is None
     assert repeats.exact_repeat(repeats.Probe(P1.upper()), index).of == 0
     assert index.first_with(repeats.tokens(P2)) is None
+
+
+def test_a_cut_off_copy_of_an_earlier_paragraph_is_a_duplicate():
+    text = ("Headline here\n\nMaya Osei founded a trust in honour of her brother after the crash on the coast road.\n\n"
+            "The trust has raised £40,000.\n\nMaya Osei founded a trust in hon")
+    cleaned = run(text)
+    assert [b.text for b in cleaned.blocks][-1] == "The trust has raised £40,000."
+    assert [(r.line, r.reason, r.of) for r in cleaned.removed] == [(7, "duplicate", 3)]
+
+
+def test_a_short_paragraph_sharing_an_earlier_opening_but_going_elsewhere_is_kept():
+    text = ("Headline here\n\nMaya Osei founded a trust in honour of her brother after the crash.\n\n"
+            "Maya Osei founded a trust in Leeds too")
+    assert [b.text for b in run(text).blocks][-1] == "Maya Osei founded a trust in Leeds too"

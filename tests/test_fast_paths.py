@@ -60,6 +60,15 @@ SHAPED = [
     "Flowers left at the scene. Picture credit: Family handout",
     "Leeds - 12 jobs.York - 3 jobs.Hull - 9 jobs.",
     "A.B.C.",
+    "Sarah Kellow reports on the latest as the flooding enters its third day",
+    "ITV News reporter Owen Maddox has the latest on the damage",
+    "Jo Bloggs's forecast for the east.",
+    "Watch Helen Garside's report",
+    "Contains distressing images",
+    "Join UTV for all the reaction this afternoon",
+    "Short on time? Try our podcast",
+    "Sorry, this content isn't available on your device.",
+    "Read more: Level 3 heat alert",
 ]
 
 
@@ -134,7 +143,10 @@ def _guarded_patterns(text):
     lower = text.lower()
     return [
         (chrome._promo_verb_in(lower), bool(chrome.PROMO_VERB.match(text))),
-        ("not " in lower, bool(chrome.UNAVAILABLE.search(text))),
+        (chrome._promo_verb_in(lower) and "?" in text, bool(chrome.PROMO_AFTER_QUESTION.search(text))),
+        ("not " in lower or "n't " in lower or "n’t " in lower, bool(chrome.UNAVAILABLE.search(text))),
+        (text[:1] in "RrMmSs" and ":" in text[:12], bool(chrome.READ_LINK.match(text))),
+        (text.startswith("date"), bool(chrome.GLUED_DATE.match(text))),
         (text[-5:].lower() == "video", bool(chrome.PLAY_VIDEO.match(text))),
         (text[:1] in "Vv", bool(chrome.UPDATES_LINK.match(text))),
         (text.startswith("date"), bool(chrome.DATED.match(text))),

@@ -1,6 +1,6 @@
 """Mutation test: thousands of damaged copies of real and invented pages.
 
-Pages: the real fixture, the 44 invented corpus pages, the 20 held-out pages, and
+Pages: the real fixture, the 53 invented corpus pages, the 20 held-out pages, and
 the hostile pages below (escape sequences, bidi overrides, rich markup, CRLF,
 Windows-1252, UTF-16, mojibake, a very long line, an update page). Each mutant
 takes one to three mutations, drawn with a seeded RNG (so every run sees the

@@ -3,7 +3,7 @@
 import pytest
 
 from itvreport.errors import NoArticleError
-from itvreport.model import ListBlock, Media, Paragraph
+from itvreport.model import Heading, ListBlock, Media, Paragraph
 from itvreport.pipeline import read_article
 from itvreport.structure import media, quotes
 
@@ -387,3 +387,189 @@ def test_reading_leaves_the_garbage_collector_as_it_was():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+# --- careful-editor shapes (captions vs paragraphs, headlines) -------------------------
+
+def test_a_quoted_sentence_ending_inside_its_quotation_marks_is_a_paragraph():
+    text = (HEAD + "The coach praised the squad after the final.\n\n"
+            'Her assistant added: "They ran until they dropped."\n\n"We are so proud of them."\n\nThe parade is on Sunday.')
+    assert [b["type"] for b in blocks(text)] == ["paragraph"] * 4
+
+
+@pytest.mark.parametrize("line", [
+    "Can the valley escape the flooding?",
+    "What a night for the village at the edge of the moor!",
+    '"Not only are the lanes blocked near the farm, they are also',
+    "“Residents outside the hall, as they waited for news",
+])
+def test_a_question_an_exclamation_or_a_quoted_line_is_not_a_caption(line):
+    out = blocks(HEAD + "The rain kept falling.\n\n" + line + "\n\nThe river peaked at noon.")
+    assert out[1]["type"] != "image"
+
+
+def test_a_cut_off_last_line_is_not_a_caption():
+    out = blocks(HEAD + "The rain kept falling.\n\nFarmers near the river at Selby were told to move their stock to hig")
+    assert out[-1] == {"type": "paragraph", "text": "Farmers near the river at Selby were told to move their stock to hig"}
+
+
+def test_a_sentence_before_a_bare_credit_stays_a_paragraph():
+    out = blocks(HEAD + "Readers sent in their pictures, including this one from the pier at dawn.\n\n"
+                 "Credit: Tom Iqbal\n\nThe frost lasted until noon.")
+    assert out[:2] == [{"type": "paragraph", "text": "Readers sent in their pictures, including this one from the pier at dawn."},
+                       {"type": "image", "caption": "", "credit": "Tom Iqbal"}]
+
+
+def test_a_first_line_ending_with_a_full_stop_glued_to_the_date_is_not_the_headline():
+    article = read(" date 2023-02-11 Thick fog covered the estuary, closing the ferry this morning.\n\n"
+                   "Drivers were told to take care.")
+    assert article.headline is None
+    assert article.date == "2023-02-11"
+    assert article.blocks[0].text == "Thick fog covered the estuary, closing the ferry this morning."
+
+
+@pytest.mark.parametrize("line,name", [
+    ("Sarah Kellow reports on the latest as the flooding enters its third day", "Sarah Kellow"),
+    ("ITV News reporter Owen Maddox has the latest on the damage left by the storm", "Owen Maddox"),
+    ("ITV News correspondent Jo Bloggs reports.", "Jo Bloggs"),
+    ("The talks broke down again on Friday as ITV News Correspondent Jo Bloggs reports", "Jo Bloggs"),
+    ("Jo Bloggs's forecast for the east.", "Jo Bloggs"),
+    ("Watch Helen Garside's report", "Helen Garside"),
+])
+def test_video_lead_ins_without_a_colon(line, name):
+    article = read("Floods close the valley road\n\n" + line + "\n\nThe river rose overnight.\n\nIt fell by noon.")
+    assert article.blocks[0] == Media(line, line=3)
+    assert article.byline == name
+
+
+@pytest.mark.parametrize("line", ["Contains distressing images", "Some may find the images in this report upsetting"])
+def test_short_distressing_images_warnings(line):
+    assert media.is_media_note(line)
+
+
+@pytest.mark.parametrize("line", [
+    "The BBC reports that the talks failed.",
+    "Police Scotland reports on Tuesday that crime fell",
+    "The report found that graphic images were shared by pupils at the school.",
+])
+def test_prose_about_reports_is_not_a_media_note(line):
+    assert not media.is_media_note(line)
+
+
+@pytest.mark.parametrize("line", ["  • Video report by ITV News Reporter Sara Whitlock",
+                                  "  • Our Correspondent, Mark Feeney has this report:"])
+def test_a_media_note_set_as_a_bullet(line):
+    assert blocks(HEAD + line + "\n\nThe sea wall gave way.")[0] == {"type": "media", "text": line.strip()[2:]}
+
+
+@pytest.mark.parametrize("line", ["This Evening and Overnight:", "Outlook for Friday to Sunday:"])
+def test_a_title_case_line_ending_with_a_colon_is_a_heading(line):
+    out = blocks(HEAD + line + "\n\nDry at first, then rain from the west.\n\nWinds easing.")
+    assert out[0] == {"type": "heading", "text": line}
+
+
+def test_a_lower_case_colon_lead_in_is_not_a_heading():
+    out = blocks(HEAD + "Weather for the north of the region:\n\nDry at first, then rain from the west.")
+    assert out[0]["type"] != "heading"
+
+
+def test_lines_joined_by_single_newlines_on_a_blank_line_page_are_a_gallery():
+    text = (HEAD + "The mayor's day began early.\n\nIt ended late.\n\n"
+            "At 8am, the chain goes on.\nPupils greet the mayor at the school gate.\n"
+            "A stop at the market. Credit: ITV News\nThe day ends at the social club.\n\nShe is back tomorrow.")
+    out = blocks(text)
+    assert [b["type"] for b in out] == ["paragraph", "paragraph", "image", "image", "image", "image", "paragraph"]
+    assert out[4] == {"type": "image", "caption": "A stop at the market.", "credit": "ITV News"}
+
+
+def test_single_newline_page_has_no_gallery_runs():
+    text = "Harbour wall repaired\nWork finished on Friday.\nThe road reopens today.\nThe mayor will cut a ribbon.\nBuses return next week."
+    assert {b["type"] for b in blocks(text)} == {"paragraph"}
+
+
+def test_update_titles_on_a_live_index_page_are_headings():
+    text = ("Bus fire outside the station\n\nA bus caught fire this afternoon.\n\nLive updates\n\n"
+            "Bus fire blamed on engine fault\n\nThe operator said checks had started.\n\n"
+            "Crews pictured at the station after the fire\n\nTwo crews attended.")
+    out = blocks(text)
+    assert out[1] == {"type": "heading", "text": "Bus fire blamed on engine fault"}
+    assert out[3] == {"type": "heading", "text": "Crews pictured at the station after the fire"}
+
+
+def test_a_bullet_title_before_a_picture_is_a_heading():
+    text = HEAD + "Intro text.\n\n  • How cold could it get?\nNot weather for a paddle. Credit: PA\n\nForecasters said it could reach -12C."
+    out = blocks(text)
+    assert out[1] == {"type": "heading", "text": "How cold could it get?"}
+    assert out[2] == {"type": "image", "caption": "Not weather for a paddle.", "credit": "PA"}
+
+
+def test_an_update_page_that_lost_its_view_all_line():
+    text = ("Walkers rescued from cliffs\n\nThree hikers stuck on a cliff path were brought to safety.\n\n"
+            "Coastguard praises torch signals\n\nThe walkers flashed torches from the path.\n\n"
+            "A lifeboat reached them at 1am.\n\nMore top news\n\nOther story")
+    article = read(text)
+    assert article.live_story.title == "Walkers rescued from cliffs"
+    assert article.live_story.summary == ("Three hikers stuck on a cliff path were brought to safety.",)
+    assert article.headline == "Coastguard praises torch signals"
+
+
+def test_a_headline_first_page_with_a_subheading_after_the_standfirst_and_no_trailer_is_not_an_update():
+    text = ("Walkers rescued from cliffs\n\nThree hikers stuck on a cliff path were brought to safety.\n\n"
+            "How it happened\n\nThe walkers flashed torches from the path.\n\nA lifeboat reached them at 1am.")
+    article = read(text)
+    assert article.live_story is None
+    assert article.headline == "Walkers rescued from cliffs"
+
+
+def test_an_older_update_page_cut_off_in_the_parent_standfirst():
+    text = ("Beacon lit on the fell\n\nThe beacon was lit at dusk by the oldest villager.\n\n"
+            "Crowds gathered to watch.\n\n\n\nJubilee beacons across the county\n\n"
+            "More than forty beacons will be lit across the county tonight as part of the")
+    article = read(text)
+    assert article.live_story.title == "Jubilee beacons across the county"
+    assert [b.text for b in article.blocks] == ["The beacon was lit at dusk by the oldest villager.",
+                                                "Crowds gathered to watch."]
+
+
+@pytest.mark.parametrize("line,name", [
+    ("Fighting went on in the hills overnight. Jo Bloggs reports.", "Jo Bloggs"),
+    ("Our correspondent Jo Bloggs has sent this report.", "Jo Bloggs"),
+    ("Here is Jo Bloggs' forecast for the east:", "Jo Bloggs"),
+    ("Watch ITV News tell the winner's brother about her victory", None),
+])
+def test_more_video_lead_ins(line, name):
+    assert media.is_media_note(line)
+    assert media.reporter(line) == name
+
+
+@pytest.mark.parametrize("line", ["The Council has the full report.", "Watch this space, the minister said.",
+                                  "Ofsted has the latest report."])
+def test_sentences_that_only_look_like_lead_ins(line):
+    assert not media.is_media_note(line)
+
+
+def test_a_colon_lead_in_naming_no_medium_before_narrative_is_a_paragraph():
+    out = blocks(HEAD + "Officers are urging drivers to stay local and avoid any trip that is not needed:\n\n"
+                 "There were crashes on the M3 and the A303.")
+    assert out[0] == {"type": "paragraph", "text": "Officers are urging drivers to stay local and avoid any trip that is not needed:"}
+
+
+def test_a_colon_lead_in_naming_a_post_stands_for_it():
+    out = blocks(HEAD + "The coastguard shared this footage of the rescue:\n\nThe walkers were taken to hospital.")
+    assert out[0] == {"type": "media", "text": "The coastguard shared this footage of the rescue:"}
+
+
+def test_a_lead_in_quoting_words_the_next_paragraph_holds_introduces_them():
+    text = (HEAD + 'With grass fire alerts in place, it has been "another busy night" for crews:\n\n'
+            "Another busy night with teams tackling scrub blazes across the moor. #heatwave\n\nRain is due on Friday.")
+    out = blocks(text)
+    assert out[1] == {"type": "quote", "paragraphs": ["Another busy night with teams tackling scrub blazes across the moor. #heatwave"],
+                      "attribution": None}
+    assert quotes.echoes('it has been "another busy night" for crews:', "Another busy night with teams.")
+    assert not quotes.echoes('it has been "busy" for crews:', "Busy with teams.")
+
+
+def test_a_lone_word_over_prose_is_a_subheading_not_the_headline():
+    article = read("Budget\n\nDepartments learn today how much they have to spend.\n\nHealth got the most last year.")
+    assert article.headline is None
+    assert article.blocks[0] == Heading("Budget", line=1)

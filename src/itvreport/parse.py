@@ -52,8 +52,9 @@ _new_tuple = tuple.__new__
 class RawPage(_Record):
     """All blocks of one page; ``blank_separated`` is False for single-newline pages."""
 
-    __slots__ = ("blocks", "lines", "blank_separated")
-    _fields = ("blocks", "lines", "blank_separated")
+    __slots__ = ("blocks", "lines", "blank_separated", "breaks")
+    _fields = ("blocks", "lines", "blank_separated", "breaks")
+    _defaults = {"breaks": 0}  # blocks after the first with a blank line before them
 
 
 def parse_text(text: str) -> RawPage:
@@ -77,4 +78,4 @@ def parse_text(text: str) -> RawPage:
         gap = 0
     # A page separates paragraphs with blank lines when most block boundaries have one.
     blank_separated = len(blocks) < 2 or gaps * 2 >= len(blocks) - 1
-    return RawPage(tuple(blocks), len(lines), blank_separated)
+    return RawPage(tuple(blocks), len(lines), blank_separated, gaps)

@@ -123,10 +123,13 @@ def ends_sentence(text: str) -> bool:
 
 
 def is_title_shaped(text: str, max_words: int = 14) -> bool:
-    """A short line that does not end like a sentence: a heading, title or label."""
+    """A short line that does not end like a sentence (also not inside closing
+    quotes or brackets: ``ally."``): a heading, title or label."""
     if len(text) > 110 or words(text) > max_words:
         return False
     if text.endswith((".", ",", ";", ":")) and not text.endswith("..."):
         return False
+    if text[-1] in SENTENCE_CLOSERS and text.rstrip(SENTENCE_CLOSERS).endswith((".", ",", ";", ":")):
+        return False  # a sentence inside closing quotes: ``... my dearest ally."``
     first = text[0]
     return not first.islower()

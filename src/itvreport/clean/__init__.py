@@ -3,8 +3,8 @@
 Input is a :class:`~itvreport.parse.RawPage`; output is :class:`Cleaned`: the
 blocks that remain (in page order), what was removed and why, metadata found on
 chrome lines (date, byline) and marks for the structure stage: the input line
-where the parent story of an update page ends (``updates``) and where the
-article ends (``end``).
+where the parent story of an update page ends (``updates``), where the
+article ends (``end``) and the line whose start was the page's date (``glued``).
 """
 
 from __future__ import annotations
@@ -33,11 +33,12 @@ class ChromeScan:
     """What the chrome rules found on a page: the blocks they passed, the runs
     they dropped, and what those lines told (marks, date, byline)."""
 
-    __slots__ = ("kept", "dropped", "marks", "date", "byline")
+    __slots__ = ("kept", "dropped", "trimmed", "marks", "date", "byline")
 
     def __init__(self):
         self.kept = []       # indexes of blocks that are not chrome
         self.dropped = []    # (first index, count) of each run of chrome
+        self.trimmed = {}    # index -> (chrome prefix, content) of a kept block that began with chrome
         self.marks = {}
         self.date = None
         self.byline = None
@@ -66,6 +67,12 @@ def scan_chrome(page, rules=chrome.RULES, eligible=None) -> ChromeScan:
                     hit = rule(page, i, state)
                     if hit:
                         break
+        if hit and hit.keep:
+            scan.trimmed[i] = hit.keep
+            scan.date = scan.date or hit.date
+            if hit.mark and hit.mark not in scan.marks:
+                scan.marks[hit.mark] = blocks[i].line
+            hit = None
         if not hit:
             scan.kept.append(i)
             state.kept += 1
@@ -93,6 +100,11 @@ def _drop_chrome(page):
         Removed(block.line, block.text, Removed.BOILERPLATE, None)
         for start, count in scan.dropped for block in blocks[start:start + count]
     ]
+    if scan.trimmed:
+        at = {index: position for position, index in enumerate(scan.kept)}
+        for i, (prefix, rest) in scan.trimmed.items():
+            kept[at[i]] = blocks[i].replace(text=rest)
+            removed.append(Removed(blocks[i].line, prefix, Removed.BOILERPLATE, None))
     return kept, removed, scan.date, scan.byline, scan.marks
 
 

@@ -20,14 +20,15 @@ from itvreport.shapes import NUMBERED, ends_sentence, is_title_shaped, numbered_
 class Hit:
     """What a chrome rule found: ``count`` blocks from ``i`` are chrome."""
 
-    __slots__ = ("count", "mark", "date", "byline", "rest")
+    __slots__ = ("count", "mark", "date", "byline", "rest", "keep")
 
-    def __init__(self, count=1, mark=None, date=None, byline=None, rest=False):
+    def __init__(self, count=1, mark=None, date=None, byline=None, rest=False, keep=None):
         self.count = count
         self.mark = mark      # a name the structure stage looks for ("updates", "end")
         self.date = date      # "YYYY-MM-DD" found on the line
         self.byline = byline  # a reporter's name found on the line
         self.rest = rest      # every block after this one is chrome too (trailers)
+        self.keep = keep      # (chrome prefix, content): only the start of the line is chrome
 
 
 class State:
@@ -69,7 +70,7 @@ def advertisement(page, i, state):
     return None
 
 
-DATED = lazy(r"^date\s+([0-9]{4}-[0-9]{2}-[0-9]{2})\b")
+DATED = lazy(r"^date\s+([0-9]{4}-[0-9]{2}(?:-[0-9]{2})?)\b")
 _MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
@@ -86,9 +87,37 @@ def dated_prefix(page, i, state):
     text = page.blocks[i].text
     match = DATED.match(text) if text.startswith("date") else None
     if match:
-        date = match.group(1)
-        return Hit(date=date if _real_date(date) else None)
+        date = match.group(1)  # ``date 2019-03`` (no day) is chrome too, but no article date
+        return Hit(date=date if len(date) == 10 and _real_date(date) else None)
     return None
+
+
+GLUED_DATE = lazy(r"^date\s+(?P<date>[0-9]{4}-[0-9]{2}(?:-[0-9]{2})?)\s+(?P<rest>\S.*)$")
+_ADVERT_WORDS = {"advertisement", "advert", "sponsored", "ad"}
+
+
+def _without_advert(text: str) -> str:
+    """The line without an ``Advertisement`` word at its end."""
+    head, _, last = text.rpartition(" ")
+    return head.rstrip() if _fold(last).rstrip(".:") in _ADVERT_WORDS else ("" if _fold(text).rstrip(".:") in _ADVERT_WORDS else text)
+
+
+@starts("d")
+def glued_date(page, i, state):
+    """`` date 2019-03-14 Crowds gather outside the town hall``: newer pages glue the
+    page's date to the first line of content. The prefix is chrome (its date is the
+    article's); the rest of the line is read as usual."""
+    text = page.blocks[i].text
+    match = GLUED_DATE.match(text) if text.startswith("date") else None
+    if not match:
+        return None
+    rest = match.group("rest")
+    bare = _without_advert(rest)
+    if not bare or bare[0] in "-–—|" or not any(ch.isalpha() for ch in bare) or PLAY_VIDEO.match(bare) or NUMBERED.match(bare):
+        return None  # `` date ... - ITV Report``, `` date ... Play video``: the whole line is chrome
+    date = match.group("date")
+    return Hit(date=date if len(date) == 10 and _real_date(date) else None, mark="glued",
+               keep=(text[:match.start("rest")].rstrip(), rest))
 
 
 @short(12)
@@ -114,16 +143,18 @@ def play_video(page, i, state):
 
 
 UNAVAILABLE = lazy(
-    r"\bnot (?:currently |yet )?(?:available|supported|viewable|playable)\b.*\b(?:device|browser|platform|app|region|location)\b",
+    r"(?:\bnot|n[’']t) (?:currently |yet )?(?:available|supported|viewable|playable)\b.*\b(?:device|browser|platform|app|region|location)\b",
     re.IGNORECASE,
 )
 
 
 @short(30)
 def unavailable_placeholder(page, i, state):
-    """"This content is not available on your device" and its variants."""
+    """"This content is not available on your device", "Sorry, this content isn't
+    available on your device." and their variants."""
     text = page.blocks[i].text
-    if "not " in text.lower() and UNAVAILABLE.search(text):
+    lower = text.lower()
+    if ("not " in lower or "n't " in lower or "n’t " in lower) and UNAVAILABLE.search(text):
         return Hit()
     return None
 
@@ -175,9 +206,19 @@ def trailer(page, i, state):
     return Hit(mark="end", rest=True)
 
 
-PROMO_VERB = lazy(r"^(?:\S+\s+){0,7}?(?:watch|listen|subscribe|sign up|download|follow|catch up|stream|tune in|get)\b", re.IGNORECASE)
+PROMO_VERB = lazy(
+    r"^(?:\S+\s+){0,7}?(?:watch|listen|subscribe|sign up|download|follow|catch up|stream|tune in|get|try our|"
+    r"join (?:us|our|ITV|UTV|STV))\b",
+    re.IGNORECASE,
+)
+# "Short on time but want the big stories? Try our latest podcast episodes."
+PROMO_AFTER_QUESTION = lazy(r"\?\s+(?:watch|listen|subscribe|sign up|download|follow|catch up|stream|tune in|get|try)\b",
+                            re.IGNORECASE)
+# Where or when to watch: a service, a programme slot; "ITV" itself only as "on ITV"
+# ("Watch ITV News tell her brother the result" is a video's lead-in, not a promotion).
 PROMO_WHERE = lazy(
-    r"\b(?:podcasts?|newsletters?|ITVX|ITV Hub|ITV|Spotify|Apple Podcasts|app|tonight|this evening|on demand)\b"
+    r"\b(?:podcasts?|newsletters?|ITVX|ITV ?Hub|on ITV\d?|ITV\d|Spotify|Apple Podcasts|app|tonight|this evening|"
+    r"this afternoon|on demand)\b"
     r"|\bat \d{1,2}(?:[.:]\d\d)?\s?[ap]m\b"
 )
 
@@ -186,16 +227,25 @@ def _promo_verb_in(lower: str) -> bool:
     """A cheap necessary condition for PROMO_VERB: one of its verbs occurs at all."""
     return ("watch" in lower or "listen" in lower or "subscribe" in lower or "sign up" in lower
             or "download" in lower or "follow" in lower or "catch up" in lower or "stream" in lower
-            or "tune in" in lower or "get" in lower)
+            or "tune in" in lower or "get" in lower or "try" in lower or "join" in lower)
+
+
+# "Every development will be on our website - simply search for UTV News online."
+# (Not "You can read his full address on our website.": that points at the article's own text.)
+SITE_POINTER = lazy(r"\b(?:search for [\w' ]{1,30} online|on the [\w ]{0,20}\bapp)\b", re.IGNORECASE)
 
 
 @short(30)
 def promo(page, i, state):
-    """Promotion lines: watch it on ITV tonight, listen to our podcast, get the app."""
+    """Promotion lines: watch it on ITV tonight, listen to our podcast, get the app,
+    find every development on our website."""
     text = page.blocks[i].text
-    if (not text.endswith(":") and _promo_verb_in(text.lower()) and PROMO_VERB.match(text)
-            and PROMO_WHERE.search(text)):
-        return Hit()
+    if text.endswith(":"):
+        return None
+    lower = text.lower()
+    if ((_promo_verb_in(lower) and (PROMO_VERB.match(text) or ("?" in text and PROMO_AFTER_QUESTION.search(text)))
+         and PROMO_WHERE.search(text)) or (("online" in lower or "app" in lower) and SITE_POINTER.search(text))):
+        return None if split_credit(text) else Hit()  # (a line with a picture credit is the picture's caption)
     return None
 
 
@@ -225,8 +275,14 @@ def label_line(page, i, state):
 
 
 BYLINE = lazy(
-    r"^By\s+(?P<name>(?:[A-Z][\w'’\-]*\.?\s+){0,3}[A-Z][\w'’\-]+)"
+    r"^(?:[•◦▪●‣·∙]\s+)?By\s+(?P<name>(?:[A-Z][\w'’\-]*\.?\s+){0,3}[A-Z][\w'’\-]+)"
     r"(?:\s*(?:[:,|–—]|\s-)\s*(?P<role>[^.!?]*))?$"
+)
+# "By ITV News Content Producer Jo Bloggs": the job title first, then the name.
+BYLINE_ROLE_FIRST = lazy(
+    r"^(?:[•◦▪●‣·∙]\s+)?By\s+(?P<role>(?:[A-Z][\w'’\-]*\s+){0,5}?"
+    r"(?:Correspondent|Editor|Reporter|Producer|Journalist|Presenter|Writer|Analyst))\s+"
+    r"(?P<name>(?:[A-Z][\w'’\-]*\s+){0,2}[A-Z][\w'’\-]+)$"
 )
 ROLE_WORDS = lazy(
     r"\b(?:correspondent|editor|reporter|producer|journalist|presenter|writer|analyst|"
@@ -235,15 +291,22 @@ ROLE_WORDS = lazy(
 )
 
 
-@short(14)
-@starts("B")
+@short(15)
+@starts("B•◦▪●‣·∙")
 def byline(page, i, state):
-    """``By Jane Doe: Political Correspondent``: the name goes to ``byline``."""
+    """``By Jane Doe: Political Correspondent`` (also set as a bullet, or with the job
+    title first: ``By ITV News Reporter Jane Doe``): the name goes to ``byline``."""
     text = page.blocks[i].text
-    if not text.startswith("By"):
+    if text[:1] != "B":
+        if not text[2:4] == "By" and not text[1:].lstrip().startswith("By"):
+            return None
+    elif not text.startswith("By"):
         return None
+    match = BYLINE_ROLE_FIRST.match(text) if words(text) <= 15 else None
+    if match:
+        return Hit(byline=match.group("name").strip())
     match = BYLINE.match(text)
-    if not match or words(text) > 14:
+    if not match or words(text) > 14 + (text[:1] != "B"):
         return None
     role = (match.group("role") or "").strip()
     if role and not ROLE_WORDS.search(role):
@@ -266,6 +329,17 @@ def section_word(page, i, state):
     return Hit()
 
 
+@short(1)
+@starts(str.isupper)
+def section_word_before_headline(page, i, state):
+    """On a text page, a lone section word goes only when a headline follows it: one
+    before prose titles the page's first section and is kept. (An HTML page marks its
+    headline, so ``section_word`` serves there.)"""
+    if not section_word(page, i, state) or not is_title_shaped(page.blocks[i + 1].text, 30):
+        return None
+    return Hit()
+
+
 RELATED_LINK = lazy(r"^[A-Z][\w'’ \-]{0,40}: [\w\"'‘“].*$")
 NOT_A_LINK = lazy(r"^(?:photos?|credits?|pictures?|images?|video|watch|warning|update|live)\b", re.IGNORECASE)
 
@@ -282,6 +356,42 @@ def related_link_at_end(page, i, state):
     if not RELATED_LINK.match(text) or NOT_A_LINK.match(text) or split_credit(text):
         return None
     return Hit()
+
+
+READ_LINK = lazy(r"^(?:read|read more|more|see also|related)\s*:\s*\S", re.IGNORECASE)
+
+
+@short(16)
+@starts("RrMmSs")
+def read_link(page, i, state):
+    """``Read: Key findings of the inquiry``, ``Read more: ...``: a link to another article."""
+    text = page.blocks[i].text
+    if text[:1] in "RrMmSs" and ":" in text[:12] and READ_LINK.match(text) and not split_credit(text):
+        return Hit()
+    return None
+
+
+@short(3)
+@starts("Ll")
+def live_updates_line(page, i, state):
+    """``Live updates``: on a live story's index page, the updates follow (each under its title)."""
+    if _fold(page.blocks[i].text).rstrip(" :›>") == "live updates":
+        return Hit(mark="live")
+    return None
+
+
+DASH_LABEL = lazy(r"^[-–]\s+(?:\d[\d,]* (?:updates?|posts?)|[A-Z][\w'’&. ]*)$")
+
+
+@short(5)
+@starts("-–")
+def dash_label(page, i, state):
+    """``- ITV Report``, ``- Granada``, ``- 2 updates``: label lines of the dash layout,
+    before the headline."""
+    text = page.blocks[i].text
+    if state.kept or text[:1] not in "-–" or words(text) > 5:
+        return None
+    return Hit() if DASH_LABEL.match(text) else None
 
 
 @short(20)
@@ -313,6 +423,7 @@ def _ends_article(text: str) -> bool:
 
 RULES = [
     advertisement,
+    glued_date,
     dated_prefix,
     no_words,
     play_video,
@@ -323,7 +434,10 @@ RULES = [
     promo,
     label_line,
     byline,
-    section_word,
+    section_word_before_headline,
+    read_link,
+    live_updates_line,
+    dash_label,
     related_link_at_end,
     update_summaries_at_end,
 ]

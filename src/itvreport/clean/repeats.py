@@ -328,11 +328,14 @@ def near_repeat(probe, index):
 
 
 def leading_repeat(probe, index):
-    """The block opens with an earlier block and goes on: keep label + new text."""
+    """The block opens with an earlier block and goes on: keep label + new text.
+    Or it is only that block's opening, cut off: a repeat."""
     text, words = probe.text, probe.words
-    if len(words) <= LEAD_MIN_WORDS:
-        return None  # it cannot hold an earlier block and more
+    if len(words) < LEAD_MIN_WORDS:
+        return None  # it cannot hold an earlier block's opening
     opens_with_earlier = probe.lead in index.lead
+    if len(words) == LEAD_MIN_WORDS:
+        return _cut_off_repeat(probe, index) if opens_with_earlier else None
     labelled = ":" in text[:22]  # _LABEL's colon comes within 22 characters
     if not (opens_with_earlier or labelled):
         return None  # no earlier block starts with its first words, and no label to look past
@@ -354,6 +357,19 @@ def leading_repeat(probe, index):
                     continue
                 keep = f"{label} {rest}" if offset else rest
                 return Repeat(earlier, repeated, keep)
+    return _cut_off_repeat(probe, index) if opens_with_earlier else None
+
+
+def _cut_off_repeat(probe, index):
+    """The block is the opening of an earlier block, stopped short (a page cut off
+    while printing a paragraph again, perhaps mid-word): a repeat, not new text.
+    (Asked by ``leading_repeat``, which has found an earlier block with the same
+    opening words.)"""
+    words = probe.words
+    for earlier in recent(index.lead, probe.lead):
+        before = index.words(earlier)
+        if len(before) > len(words) and before[:len(words) - 1] == words[:-1] and before[len(words) - 1].startswith(words[-1]):
+            return Repeat(earlier, probe.text)
     return None
 
 

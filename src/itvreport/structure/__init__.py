@@ -14,6 +14,7 @@ from itvreport.shapes import bullet_item, ends_sentence, numbered_item, split_cr
 from itvreport.structure import live, media, rules
 
 HEADLINE_MAX_WORDS = 30
+HEADLINE_MIN_WORDS = 2  # a lone word over prose ("Budget") titles a section, not the page
 
 
 def build(cleaned, source: str = "-", fmt: str = "text") -> Article:
@@ -22,8 +23,9 @@ def build(cleaned, source: str = "-", fmt: str = "text") -> Article:
     if chrome:
         extra = tuple(Removed(block.line, block.text, Removed.BOILERPLATE, None) for block in chrome)
         removed = tuple(sorted(removed + extra, key=lambda item: item.line))
-    headline, body = take_headline(own)
-    blocks, reporters = rules.build_blocks(body)
+    headline, body = take_headline(own, cleaned.marks.get("glued"))
+    blocks, reporters = rules.build_blocks(body, live_index="live" in cleaned.marks,
+                                          blank_separated=_blank_lines_between_paragraphs(cleaned.page))
     if headline is None and not blocks:
         raise NoArticleError(f"no article found in {_name(source)}: nothing but site chrome")
     byline = cleaned.byline or (reporters[0] if reporters else None)
@@ -41,18 +43,32 @@ def build(cleaned, source: str = "-", fmt: str = "text") -> Article:
     )
 
 
-def take_headline(blocks):
-    """The first block is the headline when it is shaped like one."""
-    if not blocks:
+def take_headline(blocks, glued=None):
+    """The first block is the headline when it is shaped like one.
+
+    ``glued`` is the line that began with the page's date: newer pages glue the
+    date to the first line of the article's content (a caption or its first
+    paragraph) when they show no headline, so that line is never the headline.
+    """
+    if not blocks or blocks[0].line == glued:
         return None, blocks
     text = blocks[0].text
     if (
-        words(text) > HEADLINE_MAX_WORDS or text.endswith(":") or bullet_item(text)
+        words(text) > HEADLINE_MAX_WORDS or words(text) < HEADLINE_MIN_WORDS or text.endswith(":") or bullet_item(text)
         or numbered_item(text) or split_credit(text) or media.is_media_note(text)
         or (ends_sentence(text) and text.endswith(".") and words(text) > 15)
     ):
         return None, blocks
     return text, blocks[1:]
+
+
+def _blank_lines_between_paragraphs(page) -> bool:
+    """Whether the page sets its paragraphs apart with blank lines: at least three
+    blank-line breaks, and at least one for every three lines (a gallery's lines
+    joined by single newlines do not make it a single-newline page)."""
+    if page is None:
+        return False
+    return page.breaks >= 3 and page.breaks * 3 >= len(page.blocks) - 1
 
 
 def looks_truncated(blocks) -> bool:

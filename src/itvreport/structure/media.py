@@ -20,7 +20,20 @@ _HAS_REPORT = lazy(
 )
 # A standfirst ending "..., Health Correspondent Jo Bloggs reports" (no colon).
 _STANDFIRST_REPORTS = lazy(
-    r",\s+(?P<who>(?:[A-Z][\w'’.\-]*\s+){1,6}[A-Z][\w'’\-]+)\s+reports\.?$"
+    r"(?:,|\bas|\s[-–]|[.!?])\s+(?P<who>(?:[A-Z][\w'’.\-]*\s+){1,6}[A-Z][\w'’\-]+)\s+reports\.?$"
+)
+# A standfirst-like lead-in with no colon: "Sarah Kellow reports on the latest as ...",
+# "ITV News reporter Owen Maddox has the latest on the damage", "ITV News
+# correspondent Jo Bloggs reports." (the video it introduced is gone).
+_LEAD_REPORTS = lazy(
+    r"^(?P<who>(?:[\w'’\-]+,?\s+){0,6}?[A-Z][\w'’\-]+(?:\s+and\s+(?:[A-Z][\w'’\-]+\s+){0,2}[A-Z][\w'’\-]+)?)\s+"
+    r"(?:reports?|has the latest|has more|has the full story|looks back|explains)"
+    r"(?:\.?$|\s+(?:on|from|as|with|at|in|after|for|about)\b(?![^.:]*\bthat\b)[^.:]*$)"
+)
+# "Jo Bloggs's forecast for the east.", "Watch Jo Bloggs' report".
+_POSSESSIVE_REPORT = lazy(
+    r"^(?:Watch\s+|Here is\s+|Here's\s+|Here’s\s+|This is\s+)?(?P<who>(?:[A-Z][\w'’\-]*\s+){0,4}[A-Z][\w\-]*?)['’]s?\s+(?:full\s+|latest\s+|video\s+)?"
+    r"(?:report|forecast|interview)\b[^.:]{0,60}[.:]?$"
 )
 _REPORT_BY = lazy(r"^(?:video\s+)?report(?:ed)?\s+by\s+(?P<who>[A-Z][\w'’.\- ]{1,60}?)\.?$", re.IGNORECASE)
 _VIDEO_LABEL = lazy(r"^(?:VIDEO|WATCH|Watch|Video|AUDIO|Listen)\s*:")
@@ -30,11 +43,21 @@ _WARNING = lazy(
     r"[^.]{0,80}\b(?:distressing|disturbing|upsetting|graphic|flashing)\b",
     re.IGNORECASE,
 )
+# Short warnings in other words: "Contains distressing images", "Some may find the
+# images in this report upsetting".
+_SHORT_WARNING = lazy(
+    r"\b(?:distressing|disturbing|upsetting|graphic|flashing)\s+(?:images?|footage|scenes|content|pictures)\b"
+    r"|\b(?:images?|footage|scenes|content|pictures|video|report)\b[^.]{0,40}\b(?:distressing|disturbing|upsetting)\b",
+    re.IGNORECASE,
+)
+SHORT_WARNING_MAX_WORDS = 14
 _SPOKE_TO = lazy(
     r"\b(?:spoke|speaks|speaking|talked|talks)\s+to\s+(?:ITV\b|our\b|us\b|the\s+programme|[A-Z][a-z]+\s+[A-Z][a-z]+)"
     r"(?![^:]*\b(?:said|says|saying|added|told)\b)[^:]*:$"
 )
-_WATCH = lazy(r"^(?:Watch|See)\b[^.]{0,120}(?::|below|above)$")
+# "Watch the moment the crane fell below"; "Watch ITV News tell her brother the result"
+# (a line opening with "Watch" and ending without a full stop stands for the clip).
+_WATCH = lazy(r"^(?:Watch|See)\b[^.]{0,120}(?::|below|above)$|^(?:Watch|WATCH)\s[^.!?:]{3,150}$")
 _IN_VIDEO = lazy(r"\b(?:in|from|watch) (?:the|this|our) (?:video|footage|clip|report) (?:below|above)\b", re.IGNORECASE)
 
 # Job-title words that stand before a reporter's name.
@@ -48,7 +71,7 @@ _ROLE = {
     "transport", "west", "north", "south", "midlands", "anglia", "granada", "tyne", "tees",
     "border", "calendar", "meridian", "central", "london", "westminster", "local", "emergencies",
     "media", "culture", "legal", "medical", "war", "foreign", "defence", "defense", "america",
-    "washington", "paris", "moscow", "beijing", "special", "senior", "and", "the",
+    "washington", "paris", "moscow", "beijing", "special", "senior", "and", "the", "watch",
 }
 
 
@@ -68,6 +91,8 @@ _NAMED = (
     (_HAS_REPORT, lambda note, lower: note.endswith(":") and ("has" in note or "have" in note or "sent" in note
                                                              or "filed" in note)),
     (_STANDFIRST_REPORTS, lambda note, lower: note.rstrip(".").endswith("reports")),
+    (_LEAD_REPORTS, lambda note, lower: _leads(lower)),
+    (_POSSESSIVE_REPORT, lambda note, lower: "report" in lower or "forecast" in lower or "interview" in lower),
     (_STAFF_FEATURE, lambda note, lower: "presenter" in lower or "correspondent" in lower or "editor" in lower
      or "reporter" in lower or "producer" in lower),
 )
@@ -75,6 +100,8 @@ _NAMED = (
 
 def reporter(note: str) -> str | None:
     """The reporter's name in a media note, without the job title before it."""
+    if note.endswith(".") and _hands_over_with_a_full_stop(note, note.lower()):
+        note = note[:-1] + ":"
     lower = note.lower()
     for pattern, worth_trying in _NAMED:
         if worth_trying(note, lower):
@@ -87,7 +114,10 @@ def reporter(note: str) -> str | None:
 def _name_only(who: str) -> str | None:
     """The name at the end of ``who``: up to three words after the last job-title word."""
     name = []
-    for part in reversed(who.split()):
+    parts = who.split()
+    if parts and parts[-1].endswith(("'s", "’s", "'", "’")):
+        parts[-1] = parts[-1].rstrip("s").rstrip("'’") if parts[-1][-1] == "s" else parts[-1].rstrip("'’")
+    for part in reversed(parts):
         if part.casefold().strip(".,") in _ROLE or len(name) == 3:
             break
         name.insert(0, part)
@@ -118,12 +148,58 @@ def _reporter_hands_over(text, lower):
     )
 
 
+HANDS_OVER_WITH_STOP_MAX_WORDS = 14
+
+
+def _hands_over_with_a_full_stop(text, lower):
+    """``Jo Bloggs has sent this report.``: a short hand-over ending with a full stop
+    instead of a colon, by a named person (two capitalised words running)."""
+    if not text.endswith(".") or text.endswith("..") or words(text) > HANDS_OVER_WITH_STOP_MAX_WORDS:
+        return False
+    as_colon = text[:-1] + ":"
+    return _reporter_hands_over(as_colon, lower) and _named(as_colon)
+
+
+def _named(note):
+    match = _REPORTS.search(note) or _HAS_REPORT.search(note)
+    who = match.group("who").split() if match else []
+    return any(a[:1].isupper() and b[:1].isupper() and a.casefold() not in _ROLE and b.casefold() not in _ROLE
+               for a, b in zip(who, who[1:]))
+
+
 def _standfirst_credit(text, lower):
     return "reports" in lower and bool(_STANDFIRST_REPORTS.search(text)) and words(text) <= MAX_WORDS
 
 
+def _leads(lower):
+    """A cheap necessary condition for _LEAD_REPORTS: one of its verbs occurs."""
+    return "report" in lower or "has the" in lower or "has more" in lower or "looks back" in lower or "explains" in lower
+
+
+def _reporter_leads(text, lower):
+    return (_leads(lower) and words(text) <= 35 and not text.endswith(":")
+            and bool(_LEAD_REPORTS.match(text)) and _names_reporter(text))
+
+
+def _names_reporter(text):
+    """The words before the verb hold a name (two capitalised words running), not just "Police"."""
+    match = _LEAD_REPORTS.match(text)
+    who = match.group("who").split()
+    capitals = [w[:1].isupper() for w in who]
+    return any(a and b for a, b in zip(capitals, capitals[1:])) and who[0].casefold() not in {"the", "a", "an", "this"}
+
+
+def _possessive_report(text, lower):
+    return (("report" in lower or "forecast" in lower or "interview" in lower) and words(text) <= 16
+            and bool(_POSSESSIVE_REPORT.match(text)))
+
+
 def _warning(text, lower):
-    return _distressing(lower) and words(text) <= 30 and bool(_WARNING.search(text))
+    if not _distressing(lower) or words(text) > 30:
+        return False
+    if _WARNING.search(text):
+        return True
+    return words(text) <= SHORT_WARNING_MAX_WORDS and " that " not in lower and bool(_SHORT_WARNING.search(text))
 
 
 def _distressing(lower):
@@ -145,7 +221,8 @@ def _in_video(text, lower):
             and bool(_IN_VIDEO.search(text)) and words(text) <= MAX_WORDS)
 
 
-CHECKS = [_labelled, _reporter_hands_over, _standfirst_credit, _warning, _spoke_to, _watch, _in_video]
+CHECKS = [_labelled, _reporter_hands_over, _hands_over_with_a_full_stop, _standfirst_credit, _reporter_leads, _possessive_report, _warning,
+          _spoke_to, _watch, _in_video]
 
 
 def _may_be_note(text, lower):
@@ -154,8 +231,39 @@ def _may_be_note(text, lower):
     Most lines are prose and fail here, for a few substring tests instead of a
     call to each check. (A test holds every check to this: a line a check
     accepts always passes.)"""
-    return (text.endswith(":") or text.startswith(_LABELS) or text.startswith("See") or "report" in lower
-            or "below" in lower or "above" in lower or _distressing(lower))
+    last = text[-1:]
+    if (last == ":" or "report" in lower or "below" in lower or "above" in lower or text.startswith(_LABELS)
+            or text.startswith("See") or _distressing(lower)):
+        return True
+    if last == ".":
+        # A hand-over ending with a full stop names what it hands over (one of
+        # _HAS_REPORT's nouns); a lead-in without a colon ends on its verb then.
+        if ("has " in lower or "have " in lower or "sent " in lower or "filed " in lower) and (
+                "story" in lower or "more" in lower or "detail" in lower or "update" in lower or "latest" in lower):
+            return True
+        if lower.endswith(_LEAD_ENDINGS):
+            return True
+    elif _leads(lower):
+        return True
+    # _POSSESSIVE_REPORT: "Jo Bloggs' forecast"
+    return ("'" in text or "’" in text) and ("forecast" in lower or "interview" in lower)
+
+
+_LEAD_ENDINGS = ("has the latest.", "has more.", "has the full story.", "looks back.", "explains.")
+
+
+_MEDIUM = lazy(
+    r"\b(?:post(?:s|ed)?|tweet(?:s|ed)?|shared|social media|online|Twitter|Facebook|Instagram|TikTok|YouTube|"
+    r"video|footage|clip|film(?:s|ed)?|recorded|captured|watch|update)\b",
+    re.IGNORECASE,
+)
+
+
+def names_a_medium(lead_in: str) -> bool:
+    """Does a colon lead-in name what it introduced (a post, a video, footage, a
+    feature by one of the site's own presenters)? Then, with the embed gone, it
+    stands for it as a media note."""
+    return bool(_MEDIUM.search(lead_in) or _STAFF_FEATURE.search(lead_in))
 
 
 @memo

@@ -52,6 +52,22 @@ _OWN_VOICE = lazy(
 )
 
 
+ECHO_MIN_WORDS = 2
+
+
+def echoes(lead_in: str, paragraph: str) -> bool:
+    """The lead-in quotes words that the paragraph then holds (``it has been "another
+    hectic shift" for crews:`` before the post itself): the paragraph is those words."""
+    if '"' not in lead_in and "“" not in lead_in and "‘" not in lead_in:
+        return False
+    folded = " ".join(paragraph.casefold().split())
+    for quoted in _QUOTED.findall(lead_in):
+        phrase = " ".join(quoted.strip("\"“”‘’").casefold().split())
+        if len(phrase.split()) >= ECHO_MIN_WORDS and phrase in folded:
+            return True
+    return False
+
+
 def speaks_for_self(text: str) -> bool:
     """First or second person: the speaker's own voice, not the narrator's."""
     return bool(_OWN_VOICE.search(text))

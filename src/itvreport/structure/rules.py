@@ -17,6 +17,7 @@ from itvreport.model import Heading, Image, ListBlock, Media, Paragraph, Quote
 from itvreport.patterns import lazy
 from itvreport.shapes import (
     BULLET_MARKS,
+    SENTENCE_CLOSERS,
     attribution,
     bullet_item,
     ends_sentence,
@@ -33,10 +34,13 @@ from itvreport.structure import media, quotes
 class Context:
     """The blocks being read and the article blocks built so far."""
 
-    __slots__ = ("blocks", "texts", "out", "reporters")
+    __slots__ = ("blocks", "texts", "out", "reporters", "blank_separated", "joined_runs", "live_index")
 
-    def __init__(self, blocks):
+    def __init__(self, blocks, live_index=False, blank_separated=False):
         self.blocks = blocks
+        self.blank_separated = blank_separated  # the page sets paragraphs apart with blank lines
+        self.joined_runs = blank_separated and _joined_run(blocks)  # it has a run for gallery_run
+        self.live_index = live_index  # a live story's index page: each update under its title
         # Each block's text, and None after the last: texts[-1] and texts[len(blocks)]
         # (one before the first, one after the last) are both None.
         self.texts = [block.text for block in blocks] + [None]
@@ -97,6 +101,29 @@ def attribution_line(ctx, i):
     return 1
 
 
+_SMALL_WORDS = {"and", "or", "for", "to", "the", "of", "in", "on", "at", "a", "an", "by", "with", "from", "&"}
+COLON_HEADING_MAX_WORDS = 6
+
+
+@ends(":")
+@starts(lambda ch: not ch.islower())
+def colon_heading(ctx, i):
+    """``This Evening and Overnight:``, ``Outlook for Friday to Sunday:``: a short line
+    in title case ending with a colon, before prose, titles a section (it introduces
+    no one's words and no list)."""
+    text = ctx.texts[i]
+    if not text.endswith(":") or words(text) > COLON_HEADING_MAX_WORDS:
+        return 0
+    title = text[:-1].strip(" *")
+    if not title or not all(word[:1].isupper() or word[:1].isdigit() or word in _SMALL_WORDS for word in title.split()):
+        return 0
+    nxt = ctx.texts[i + 1]
+    if nxt is None or _is_structural(nxt) or nxt.endswith(":") or media.is_media_note(text):
+        return 0
+    ctx.emit(Heading(text, line=ctx.blocks[i].line))
+    return 1
+
+
 @ends(":")
 def quote_block(ctx, i):
     """A colon lead-in followed by the speaker's own words."""
@@ -128,11 +155,15 @@ def quote_block(ctx, i):
         paragraphs.append(text)
         j += 1
     who = attribution(ctx.texts[j]) if paragraphs and j < len(ctx.blocks) else None
-    if who is None and paragraphs and not (quotes.introduces_speech(lead_in) or quotes.speaks_for_self(paragraphs[0])):
+    if who is None and paragraphs and not (quotes.introduces_speech(lead_in) or quotes.speaks_for_self(paragraphs[0])
+                                           or quotes.echoes(lead_in, paragraphs[0])):
         paragraphs = []  # "officials posted a map:" - what followed was not somebody's words
     if not paragraphs:
-        if _single_sentence(lead_in) and not _is_structural(nxt) and not _looks_like_heading(ctx, i + 1):
+        if (_single_sentence(lead_in) and media.names_a_medium(lead_in) and not _is_structural(nxt)
+                and not _looks_like_heading(ctx, i + 1)):
             # What the lead-in introduced (a post, a clip) is gone; narrative goes on.
+            # (A lead-in that names no medium is narrative: "Officers are urging drivers
+            # to stay local:" stays a paragraph.)
             _emit_media(ctx, lead_in, ctx.blocks[i].line)
             return 1
         return 0
@@ -182,7 +213,13 @@ def bullet_list(ctx, i):
     if not items:
         return 0
     line = ctx.blocks[i].line
-    following = ctx.texts[j]
+    if len(items) == 1 and media.is_media_note(items[0]):
+        _emit_media(ctx, items[0], line)  # "  • Video report by Jo Bloggs"
+        return 1
+    after = j
+    while ctx.texts[after] is not None and split_credit(ctx.texts[after]) and after - j < 2:
+        after += 1  # a picture between a bullet title and its section does not make it a list
+    following = ctx.texts[after]
     before = ctx.texts[i - 1]
     if (
         len(items) == 1 and following is not None and not _is_structural(following)
@@ -239,7 +276,10 @@ def credited_caption(ctx, i):
     if isinstance(last, Image) and last.credit is None:
         ctx.out[-1] = last.replace(credit=credit)
         return 1
-    if isinstance(last, (Heading, Paragraph)) and last.line == _previous_line(ctx, i) and _caption_sized(last.text):
+    if (isinstance(last, (Heading, Paragraph)) and last.line == _previous_line(ctx, i) and _caption_sized(last.text)
+            and is_title_shaped(last.text, 40)):
+        # An unpunctuated line before a bare credit was the picture's caption; a
+        # sentence there is narrative, and the credit stands for the picture alone.
         ctx.out[-1] = Image(last.text, credit, line=last.line)
         return 1
     nxt = ctx.texts[i + 1]
@@ -274,6 +314,41 @@ def _emit_media(ctx, text, line):
         ctx.reporters.append(name)
 
 
+GALLERY_MIN_LINES = 3
+GALLERY_MAX_WORDS = 40
+
+
+def _joined_run(blocks):
+    """Whether ``GALLERY_MIN_LINES`` lines or more run joined by single newlines."""
+    run = 1
+    for block in blocks[1:]:
+        run = 1 if block.gap else run + 1
+        if run >= GALLERY_MIN_LINES:
+            return True
+    return False
+
+
+def gallery_run(ctx, i):
+    """On a page that sets paragraphs apart with blank lines, three or more short lines
+    joined by single newlines (no list marks, no lead-ins) are a gallery of captions."""
+    if not ctx.blank_separated or (i and not ctx.blocks[i].gap):
+        return 0
+    j = i + 1
+    while j < len(ctx.blocks) and not ctx.blocks[j].gap:
+        j += 1
+    if j - i < GALLERY_MIN_LINES:
+        return 0
+    for k in range(i, j):
+        text = ctx.texts[k]
+        if (words(text) > GALLERY_MAX_WORDS or text.endswith(":") or bullet_item(text) or numbered_item(text)
+                or attribution(text) or media.is_media_note(text) or text[0] in _OPENING_QUOTES):
+            return 0
+    for k in range(i, j):
+        caption, credit = split_credit(ctx.texts[k]) or (ctx.texts[k], None)
+        ctx.emit(Image(caption, credit, line=ctx.blocks[k].line))
+    return j - i
+
+
 _SCENE = lazy(
     r"\b(?:pictured|seen|file (?:photo|image|picture)|arriv(?:es|ing|ed)|outside|at the scene|during|"
     r"gather(?:s|ed|ing)?|stand(?:s|ing)?|aerial|view of|in (?:19|20)\d\d|(?:19|20)\d\d$|"
@@ -287,11 +362,20 @@ _PARTICIPLE_PLACE = lazy(
 )
 
 
+_OPENING_QUOTES = "\"“‘'"
+
+
+def _describes(text):
+    """A caption describes a picture: it does not ask or exclaim, and it is not
+    somebody's words (a line opening with a quotation mark continues a quote)."""
+    return text[0] not in _OPENING_QUOTES and text.rstrip(SENTENCE_CLOSERS)[-1:] not in ("?", "!")
+
+
 @title_shaped
 def uncredited_caption(ctx, i):
     """A caption with no credit: a short unpunctuated line that describes a picture."""
     text = ctx.texts[i]
-    if not is_title_shaped(text, 30) or words(text) < 3:
+    if not is_title_shaped(text, 30) or words(text) < 3 or not _describes(text):
         return 0
     gallery = (isinstance(ctx.last, Image) and words(text) >= 5) or (
         ctx.texts[i + 1] is not None and split_credit(ctx.texts[i + 1])
@@ -300,6 +384,10 @@ def uncredited_caption(ctx, i):
     described = words(text) >= 7 and "," in text  # headings are short and rarely take a clause
     if not (_SCENE.search(text) or _PARTICIPLE_PLACE.search(text) or described or gallery or lead_image):
         return 0
+    if ctx.texts[i + 1] is None and not gallery:
+        return 0  # the page's last line, unpunctuated and alone: text cut off mid-sentence
+    if ctx.live_index and not gallery and not _is_structural(ctx.texts[i + 1]):
+        return 0  # on a live story's index page a line over prose is an update's title
     ctx.emit(Image(text, None, line=ctx.blocks[i].line))
     return 1
 
@@ -308,7 +396,14 @@ def uncredited_caption(ctx, i):
 
 
 def _looks_like_heading(ctx, i):
-    return i + 1 < len(ctx.blocks) and is_title_shaped(ctx.texts[i], 12) and not _is_structural(ctx.texts[i])
+    """Short, unpunctuated at the end, one phrase (no sentence ends inside it), not a
+    list item or caption, and something follows it."""
+    text = ctx.texts[i]
+    return (i + 1 < len(ctx.blocks) and is_title_shaped(text, 12) and not _is_structural(text)
+            and not ("." in text and _SENTENCE_INSIDE.search(text)))
+
+
+_SENTENCE_INSIDE = lazy(r"[a-z0-9]\.[\"'”’]?\s+\S")
 
 
 @title_shaped
@@ -329,8 +424,10 @@ RULES = [
     attribution_line,
     bullet_list,
     numbered_list,
+    gallery_run,
     credited_caption,
     media_note,
+    colon_heading,
     quote_block,
     flattened_list,
     uncredited_caption,
@@ -339,10 +436,26 @@ RULES = [
 ]
 
 
-def build_blocks(blocks):
-    """Run the rules over ``blocks``; return (article blocks, reporter names)."""
-    ctx = Context(list(blocks))
-    by_key = dispatch.table(RULES)  # the rules that allow a line's first and last characters
+_WITHOUT_GALLERY: dict = {}
+
+
+def _without_gallery(rules):
+    found = _WITHOUT_GALLERY.get(rules)
+    if found is None:
+        _WITHOUT_GALLERY.clear()  # the rule list changed (tests swap it)
+        found = _WITHOUT_GALLERY[rules] = tuple(rule for rule in rules if rule is not gallery_run)
+    return found
+
+
+def build_blocks(blocks, live_index=False, blank_separated=False):
+    """Run the rules over ``blocks``; return (article blocks, reporter names).
+
+    ``live_index``: the page is a live story's index (a ``Live updates`` line);
+    ``blank_separated``: the page sets its paragraphs apart with blank lines."""
+    ctx = Context(list(blocks), live_index, blank_separated)
+    # The rules that allow a line's first and last characters (a page with no run of
+    # joined lines never meets gallery_run).
+    by_key = dispatch.table(RULES if ctx.joined_runs else _without_gallery(tuple(RULES)))
     texts = ctx.texts
     i = 0
     while i < len(ctx.blocks):
