@@ -56,11 +56,13 @@ def read_one(task):
 
 def read_item(item, settings):
     """Read one item of a batch (see :func:`items`) with ``settings``
-    ``(input_kind, max_bytes, timeout)``: ``(article, warnings, error message or None)``."""
+    ``(input_kind, max_bytes, timeout[, fmt, options])``: ``(article, warnings, error message
+    or None)``. Given a format that renders to a string, the article comes back rendered
+    (a ``str``): a worker then does the rendering too, and sends back less to unpickle."""
     from itvreport import read
     from itvreport.pipeline import read_article
 
-    input_kind, max_bytes, timeout = settings
+    input_kind, max_bytes, timeout = settings[:3]
     warnings = []
     kind, source = item[0], item[1]
     if kind == "error":
@@ -77,6 +79,10 @@ def read_item(item, settings):
         return None, warnings, error.message
     if date is not None and article.date is None:
         article = article.replace(date=date)
+    if len(settings) > 3:
+        from itvreport.render import render_text
+
+        return render_text(article, settings[3], settings[4]), warnings, None
     return article, warnings, None
 
 
@@ -134,7 +140,8 @@ def _is_archive(path: str) -> bool:
 
 
 def run(paths, fmt, options, input_kind, max_bytes, jobs, say, write, timeout=None, scheduler=None) -> int:
-    """Read every page in ``paths`` and write each article with ``write(article, first)``.
+    """Read every page in ``paths`` and write each article with ``write(article, first)``
+    (``article`` already rendered, a ``str``, when ``fmt`` renders to a string).
 
     ``say`` reports one line on stderr. ``scheduler``: the address of a Dask scheduler
     to read the pages on (see :mod:`itvreport.cluster`). Returns the exit code.
@@ -143,8 +150,12 @@ def run(paths, fmt, options, input_kind, max_bytes, jobs, say, write, timeout=No
     if not pages:
         say(f"error: no saved pages (.txt, .html, .warc) in {', '.join(_shown(path) for path in paths)}")
         return EXIT_ERROR
+    from itvreport.render import TEXT_FORMATS
+
     archives = {}
     settings = (input_kind, max_bytes, timeout)
+    if fmt in TEXT_FORMATS:
+        settings += (fmt, options)
     stream = items(pages, max_bytes, archives, ship_files=scheduler is not None)
     streamed = any(_is_archive(page) for page in pages)
     total = None if streamed else len(pages)

@@ -638,7 +638,9 @@ def _write(article, output, paged=None) -> None:
 
     fmt, options = output
     try:
-        if paged is None:
+        if isinstance(article, str):  # rendered already, by a batch worker
+            sys.stdout.write(article)
+        elif paged is None:
             render(article, fmt, options, sys.stdout)
         else:
             import io
