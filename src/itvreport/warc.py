@@ -146,30 +146,48 @@ def _item(record, path, name, offset, max_bytes, types):
             return Skipped("non-HTTP response")
         return _broken_at(path, name, offset, "a response record without its HTTP headers", None)
     source = f"{path}#{uri}"
-    shown = f"{name}#{_printable(uri)}"
     http = record.http_headers
     status = http.status_code
     if status != 200:
         return Skipped("redirect" if status is not None and 300 <= status < 400 else "other status")
     content_type, charset = _content_type(http.get("Content-Type"))
-    from itvreport.fetch import PAGE_TYPES
-
-    if content_type and content_type not in PAGE_TYPES:
+    if content_type and content_type not in _page_types():
         return Skipped(_type_kind(content_type))
     length = record.content_length
     if length > _raw_limit(max_bytes):
         from itvreport.read import human_size
 
-        return Broken(source, f"{shown} is {human_size(length)}, over the {human_size(max_bytes)} limit "
-                              f"(raise it with --max-bytes)")
+        return Broken(source, f"{name}#{_printable(uri)} is {human_size(length)}, over the "
+                              f"{human_size(max_bytes)} limit (raise it with --max-bytes)")
     body = record.reader.read(length + 1)
-    if len(body) < length:
-        return Broken(source, f"{shown}: the record is cut short ({len(body)} of {length} bytes)")
-    try:
-        data = decode_body(body[:length], http.get("Transfer-Encoding"), http.get("Content-Encoding"), max_bytes)
-    except InputError as error:
-        return Broken(source, f"{shown}: {error.message}")
-    return Page(source, data, charset, _date(record.headers.get("WARC-Date")))
+    if len(body) != length:
+        if len(body) < length:
+            return Broken(source, f"{name}#{_printable(uri)}: the record is cut short ({len(body)} of {length} bytes)")
+        body = body[:length]
+    transfer, content = http.get("Transfer-Encoding"), http.get("Content-Encoding")
+    if transfer or content:
+        try:
+            body = decode_body(body, transfer, content, max_bytes)
+        except InputError as error:
+            return Broken(source, f"{name}#{_printable(uri)}: {error.message}")
+    elif len(body) > max_bytes:
+        from itvreport.read import human_size
+
+        return Broken(source, f"{name}#{_printable(uri)} is {human_size(len(body))}, over the "
+                              f"{human_size(max_bytes)} limit (raise it with --max-bytes)")
+    return Page(source, body, charset, _date(record.headers.get("WARC-Date")))
+
+
+_PAGE_TYPES = []
+
+
+def _page_types():
+    """:data:`itvreport.fetch.PAGE_TYPES`, imported once: the same types as for an address."""
+    if not _PAGE_TYPES:
+        from itvreport.fetch import PAGE_TYPES
+
+        _PAGE_TYPES.append(frozenset(PAGE_TYPES))
+    return _PAGE_TYPES[0]
 
 
 def _raw_limit(max_bytes: int) -> int:
@@ -230,9 +248,18 @@ def _type_kind(content_type: str) -> str:
 
 
 def _content_type(value):
-    from itvreport.fetch import _content_type as parse
-
-    return parse(value)
+    """``("text/html", "utf-8")`` from ``text/html; charset="utf-8"`` (as fetch reads it)."""
+    if not value:
+        return None, None
+    kind, _, rest = value.partition(";")
+    kind = kind.strip().lower() or None
+    charset = None
+    if rest:
+        for part in rest.split(";"):
+            key, _, val = part.partition("=")
+            if key.strip().lower() == "charset":
+                charset = val.strip().strip("'\"") or None
+    return kind, charset
 
 
 def _date(value) -> str | None:
