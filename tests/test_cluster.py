@@ -73,18 +73,21 @@ class Cluster:
         return self.client.run(os.getpid)
 
     def stop(self):
+        """Workers first (each closes on SIGTERM), then the scheduler; anything still
+        running after its time limit is killed."""
         try:
             self.client.close(timeout=10)
         finally:
-            for process in [*self.workers, self.scheduler]:
-                if process.poll() is None:
-                    process.terminate()
-            for process in [*self.workers, self.scheduler]:
-                try:
-                    process.wait(timeout=20)
-                except subprocess.TimeoutExpired:
-                    process.kill()
-                    process.wait(timeout=10)
+            for group in (self.workers, [self.scheduler]):
+                for process in group:
+                    if process.poll() is None:
+                        process.terminate()
+                for process in group:
+                    try:
+                        process.wait(timeout=15)
+                    except subprocess.TimeoutExpired:
+                        process.kill()
+                        process.wait(timeout=10)
             self.log.close()
 
 
@@ -198,3 +201,41 @@ def test_scheduler_and_jobs_together_is_a_usage_error():
     proc = run(CORPUS[0], "--scheduler", "tcp://127.0.0.1:9", "-j", "2")
     assert proc.returncode == 2
     assert b"--scheduler reads the pages on the cluster's workers: leave out -j" in proc.stderr
+
+
+def test_a_task_the_cluster_gives_up_on_is_an_error_record_per_page():
+    from distributed.scheduler import KilledWorker
+
+    from itvreport import cluster as cluster_module
+
+    class Given:
+        def result(self):
+            raise KilledWorker("read_chunk-1", "tcp://127.0.0.1:1", 3)
+
+    chunk = [("bytes", "a.warc#https://example.org/1", b"", None, None), ("path", "b.txt")]
+    results = cluster_module._result(Given(), chunk, "tcp://127.0.0.1:8786")
+    assert results == [(None, [], "a.warc#https://example.org/1: lost: the Dask workers reading it stopped, "
+                                  "on every try"),
+                       (None, [], "b.txt: lost: the Dask workers reading it stopped, on every try")]
+
+
+def test_the_readme_dask_bag_example_gives_the_json_contract(tmp_path):
+    """The README's Dask bag example, run with Dask's in-process scheduler."""
+    import re
+
+    readme = (ROOT / "README.md").read_text()
+    example = re.search(r"From a Dask bag.*?```python\n(.*?)```", readme, re.S).group(1)
+    saved_pages = [(path.name, path.read_bytes()) for path in CORPUS[:3]]
+    saved_pages.append(("empty.txt", b""))
+    import dask
+
+    with dask.config.set(scheduler="synchronous"):
+        exec(example.replace('"articles/*.jsonl"', repr(str(tmp_path / "*.jsonl"))),
+             {"saved_pages": saved_pages})
+    lines = [json.loads(line) for file in sorted(tmp_path.glob("*.jsonl")) for line in file.read_text().splitlines()]
+    single = run(*CORPUS[:3], "--format", "jsonl")
+    expected = [json.loads(line) for line in single.stdout.decode().splitlines()]
+    for line in expected:
+        line["source"] = Path(line["source"]).name
+    assert lines[:3] == expected
+    assert lines[3]["source"] == "empty.txt" and "empty" in lines[3]["error"]
