@@ -298,11 +298,10 @@ def main(argv=None) -> int:
               f"other work on the machine lowers the ratios below")
         print(f"pages per second, -j 1: {args.pages / one:,.0f}")
         total, own = runs["-j 2"][2], runs["-j 2"][3]
-        bound = total / max(own, (total - own) / 2)
         print(f"-j 2 vs -j 1: {one / runs['-j 2'][0]:.2f}x (target >= 1.8x on two cores); CPU "
-              f"{total / runs['-j 1'][2]:.2f}x -j 1's (the cost of spreading the work); on two idle "
-              f"cores at most {runs['-j 1'][2] / total * bound:.2f}x (the CPU split between the "
-              f"writing process and the two workers)")
+              f"{total / runs['-j 1'][2]:.2f}x -j 1's (the cost of spreading the work); the writing "
+              f"process's share of it: {own / total:.0%} (while it stays under half, the workers "
+              f"can keep both cores busy)")
         if "cluster" in runs:
             print(f"two-worker cluster vs -j 1: {one / runs['cluster'][0]:.2f}x; CPU (client and workers) "
                   f"{runs['cluster'][2] / runs['-j 1'][2]:.2f}x -j 1's"

@@ -1,14 +1,20 @@
 """Batch mode: many pages in one run, in input order, optionally in parallel.
 
-``itvreport show a.txt b.html dir/ ...``: a directory stands for every saved
-page under it (``.txt``, ``.text``, ``.html``, ``.htm``; hidden files and
-folders skipped), in name order. Each page is read on its own: a page that
-cannot be read gives an error record on stderr and the run goes on; the exit
-code is 1 at the end if any page failed. With ``-j N`` the pages are read by N
-worker processes; output still comes in input order.
+``itvreport show a.txt b.html dir/ crawl.warc.gz ...``: a directory stands for
+every saved page under it (``.txt``, ``.text``, ``.html``, ``.htm``, and web
+archives ``.warc``, ``.warc.gz``; hidden files and folders skipped), in name
+order; a web archive stands for its page records (see :mod:`itvreport.warc`).
+Each page is read on its own: a page that cannot be read gives an error record
+on stderr and the run goes on; the exit code is 1 at the end if any page
+failed. With ``-j N`` the pages are read by N worker processes, with
+``--scheduler`` on a Dask cluster (:mod:`itvreport.cluster`); output still
+comes in input order, byte for byte what one process writes.
 
-This module reads and reports; rendering goes through :mod:`itvreport.render`
-like a single page does.
+The input is a lazy stream of items (:func:`items`), cut into chunks, with a
+bounded number of chunks in flight (:func:`in_order`), so memory stays flat
+however many pages an archive holds. Workers render the article too (every
+format but ``rich``, through :func:`itvreport.render.render_text`, as one
+process does), so the process writing the output mostly writes.
 """
 
 from __future__ import annotations
