@@ -83,7 +83,7 @@ Read a news page, saved as text or HTML or given by its address, and show the ar
 `itvreport PAGE ...` is short for `itvreport show PAGE ...`."""
 
 USAGE = """\
-itvreport [show] PAGE [PAGE ...] [options]   (PAGE: a file, a folder, - or an http(s) address)
+itvreport [show] PAGE [PAGE ...] [options]   (PAGE: a file, a folder, a .warc(.gz), - or an http(s) address)
        itvreport --help | --version | --completion {bash,zsh}       itvreport show --help"""
 
 EPILOG = """\
@@ -330,7 +330,8 @@ def build_parser() -> ArgumentParser:
     )
     show.add_argument(
         "files", nargs="*", metavar="FILE",
-        help="saved pages or folders of them, or http(s) addresses; '-' or nothing reads standard input",
+        help="saved pages, web archives (.warc, .warc.gz) or folders of them, or http(s) addresses; "
+             "'-' or nothing reads standard input",
     )
     show.add_argument(
         "--format", default="auto", type=_choice("--format", FORMATS),
@@ -353,7 +354,8 @@ def build_parser() -> ArgumentParser:
     )
     show.add_argument(
         "--explain", action="store_true",
-        help="also show what the cleaner removed from the page, and why",
+        help="also show what the cleaner removed from the page, and why (for a web archive: "
+             "what it held besides pages)",
     )
     show.add_argument(
         "--width", type=_positive_int, metavar="N",
