@@ -61,7 +61,7 @@ def pages():
 
 def records(truncate_last=False):
     """A crawl: warcinfo, then per page a request and its response, with a redirect, an
-    image, a script, a 404 and a metadata record between them."""
+    image, a script, a 404, a metadata record and a DNS answer between them."""
     out = [warcgen.warcinfo(0)]
     number = 1
     for index, (uri, body, http, _) in enumerate(pages()):
@@ -78,7 +78,10 @@ def records(truncate_last=False):
             out.append(warcgen.response(uri + "/gone", b"<p>Not found</p>", number + 3, status="404 Not Found"))
             out.append(warcgen.record("metadata", uri, b"outlinks: none\r\n", number=number + 4,
                                       content_type="application/warc-fields"))
-            number += 5
+            out.append(warcgen.record("response", "dns:news.example.org", b"20190607080910\r\n"
+                                      b"news.example.org. 300 IN A 192.0.2.7\r\n", number=number + 5,
+                                      content_type="text/dns"))
+            number += 6
     if truncate_last:
         uri = "https://news.example.org/cut"
         out.append(warcgen.response(uri, UNDATED * 20, number)[:-700])
@@ -234,7 +237,7 @@ def test_explain_counts_what_was_skipped(tmp_path):
     assert proc.returncode == 0
     summary = proc.stderr.decode().strip().splitlines()
     assert summary == [f"itvreport: {archive}: {len(pages())} pages; skipped {len(pages())} requests, "
-                       f"1 image, 1 metadata, 1 other status, 1 redirect, 1 script, 1 warcinfo"]
+                       f"1 image, 1 metadata, 1 non-HTTP response, 1 other status, 1 redirect, 1 script, 1 warcinfo"]
     quiet = run(archive, "--format", "jsonl")  # stderr not a terminal, no --explain: no summary
     assert quiet.stderr == b""
 
