@@ -58,8 +58,13 @@ def connect(address: str):
         from distributed import Client
     except ImportError:
         raise ClusterError("--scheduler needs Dask's distributed package: pip install 'itvreport[dask]'") from None
+    import dask
+
     # The client logs to stderr as it reconnects or loses a worker; the run reports what matters.
     logging.getLogger("distributed").setLevel(logging.CRITICAL)
+    # The client keeps its last messages to the scheduler for debugging (1,000 by default),
+    # and each of ours carries a task's pages: memory would grow to about 1,000 tasks' worth.
+    dask.config.set({"distributed.admin.low-level-log-length": 0})
     try:
         return Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
     except (OSError, TimeoutError, ValueError) as error:
