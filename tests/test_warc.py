@@ -371,3 +371,32 @@ def test_read_article_is_the_public_library_call():
     record = article.to_dict()
     jsonschema.validate(record, load_schema())
     assert record["source"] == "a.txt" and record["headline"]
+
+
+@pytest.mark.parametrize("coding", ["gzip", "x-gzip", "deflate", "raw deflate", "br"])
+def test_every_content_encoding_a_browser_undoes_is_undone(coding):
+    import zlib
+
+    import brotli
+
+    page = CHUNKED
+    body = {"gzip": gzip.compress(page), "x-gzip": gzip.compress(page), "deflate": zlib.compress(page),
+            "raw deflate": zlib.compress(page)[2:-4], "br": brotli.compress(page)}[coding]
+    header = "deflate" if coding == "raw deflate" else coding
+    assert warc.decode_body(body, None, header, 1 << 20) == page
+    assert warc.decode_body(warcgen._chunked(body), "chunked", header, 1 << 20) == page
+    with pytest.raises(warc.InputError, match="over|larger than the 100 bytes limit"):
+        warc.decode_body(body, None, header, 100)
+
+
+def test_a_body_stored_decoded_under_its_encoding_headers_is_taken_as_it_is():
+    assert warc.decode_body(CHUNKED, "chunked", "gzip", 1 << 20) == CHUNKED
+
+
+def test_an_encoding_that_cannot_be_undone_or_a_corrupt_body_is_one_message():
+    with pytest.raises(warc.InputError, match=r"cannot be undone \(compress\)"):
+        warc.decode_body(b"abc", None, "compress", 1 << 20)
+    with pytest.raises(warc.InputError, match="the gzip body stops partway"):
+        warc.decode_body(gzip.compress(CHUNKED)[:60], None, "gzip", 1 << 20)
+    with pytest.raises(warc.InputError, match="the gzip body is corrupt"):
+        warc.decode_body(b"\x1f\x8b\x08\x00" + b"\xff" * 40, None, "gzip", 1 << 20)

@@ -338,6 +338,8 @@ def _decompress(body: bytes, coding: str, max_bytes: int) -> bytes:
         from itvreport.read import human_size
 
         raise InputError(f"is larger than the {human_size(max_bytes)} limit (raise it with --max-bytes)")
+    if not decoder.eof:  # as for a fetched page: a compressed page that stops partway is refused
+        raise InputError(f"the {coding} body stops partway (the record holds part of it)")
     return data
 
 
@@ -350,6 +352,10 @@ def _brotli(body: bytes, max_bytes: int) -> bytes:
         data = brotli.decompress(body)
     except brotli.error as error:
         raise InputError(f"the br body is corrupt ({error})") from None
+    if len(data) > max_bytes:  # brotli decodes whole: the limit is checked after
+        from itvreport.read import human_size
+
+        raise InputError(f"is larger than the {human_size(max_bytes)} limit (raise it with --max-bytes)")
     return data
 
 
