@@ -254,7 +254,7 @@ def test_missing_file():
 
 
 def test_directory_without_pages(tmp_path):
-    assert_one_error_line(run("show", tmp_path), 1, f"no saved pages (.txt, .html) in {tmp_path}")
+    assert_one_error_line(run("show", tmp_path), 1, f"no saved pages (.txt, .html, .warc) in {tmp_path}")
 
 
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root can read anything")
@@ -650,7 +650,8 @@ PROBE_IMPORTS = textwrap.dedent(
     buffer = io.StringIO()
     with contextlib.redirect_stdout(buffer):
         code = cli.main(["show", sys.argv[1], "--format", sys.argv[2]])
-    heavy = sorted(m for m in ("rich", "bs4", "lxml", "itvreport.fetch", "urllib.request", "http.client")
+    heavy = sorted(m for m in ("rich", "bs4", "lxml", "itvreport.fetch", "urllib.request", "http.client",
+                               "fastwarc", "itvreport.warc", "dask", "distributed", "itvreport.cluster")
                    if m in sys.modules)
     print(json.dumps({"code": code, "heavy": heavy, "out": buffer.getvalue()[:200]}))
     """
@@ -670,7 +671,8 @@ def test_plain_formats_import_neither_rich_nor_html_parsers(fmt):
 
 def test_start_up_imports_are_light():
     code = ("import sys; from itvreport import cli; "
-            "print(sorted(m for m in ('rich', 'bs4', 'lxml', 'itvreport.render.terminal') if m in sys.modules))")
+            "print(sorted(m for m in ('rich', 'bs4', 'lxml', 'itvreport.render.terminal', 'fastwarc', "
+            "'dask', 'distributed', 'itvreport.batch') if m in sys.modules))")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=clean_env())
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "[]"
@@ -718,3 +720,30 @@ def test_an_argparse_that_needs_more_of_gettext_is_imported_the_ordinary_way(tmp
                           env=clean_env(PYTHONPATH=str(tmp_path)))
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.split()[-2:] == ["True", "0"]
+
+
+def test_reading_an_archive_imports_fastwarc_but_not_dask(tmp_path):
+    """FastWARC is imported for a WARC only; distributed and dask only with --scheduler."""
+    archive = tmp_path / "one.warc"
+    body = FIXTURE.read_bytes()
+    block = b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\n" + body
+    archive.write_bytes(b"WARC/1.1\r\nWARC-Type: response\r\nWARC-Target-URI: https://example.org/a\r\n"
+                        b"WARC-Date: 2024-01-02T03:04:05Z\r\nContent-Type: application/http; msgtype=response\r\n"
+                        b"Content-Length: %d\r\n\r\n%s\r\n\r\n" % (len(block), block))
+    code = textwrap.dedent(
+        """
+        import contextlib, io, json, sys
+        from itvreport import cli
+        buffer = io.StringIO()
+        with contextlib.redirect_stdout(buffer):
+            code = cli.main(["show", sys.argv[1], "--format", "jsonl"])
+        print(json.dumps({"code": code, "loaded": sorted(m for m in ("fastwarc", "dask", "distributed", "rich")
+                                                      if m in sys.modules), "out": buffer.getvalue()}))
+        """
+    )
+    proc = subprocess.run([sys.executable, "-c", code, str(archive)], capture_output=True, text=True,
+                          env=clean_env(), cwd=ROOT, timeout=60)
+    result = json.loads(proc.stdout)
+    assert result["code"] == 0, proc.stderr
+    assert result["loaded"] == ["fastwarc"]
+    assert json.loads(result["out"])["source"] == f"{archive}#https://example.org/a"

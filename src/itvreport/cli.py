@@ -83,7 +83,7 @@ Read a news page, saved as text or HTML or given by its address, and show the ar
 `itvreport PAGE ...` is short for `itvreport show PAGE ...`."""
 
 USAGE = """\
-itvreport [show] PAGE [PAGE ...] [options]   (PAGE: a file, a folder, - or an http(s) address)
+itvreport [show] PAGE [PAGE ...] [options]   (PAGE: a file, a folder, a .warc(.gz), - or an http(s) address)
        itvreport --help | --version | --completion {bash,zsh}       itvreport show --help"""
 
 EPILOG = """\
@@ -128,6 +128,10 @@ examples:
   itvreport show page.txt --format markdown > page.md
   itvreport show a.txt b.html saved/ --format jsonl -j 4
                                            many pages, one JSON line each, 4 processes
+  itvreport show crawl.warc.gz --format jsonl
+                                           every page in a web archive (WARC)
+  itvreport show crawls/ --format jsonl --scheduler tcp://HOST:8786
+                                           ... read on a Dask cluster
   itvreport show https://example.org/news/story --save story.html
                                            read a page by its address and keep its bytes
   itvreport show page.txt --width 80 --export svg page.svg
@@ -326,7 +330,8 @@ def build_parser() -> ArgumentParser:
     )
     show.add_argument(
         "files", nargs="*", metavar="FILE",
-        help="saved pages or folders of them, or http(s) addresses; '-' or nothing reads standard input",
+        help="saved pages, web archives (.warc, .warc.gz) or folders of them, or http(s) addresses; "
+             "'-' or nothing reads standard input",
     )
     show.add_argument(
         "--format", default="auto", type=_choice("--format", FORMATS),
@@ -343,8 +348,14 @@ def build_parser() -> ArgumentParser:
         help="with several pages, read them in N processes (output keeps input order)",
     )
     show.add_argument(
+        "--scheduler", metavar="ADDRESS",
+        help="read the pages on a Dask cluster, e.g. tcp://HOST:8786 (needs itvreport[dask]; "
+             "output as with -j 1)",
+    )
+    show.add_argument(
         "--explain", action="store_true",
-        help="also show what the cleaner removed from the page, and why",
+        help="also show what the cleaner removed from the page, and why (for a web archive: "
+             "what it held besides pages)",
     )
     show.add_argument(
         "--width", type=_positive_int, metavar="N",
@@ -534,8 +545,18 @@ def _save(data: bytes, target: str, address: str) -> None:
 
 
 def _is_batch(files, args) -> bool:
-    """Several pages, a directory, or JSON Lines asked for: batch mode."""
-    return len(files) > 1 or args.format == "jsonl" or any(f != "-" and os.path.isdir(f) for f in files)
+    """Several pages, a directory, a web archive, a cluster or JSON Lines asked for: batch mode."""
+    return (len(files) > 1 or args.format == "jsonl" or args.scheduler is not None
+            or any(f != "-" and (os.path.isdir(f) or _is_archive(f)) for f in files))
+
+
+def _is_archive(name: str) -> bool:
+    """``name`` is a WARC file (``.warc``, ``.warc.gz``): batch mode reads its records."""
+    if ".warc" not in name.lower():  # the common case, without importing batch
+        return False
+    from itvreport.batch import WARC_SUFFIXES
+
+    return name.lower().endswith(WARC_SUFFIXES) and "://" not in name
 
 
 def _show_many(parser, args) -> int:
@@ -554,6 +575,8 @@ def _show_many(parser, args) -> int:
         parser.show_parser.error("--save keeps one fetched page: give one address")
     if sum(1 for f in args.files if f == "-") > 1:
         parser.show_parser.error("standard input ('-') can be read only once")
+    if args.scheduler is not None and args.jobs > 1:
+        parser.show_parser.error("--scheduler reads the pages on the cluster's workers: leave out -j")
     output = _render_options(args)
     separator = batch.SEPARATOR.get(output[0], "")
 
@@ -566,7 +589,7 @@ def _show_many(parser, args) -> int:
         _say(f"{PROG}: {line}" if prefix else line)
 
     return batch.run(args.files or ["-"], output[0], output[1], args.input, args.max_bytes,
-                     args.jobs, say, write, timeout=args.timeout)
+                     args.jobs, say, write, timeout=args.timeout, scheduler=args.scheduler)
 
 
 def _read(path: str, args):
@@ -621,7 +644,9 @@ def _write(article, output, paged=None) -> None:
 
     fmt, options = output
     try:
-        if paged is None:
+        if isinstance(article, str):  # rendered already, by a batch worker
+            sys.stdout.write(article)
+        elif paged is None:
             render(article, fmt, options, sys.stdout)
         else:
             import io

@@ -132,6 +132,9 @@ def fit_columns(natural: list[int], room: int, minimum: int, words: list[int] | 
 # --- dispatch ---------------------------------------------------------------------
 
 
+TEXT_FORMATS = ("text", "markdown", "json", "jsonl")  # rendered to a string (rich writes to a stream)
+
+
 def render(article, fmt: str, options: RenderOptions, file) -> None:
     """Write ``article`` to the text stream ``file`` in format ``fmt``."""
     if fmt == "rich":
@@ -139,6 +142,11 @@ def render(article, fmt: str, options: RenderOptions, file) -> None:
 
         terminal.render(article, options, file)
         return
+    file.write(render_text(article, fmt, options))
+
+
+def render_text(article, fmt: str, options: RenderOptions) -> str:
+    """``article`` in one of :data:`TEXT_FORMATS`, as a string (what batch workers send back)."""
     if fmt == "text":
         from itvreport.render import text as module
     elif fmt == "markdown":
@@ -148,8 +156,7 @@ def render(article, fmt: str, options: RenderOptions, file) -> None:
     elif fmt == "jsonl":
         from itvreport.render import json as module
 
-        file.write(module.render_line(article, options))
-        return
+        return module.render_line(article, options)
     else:
         raise ValueError(f"unknown format {fmt!r}")
-    file.write(module.render(article, options))
+    return module.render(article, options)
