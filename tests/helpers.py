@@ -15,6 +15,18 @@ def clean_env(**extra) -> dict:
     return env
 
 
+def load_benchmark(name: str):
+    """A script of ``benchmarks/`` (``warcgen``, ``pagegen``) loaded as a module, for tests that make pages with it."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "benchmarks" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def outside_code_fences(markdown: str) -> str:
     """``markdown`` with the tabs of its fenced code blocks taken out: the one place Markdown
     output keeps a control character on purpose (code keeps its tabs; a Makefile needs them).

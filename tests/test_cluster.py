@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import clean_env
+from helpers import clean_env, load_benchmark
 
 distributed = pytest.importorskip("distributed")
 
@@ -24,17 +24,8 @@ CORPUS = sorted((ROOT / "fixtures" / "corpus").glob("*.txt"))
 LIMIT = 90  # seconds for any one wait
 
 
-def _load(name):
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-warcgen = _load("warcgen")
-pagegen = _load("pagegen")
+warcgen = load_benchmark("warcgen")
+pagegen = load_benchmark("pagegen")
 
 
 def _dask(command, *args, log):

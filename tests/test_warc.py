@@ -7,7 +7,6 @@ charset is named only in its HTTP header, a chunked and gzip-encoded body.
 """
 
 import gzip
-import importlib.util
 import json
 import subprocess
 import sys
@@ -18,7 +17,7 @@ import pytest
 from itvreport import batch, warc
 from itvreport.pipeline import read_article
 
-from helpers import clean_env
+from helpers import clean_env, load_benchmark
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = sorted((ROOT / "fixtures" / "corpus").glob("*.txt"))
@@ -26,14 +25,7 @@ HTML = ROOT / "fixtures" / "html" / "harbour-lights.html"
 WARC_DATE = "2019-06-07T08:09:10Z"
 
 
-def _load(name):
-    spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-warcgen = _load("warcgen")
+warcgen = load_benchmark("warcgen")
 
 # Invented pages of the shapes a WARC holds that a folder of saved pages does not.
 GREEK = "Η Λίμνη Ορφέα\n\nΟ δήμαρχος Τάκης Αρβανίτης είπε ότι η λίμνη θα ανοίξει ξανά την Τρίτη.\n\n" \

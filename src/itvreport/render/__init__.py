@@ -96,6 +96,18 @@ def table_grid(block) -> tuple:
     return (full(block.header) if block.header is not None else None), [full(row) for row in block.rows]
 
 
+def table_records(header, rows):
+    """A table too wide for its columns, read row by row: ``(first, label, cell)`` for every
+    filled cell, ``first`` on the first of its row, ``label`` its column's header ("" when
+    there is none). A table with no rows reads its header as the one row."""
+    for row in rows or [header]:
+        first = True
+        for index, cell in enumerate(row):
+            if cell:
+                yield first, (header[index] if header is not None and row is not header else ""), cell
+                first = False
+
+
 def fit_columns(natural: list[int], room: int, minimum: int, words: list[int] | None = None) -> list[int] | None:
     """Column widths that fit in ``room`` cells: the natural widths if they fit; else the
     widest columns narrowed evenly, each kept at least as wide as its longest word (``words``)

@@ -34,7 +34,9 @@ from rich.console import Console
 from rich.segment import Segment, Segments
 from rich.text import Text
 
-from itvreport.render import by_line, code_lines, fit_columns, image_text, printable, reason_text, table_grid
+from itvreport.render import (
+    by_line, code_lines, fit_columns, image_text, printable, reason_text, table_grid, table_records,
+)
 
 try:  # rich's line breaking, as Text.wrap uses it (a private module, so held loosely)
     from rich._wrap import divide_line
@@ -188,15 +190,9 @@ def _table(block):
 def _records(header, rows) -> list:
     """A table too wide for its columns: each row as ``• Header: cell`` lines (empty cells left out)."""
     lines = []
-    for row in rows or [header]:
-        first = True
-        for index, cell in enumerate(row):
-            if not cell:
-                continue
-            label = header[index] if header is not None and row is not header else ""
-            runs = ((f"{label}: ", STYLES["column"]), _text(cell)) if label else (_text(cell),)
-            lines.append(_line(runs, BULLET if first else "  ", "    "))
-            first = False
+    for first, label, cell in table_records(header, rows):
+        runs = ((f"{label}: ", STYLES["column"]), _text(cell)) if label else (_text(cell),)
+        lines.append(_line(runs, BULLET if first else "  ", "    "))
     return lines
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 # Shared by every renderer (and imported from here by some): they live in the
 # package, so that the rich view need not import this module for them.
 from itvreport.render import (  # noqa: F401
-    by_line, code_lines, fit_columns, image_text, printable, reason_text, table_grid,
+    by_line, code_lines, fit_columns, image_text, printable, reason_text, table_grid, table_records,
 )
 
 # --- helpers ------------------------------------------------------------------
@@ -181,14 +181,8 @@ def _grid_row(cells, widths, wrap):
 def _records(header, rows, options):
     """A table too wide for its columns: each row as ``• Header: cell`` lines (empty cells left out)."""
     lines = []
-    for row in rows or [header]:
-        first = True
-        for index, cell in enumerate(row):
-            if not cell:
-                continue
-            label = header[index] if header is not None and row is not header else ""
-            lines += _line(f"{label}: {cell}" if label else cell, options, "• " if first else "  ", "    ")
-            first = False
+    for first, label, cell in table_records(header, rows):
+        lines += _line(f"{label}: {cell}" if label else cell, options, "• " if first else "  ", "    ")
     return lines
 
 
