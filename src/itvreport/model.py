@@ -376,5 +376,5 @@ def article_words(headline: str | None, blocks, known=None) -> int:
         for text in block_texts(block):
             count = known.get(text)
             # One text at a time: a long page's words are never all held at once.
-            total += count_words(text) if count is None or _has_ideographs(text) else count
+            total += count_words(text) if count is None or (not text.isascii() and _has_ideographs(text)) else count
     return total
