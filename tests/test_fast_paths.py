@@ -117,6 +117,60 @@ def test_media_note_guard_on_random_lines(text):
     assert media.is_media_note.__wrapped__(text) == _media_note_by_checks(text)
 
 
+# Media notes whose telling words sit at the end of a long line: the guards that
+# look only at a line's last characters must still let them through.
+_PROSE = ("The council said the scheme, first put forward in 2019 by residents of the "
+          "village, had been changed several times since. ")
+ENDING_NOTES = [
+    "Jo Bloggs has sent this report.",
+    "Sam Dee has more on the story.",
+    "Health Editor Sam Dee has the latest details.",
+    "Jo Bloggs has filed this update for us from the town hall.",
+    "Jo Bloggs explains.",
+    "Jo Bloggs has the latest.",
+    "Sam Dee reports from the town hall as the count goes on",
+    "Here is Jo Bloggs' forecast for the weekend.",
+    "Here is Jo Bloggs' forecast for the weekend ahead in the west.",
+    "Watch Sam Dee's interview with the new head teacher",
+]
+
+
+def _guarded_lines():
+    return [text for line in SHAPED + ENDING_NOTES for text in (line, _PROSE + line, _PROSE * 3 + line)]
+
+
+def _tail_guards_hold(text):
+    """The guards that look at a line's end hold wherever their pattern matches."""
+    if media._LEAD_REPORTS.match(text):
+        assert media._lead_verb_at_end(text), text
+    if media._POSSESSIVE_REPORT.match(text):
+        assert any(noun in text[-72:] for noun in ("report", "forecast", "interview")), text
+    lower = text.lower()
+    assert media._possessive_report(text, lower) == (
+        shapes.words(text) <= 16 and bool(media._POSSESSIVE_REPORT.match(text))), text
+    assert media._reporter_leads(text, lower) == (
+        shapes.words(text) <= 35 and not text.endswith(":") and bool(media._LEAD_REPORTS.match(text))
+        and media._names_reporter(text)), text
+    if text.endswith(".") and media._HAS_REPORT.search(text[:-1] + ":"):
+        assert any(noun in text[-50:] for noun in ("report", "story", "more", "detail", "update", "latest")), text
+
+
+def test_media_note_tail_guards_on_long_lines():
+    lines = _guarded_lines()
+    assert sum(map(_media_note_by_checks, lines)) >= 2 * len(ENDING_NOTES)  # the long ones are notes too
+    for text in lines + LINES:
+        _tail_guards_hold(text)
+        assert media.is_media_note.__wrapped__(text) == _media_note_by_checks(text), text
+
+
+@SETTINGS
+@given(st.text(alphabet=st.sampled_from(list("abc ABC .,:'’")), max_size=120).map(lambda prose: prose.strip() + " ")
+       .flatmap(lambda prose: st.sampled_from(ENDING_NOTES + SHAPED).map(lambda note: (prose + note).strip())))
+def test_media_note_tail_guards_on_random_prose_before_notes(text):
+    _tail_guards_hold(text)
+    assert media.is_media_note.__wrapped__(text) == _media_note_by_checks(text)
+
+
 def test_reporter_guards_on_shaped_and_fixture_lines():
     """Each reporter pattern's guard holds wherever the pattern finds a name."""
     for text in LINES:

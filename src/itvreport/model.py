@@ -336,22 +336,28 @@ def block_texts(block) -> list[str]:
 _IDEOGRAPH = None
 
 
+def _has_ideographs(text: str) -> bool:
+    """Does ``text`` hold a Han, hiragana or katakana character (then ``count_words``
+    counts more than the runs between spaces)?"""
+    if text.isascii():
+        return False
+    global _IDEOGRAPH
+    if _IDEOGRAPH is None:
+        import re
+
+        _IDEOGRAPH = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
+    return _IDEOGRAPH.search(text) is not None
+
+
 def count_words(text: str) -> int:
     """Words in ``text``: runs between spaces, except that in Chinese and Japanese, written
     without spaces, every Han, hiragana and katakana character counts as a word (as word
     processors count them; at ``WORDS_PER_MINUTE`` that is near the speed such text is read
     at); punctuation left between them is not a word. Korean puts spaces between words and
     is counted by them."""
-    if text.isascii():
+    if not _has_ideographs(text):
         return len(text.split())
-    global _IDEOGRAPH
-    if _IDEOGRAPH is None:
-        import re
-
-        _IDEOGRAPH = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
     wide = len(_IDEOGRAPH.findall(text))
-    if not wide:
-        return len(text.split())
     # what is left between them counts by spaces, punctuation (。「」) alone not
     return wide + sum(1 for token in _IDEOGRAPH.sub(" ", text).split() if any(ch.isalnum() for ch in token))
 
@@ -362,7 +368,7 @@ def article_words(headline: str | None, blocks, known=None) -> int:
     (``def main():`` is two); a table's, those of every cell, the header's included.
 
     ``known`` may map texts to their word counts, already taken (the reader has
-    counted every input line, by spaces); other texts, and any that are not ASCII,
+    counted every input line, by spaces); other texts, and any that hold ideographs,
     are counted here."""
     known = known or {}
     total = count_words(headline) if headline else 0
@@ -370,5 +376,5 @@ def article_words(headline: str | None, blocks, known=None) -> int:
         for text in block_texts(block):
             count = known.get(text)
             # One text at a time: a long page's words are never all held at once.
-            total += count_words(text) if count is None or not text.isascii() else count
+            total += count_words(text) if count is None or (not text.isascii() and _has_ideographs(text)) else count
     return total

@@ -176,8 +176,16 @@ def _leads(lower):
     return "report" in lower or "has the" in lower or "has more" in lower or "looks back" in lower or "explains" in lower
 
 
+def _lead_verb_at_end(text):
+    """A cheap necessary condition for _LEAD_REPORTS: its verb (in lower case) ends
+    the line, before at most a full stop, or comes after the line's last full stop."""
+    if text.endswith("."):
+        return text.endswith(_LEAD_ENDINGS) or text.endswith(("report.", "reports."))
+    return _leads(text[text.rfind(".") + 1:])
+
+
 def _reporter_leads(text, lower):
-    return (_leads(lower) and words(text) <= 35 and not text.endswith(":")
+    return (not text.endswith(":") and _lead_verb_at_end(text) and words(text) <= 35
             and bool(_LEAD_REPORTS.match(text)) and _names_reporter(text))
 
 
@@ -190,7 +198,8 @@ def _names_reporter(text):
 
 
 def _possessive_report(text, lower):
-    return (("report" in lower or "forecast" in lower or "interview" in lower) and words(text) <= 16
+    tail = text[-72:]  # the noun (in lower case) is at most 61 characters before the end
+    return (("report" in tail or "forecast" in tail or "interview" in tail) and words(text) <= 16
             and bool(_POSSESSIVE_REPORT.match(text)))
 
 
@@ -237,16 +246,20 @@ def _may_be_note(text, lower):
         return True
     if last == ".":
         # A hand-over ending with a full stop names what it hands over (one of
-        # _HAS_REPORT's nouns); a lead-in without a colon ends on its verb then.
-        if ("has " in lower or "have " in lower or "sent " in lower or "filed " in lower) and (
-                "story" in lower or "more" in lower or "detail" in lower or "update" in lower or "latest" in lower):
+        # _HAS_REPORT's nouns, in lower case, at most 41 characters before the
+        # end); a lead-in without a colon ends on its verb then.
+        tail = text[-50:]
+        if ("story" in tail or "more" in tail or "detail" in tail or "update" in tail or "latest" in tail) and (
+                "has " in lower or "have " in lower or "sent " in lower or "filed " in lower):
             return True
         if lower.endswith(_LEAD_ENDINGS):
             return True
-    elif _leads(lower):
+    elif _lead_verb_at_end(text):
         return True
-    # _POSSESSIVE_REPORT: "Jo Bloggs' forecast"
-    return ("'" in text or "’" in text) and ("forecast" in lower or "interview" in lower)
+    # _POSSESSIVE_REPORT: "Jo Bloggs' forecast", its noun (in lower case) at most 61
+    # characters before the end
+    tail = text[-72:]
+    return ("forecast" in tail or "interview" in tail) and ("'" in text or "’" in text)
 
 
 _LEAD_ENDINGS = ("has the latest.", "has more.", "has the full story.", "looks back.", "explains.")
