@@ -30,6 +30,7 @@ import urllib.request
 
 from itvreport import __version__
 from itvreport.errors import InputError
+from itvreport.read import PAGE_TYPES, content_type as _content_type
 
 MAX_REDIRECTS = 5
 DEFAULT_TIMEOUT = 10.0
@@ -38,10 +39,7 @@ CHUNK = 64 * 1024
 
 SCHEMES = ("http", "https")
 
-# Content types read as pages. Anything else with a type is refused; no type at
-# all is read (the decoder refuses binary data on its own).
-PAGE_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "application/xml", "text/xml")
-# What to call a refused type in the message.
+# Content types other than read.PAGE_TYPES are refused. What to call a refused type in the message.
 KINDS = {
     "application/pdf": "a PDF document",
     "application/json": "JSON data",
@@ -57,15 +55,13 @@ KIND_PREFIXES = {"image/": "an image", "video/": "a video", "audio/": "a sound f
 
 
 class Fetched:
-    """A fetched page: its body (content-decoded), the final address and the charset named."""
+    """A fetched page: its body (content-decoded) and the charset the server named."""
 
-    __slots__ = ("data", "url", "charset", "content_type")
+    __slots__ = ("data", "charset")
 
-    def __init__(self, data: bytes, url: str, charset: str | None, content_type: str | None):
+    def __init__(self, data: bytes, charset: str | None):
         self.data = data
-        self.url = url
         self.charset = charset
-        self.content_type = content_type
 
 
 def check_scheme(url: str) -> None:
@@ -100,7 +96,6 @@ def fetch(url: str, max_bytes: int, timeout: float = DEFAULT_TIMEOUT, progress=N
     except (OSError, ValueError) as error:
         raise InputError(f"{name}: {_network_reason(error, timeout)}") from None
     with response:
-        final = response.geturl() or url
         content_type, charset = _content_type(response.headers.get("Content-Type"))
         if content_type and content_type not in PAGE_TYPES:
             raise InputError(f"{name}: not a page: the server sent {_kind(content_type)} ({content_type})")
@@ -109,7 +104,7 @@ def fetch(url: str, max_bytes: int, timeout: float = DEFAULT_TIMEOUT, progress=N
         if length is not None and length > max_bytes and encoding in ("", "identity"):
             raise _too_large(name, max_bytes, length)
         data = _read_body(response, name, max_bytes, length, encoding, timeout, progress)
-    return Fetched(data, final, charset, content_type)
+    return Fetched(data, charset)
 
 
 # --- the body -------------------------------------------------------------------------------------
@@ -281,19 +276,6 @@ def _network_reason(reason, timeout) -> str:
 
 def _seconds(timeout) -> str:
     return f"{timeout:g} s"
-
-
-def _content_type(value: str | None) -> tuple[str | None, str | None]:
-    if not value:
-        return None, None
-    parts = [part.strip() for part in value.split(";")]
-    kind = parts[0].lower() or None
-    charset = None
-    for part in parts[1:]:
-        key, _, val = part.partition("=")
-        if key.strip().lower() == "charset":
-            charset = val.strip().strip("'\"") or None
-    return kind, charset
 
 
 def _kind(content_type: str) -> str:

@@ -93,6 +93,25 @@ def load_page(path: str, max_bytes: int = DEFAULT_MAX_BYTES, timeout: float | No
     return load(path, max_bytes), None
 
 
+# Content types read as pages, from a server (fetch) or a web archive (warc). Anything
+# else with a type is not a page; no type at all is read (decode refuses binary data).
+PAGE_TYPES = frozenset(("text/html", "application/xhtml+xml", "text/plain", "application/xml", "text/xml"))
+
+
+def content_type(value: str | None) -> tuple[str | None, str | None]:
+    """``("text/html", "utf-8")`` from a ``Content-Type`` of ``text/html; charset="utf-8"``."""
+    if not value:
+        return None, None
+    parts = [part.strip() for part in value.split(";")]
+    kind = parts[0].lower() or None
+    charset = None
+    for part in parts[1:]:
+        key, _, val = part.partition("=")
+        if key.strip().lower() == "charset":
+            charset = val.strip().strip("'\"") or None
+    return kind, charset
+
+
 def load(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     """The raw bytes of ``path`` (``"-"``: standard input), at most ``max_bytes`` of them."""
     if path == "-":

@@ -5,7 +5,7 @@ Batch mode hands every file whose name ends in ``.warc`` or ``.warc.gz`` to
 turns each into one of:
 
 * :class:`Page`: an HTTP response with status 200 whose ``Content-Type`` is a
-  page (:data:`itvreport.fetch.PAGE_TYPES`, or none at all), its payload
+  page (:data:`itvreport.read.PAGE_TYPES`, or none at all), its payload
   decoded from any ``Transfer-Encoding: chunked`` and ``Content-Encoding``
   (gzip, deflate, br) as a browser would: the bytes a person saving the page
   would have kept. It is read exactly as a file holding those bytes, with the
@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 
+from itvreport import read
 from itvreport.errors import InputError
 
 SUFFIXES = (".warc", ".warc.gz")
@@ -150,8 +151,8 @@ def _item(record, path, name, offset, max_bytes, types):
     status = http.status_code
     if status != 200:
         return Skipped("redirect" if status is not None and 300 <= status < 400 else "other status")
-    content_type, charset = _content_type(http.get("Content-Type"))
-    if content_type and content_type not in _page_types():
+    content_type, charset = read.content_type(http.get("Content-Type"))
+    if content_type and content_type not in read.PAGE_TYPES:
         return Skipped(_type_kind(content_type))
     length = record.content_length
     if length > _raw_limit(max_bytes):
@@ -176,18 +177,6 @@ def _item(record, path, name, offset, max_bytes, types):
         return Broken(source, f"{name}#{_printable(uri)} is {human_size(len(body))}, over the "
                               f"{human_size(max_bytes)} limit (raise it with --max-bytes)")
     return Page(source, body, charset, _date(record.headers.get("WARC-Date")))
-
-
-_PAGE_TYPES = []
-
-
-def _page_types():
-    """:data:`itvreport.fetch.PAGE_TYPES`, imported once: the same types as for an address."""
-    if not _PAGE_TYPES:
-        from itvreport.fetch import PAGE_TYPES
-
-        _PAGE_TYPES.append(frozenset(PAGE_TYPES))
-    return _PAGE_TYPES[0]
 
 
 def _raw_limit(max_bytes: int) -> int:
@@ -245,21 +234,6 @@ def _type_kind(content_type: str) -> str:
     if content_type == "text/css":
         return "style sheet"
     return "other type"
-
-
-def _content_type(value):
-    """``("text/html", "utf-8")`` from ``text/html; charset="utf-8"`` (as fetch reads it)."""
-    if not value:
-        return None, None
-    kind, _, rest = value.partition(";")
-    kind = kind.strip().lower() or None
-    charset = None
-    if rest:
-        for part in rest.split(";"):
-            key, _, val = part.partition("=")
-            if key.strip().lower() == "charset":
-                charset = val.strip().strip("'\"") or None
-    return kind, charset
 
 
 def _date(value) -> str | None:
