@@ -5,7 +5,7 @@ import pytest
 from itvreport.errors import NoArticleError
 from itvreport.model import Heading, ListBlock, Media, Paragraph
 from itvreport.pipeline import read_article
-from itvreport.structure import media, quotes
+from itvreport.structure import live, media, quotes
 
 
 def read(text):
@@ -86,6 +86,39 @@ def test_older_update_page_parent_block_at_the_end():
     assert article.live_story.title == "Storm Ada batters the coast"
     assert article.live_story.summary == ("High winds and heavy rain have hit the north.",)
     assert len(article.blocks) == 3
+
+
+def test_standfirst_twice_and_other_updates_make_a_page_without_its_own_title():
+    text = ("Gales batter the Fylde coast\nWinds of 70mph have hit the coast overnight.\n"
+            "Winds of 70mph have hit the coast overnight.\n"
+            "A caravan park near Knott End has been evacuated after roofs were torn off.\n"
+            "Wardens at the Knott End park said everyone was safe.\n"
+            "Blackpool's illuminations are switched off for the night.\n"
+            "Rail passengers face delays on the line to Preston.")
+    article = read(text)
+    assert article.headline is None
+    assert article.live_story.title == "Gales batter the Fylde coast"
+    assert [b.text for b in article.blocks] == [
+        "A caravan park near Knott End has been evacuated after roofs were torn off.",
+        "Wardens at the Knott End park said everyone was safe.",
+    ]
+    assert [(r.line, r.reason) for r in article.removed] == [(3, "duplicate"), (6, "boilerplate"), (7, "boilerplate")]
+
+
+def test_standfirst_twice_on_a_page_that_ends_on_its_own_text_is_an_article():
+    text = ("Gales batter the Fylde coast\nWinds of 70mph have hit the coast overnight.\n"
+            "Winds of 70mph have hit the coast overnight.\n"
+            "A caravan park near Knott End has been evacuated after roofs were torn off.\n"
+            "Wardens at the Knott End park said everyone was safe.\n"
+            "The caravan owners hope to return once the roofs are made safe.")
+    article = read(text)
+    assert article.headline == "Gales batter the Fylde coast"
+    assert article.live_story is None
+    assert len(article.blocks) == 4
+
+
+def test_names_are_capitalised_words_inside_a_sentence_days_and_months_aside():
+    assert live.names("Police in Leeds said on Monday. Officers found the Ford Fiesta.") == {"leeds", "ford", "fiesta"}
 
 
 def test_triple_newline_inside_an_article_is_not_a_parent_story():

@@ -18,12 +18,16 @@ HEADLINE_MIN_WORDS = 2  # a lone word over prose ("Budget") titles a section, no
 
 
 def build(cleaned, source: str = "-", fmt: str = "text") -> Article:
-    live_story, own, chrome = live.split(list(cleaned.blocks), cleaned.marks)
     removed = cleaned.removed
+    repeated = {}
+    for item in removed:
+        if item.reason == Removed.DUPLICATE:
+            repeated.setdefault(item.of, item.line)
+    live_story, own, chrome, titled = live.split(list(cleaned.blocks), cleaned.marks, repeated)
     if chrome:
         extra = tuple(Removed(block.line, block.text, Removed.BOILERPLATE, None) for block in chrome)
         removed = tuple(sorted(removed + extra, key=lambda item: item.line))
-    headline, body = take_headline(own, cleaned.marks.get("glued"))
+    headline, body = take_headline(own, cleaned.marks.get("glued")) if titled else (None, own)
     blocks, reporters = rules.build_blocks(body, live_index="live" in cleaned.marks,
                                           blank_separated=_blank_lines_between_paragraphs(cleaned.page))
     if headline is None and not blocks:

@@ -6,7 +6,14 @@ Two generations (field guide §4):
   updates ›`` (marked ``updates`` by the cleaner), then the item's own
   headline and body;
 * older: the item first; at the end, after an extra blank line, a short block
-  with the parent's title and standfirst.
+  with the parent's title and standfirst;
+* a page whose own title was lost: the parent's title and its standfirst,
+  printed twice, open the page, the item's text follows and summaries of
+  other updates close it.
+
+On an update page with no trailer line, one-paragraph summaries of other
+updates may follow the item's text: they name nothing the item's opening
+paragraph names (beyond the live story's words), and go to ``removed`` as chrome.
 """
 
 from __future__ import annotations
@@ -19,7 +26,7 @@ STANDFIRST_MAX_WORDS = 60
 STANDFIRST_MAX_LINES = 3  # a parent block is short: more prose after a title is the article's own section
 
 
-def newer_parent(blocks, marks):
+def newer_parent(blocks, marks, repeated):
     """Blocks before the ``View all N updates`` line are the parent story."""
     at = marks.get("updates")
     if at is None:
@@ -28,10 +35,14 @@ def newer_parent(blocks, marks):
     own = [block for block in blocks if block.line > at]
     if not parent or not own:
         return None
-    return _live_story(parent), own, []
+    story = _live_story(parent)
+    if "end" in marks:
+        return story, own, [], True
+    own, others = other_items(story, own)
+    return story, own, others, True
 
 
-def lost_updates_link(blocks, marks):
+def lost_updates_link(blocks, marks, repeated):
     """A newer update page whose ``View all N updates`` line is missing: the parent's
     title and a one-paragraph standfirst, then the page's own title over its body,
     and a trailer (``More top news``) closing the page. A headline-first article
@@ -47,7 +58,7 @@ def lost_updates_link(blocks, marks):
         return None
     if not all(ends_sentence(block.text) and not is_title_shaped(block.text, 20) for block in blocks[3:5]):
         return None
-    return _live_story(blocks[:2]), blocks[2:], []
+    return _live_story(blocks[:2]), blocks[2:], [], True
 
 
 def _older_tail_starts(blocks):
@@ -73,7 +84,7 @@ def _blank_separated(blocks):
     return len(blocks) > 2 and sum(1 for block in blocks[1:] if block.gap) * 2 >= len(blocks) - 1
 
 
-def older_parent(blocks, marks):
+def older_parent(blocks, marks, repeated):
     """The parent's title and standfirst close the page (2012-13 update pages).
 
     Headline-shaped lines after the standfirst are one-line summaries of other
@@ -103,7 +114,7 @@ def _older_tail(blocks, start):
     others = tail[end:]
     if end == 1 or end - 1 > STANDFIRST_MAX_LINES or not all(is_title_shaped(block.text, 20) for block in others):
         return None
-    return _live_story(tail[:end]), blocks[:start], others
+    return _live_story(tail[:end]), blocks[:start], others, True
 
 
 CUT_STANDFIRST_MIN_WORDS = 8
@@ -121,13 +132,120 @@ def _live_story(parent):
     return LiveStory(parent[0].text, summary)
 
 
-RULES = [newer_parent, older_parent, lost_updates_link]
+def standfirst_twice(blocks, marks, repeated):
+    """An update page whose own title was lost: the parent's title and its
+    standfirst, printed again straight after itself, open the page, and
+    one-line summaries of other updates close it. (A headline-first article may
+    print its standfirst twice too, but ends on its own text.)"""
+    if len(blocks) < 3:
+        return None
+    title, standfirst = blocks[0].text, blocks[1].text
+    again = repeated.get(blocks[1].line)
+    if again is None or again > blocks[2].line:
+        return None
+    if not is_title_shaped(title, 20) or split_credit(title) or bullet_item(title):
+        return None
+    if not ends_sentence(standfirst) or words(standfirst) > STANDFIRST_MAX_WORDS:
+        return None
+    story = _live_story(blocks[:2])
+    own, others = other_items(story, blocks[2:])
+    if not others:
+        return None  # a headline-first article that printed its standfirst twice
+    return story, own, others, False
 
 
-def split(blocks, marks):
-    """Return ``(live_story or None, the page's own blocks, chrome blocks found)``."""
+RULES = [newer_parent, older_parent, lost_updates_link, standfirst_twice]
+
+
+def split(blocks, marks, repeated=None):
+    """Return ``(live_story or None, the page's own blocks, chrome blocks found,
+    whether the own blocks may open with the item's title)``.
+
+    ``repeated`` maps a kept block's line to the line of its first dropped repeat.
+    """
+    repeated = repeated or {}
     for rule in RULES:
-        found = rule(blocks, marks)
+        found = rule(blocks, marks, repeated)
         if found:
             return found
-    return None, blocks, []
+    return None, blocks, [], True
+
+
+OTHER_ITEMS_MIN = 2        # one stray closing line is more likely the item's own
+OTHER_ITEM_MAX_WORDS = 45
+STEM = 6
+COMMON = frozenset("""
+    about after again against also among another around back because been before being
+    between both could does down during each even every first from have having here into
+    just last like made make many more most much must next only other over said says same
+    should since some still such than that their them then there these they this those
+    through told under until upon very were what when where which while will with within
+    would year years your
+""".split())
+
+
+def content_words(text):
+    """The words of ``text`` that carry its subject: four letters or more, not
+    among the commonest, cut to a stem so that plurals meet."""
+    found = set()
+    for word in text.lower().split():
+        word = word.strip(PUNCTUATION)
+        if len(word) >= 4 and word.isalpha() and word not in COMMON:
+            found.add(word[:STEM])
+    return found
+
+
+PUNCTUATION = ".,;:!?\"'“”‘’()[]-–—"
+CALENDAR = frozenset("""
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december
+""".split())
+
+
+def names(text):
+    """Capitalised words inside a sentence (not its first word): people, places,
+    bodies. Days and months name no subject."""
+    found = set()
+    first = True
+    for word in text.split():
+        bare = word.strip(PUNCTUATION)
+        if not first and bare[:1].isupper() and bare.isalpha() and bare.lower() not in CALENDAR:
+            found.add(bare.lower())
+        first = word.endswith((".", "!", "?"))
+    return found
+
+
+def other_items(story, own):
+    """Split closing summaries of other updates off the item's text.
+
+    From the end, a run of one-line prose paragraphs, none of which shares a
+    word with the item's opening (its title, if it has one, and first
+    paragraph) or a name with any paragraph of the item before the run; the
+    live story's own words and names are the whole story's, and do not count.
+    """
+    lead = 2 if is_title_shaped(own[0].text, 20) else 1
+    if len(own) < lead + OTHER_ITEMS_MIN:
+        return own, []
+    story_texts = (story.title, *story.summary)
+    story_words = set().union(*map(content_words, story_texts))
+    item = set().union(*(content_words(block.text) for block in own[:lead])) - story_words
+    if not item:
+        return own, []
+    story_names = set().union(*map(names, story_texts))
+    named = [set()]  # named[k]: names in own[:k], the story's aside
+    for block in own:
+        named.append(named[-1] | (names(block.text) - story_names))
+    start = len(own)
+    while start > lead:
+        text = own[start - 1].text
+        if not _summary_shaped(text) or content_words(text) & item or names(text) & named[start - 1]:
+            break
+        start -= 1
+    if len(own) - start < OTHER_ITEMS_MIN:
+        return own, []
+    return own[:start], own[start:]
+
+
+def _summary_shaped(text):
+    return ends_sentence(text) and words(text) <= OTHER_ITEM_MAX_WORDS and not bullet_item(text) \
+        and not split_credit(text)
