@@ -172,6 +172,17 @@ def test_credit_word_in_prose_is_not_a_caption():
     "VIDEO: The moment the wall collapsed",
     "Warning: this report contains distressing images",
     "The council has promised a review, Health Correspondent Jo Bloggs reports.",
+    # a reporter going out for a report: a verb of going, meeting or asking, then a colon
+    "Our reporter Tom Hale went to meet them:",
+    "Tom Hale has been speaking to residents:",
+    "Tom Hale caught up with the team before the final:",
+    "Tom Hale asked shoppers in Leeds what they think:",
+    "Tom Hale has been finding out more.",
+    "Tom Hale went to find out why.",
+    # pointing at the missing clip
+    "Listen to the interview below:",
+    "You can watch the full interview below.",
+    "Here is the full interview:",
 ])
 def test_media_note_shapes(line):
     assert media.is_media_note(line)
@@ -181,6 +192,12 @@ def test_media_note_shapes(line):
     "The minister said:",
     "Campaigners issued a warning about distressing conditions in the prison.",
     "She reports to the board every month.",
+    "The Prime Minister met the families:",
+    "Police have been searching the area:",
+    "Mr Hale met the families and said:",
+    "Sarah Jones, who went to the school, said:",
+    "The council has been told to find out more.",
+    "Residents went to the meeting to find out more.",
 ])
 def test_not_media_notes(line):
     assert not media.is_media_note(line)
@@ -189,6 +206,9 @@ def test_not_media_notes(line):
 def test_reporter_name_without_job_title_becomes_byline():
     assert media.reporter("International Correspondent John Irvine reports:") == "John Irvine"
     assert media.reporter("Joe Bloggs has sent this report:") == "Joe Bloggs"
+    assert media.reporter("Our reporter Tom Hale went to meet them:") == "Tom Hale"
+    assert media.reporter("ITV News' Tom Hale reports.") == "Tom Hale"
+    assert media.reporter("Granada Reports' Tom Hale has more:") == "Tom Hale"
     article = read(HEAD + "Intro text.\n\nPolitical Editor Joe Bloggs reports:\n\nThe vote was close.")
     assert article.byline == "Joe Bloggs"
 

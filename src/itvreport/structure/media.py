@@ -57,8 +57,23 @@ _SPOKE_TO = lazy(
 )
 # "Watch the moment the crane fell below"; "Watch ITV News tell her brother the result"
 # (a line opening with "Watch" and ending without a full stop stands for the clip).
-_WATCH = lazy(r"^(?:Watch|See)\b[^.]{0,120}(?::|below|above)$|^(?:Watch|WATCH)\s[^.!?:]{3,150}$")
-_IN_VIDEO = lazy(r"\b(?:in|from|watch) (?:the|this|our) (?:video|footage|clip|report) (?:below|above)\b", re.IGNORECASE)
+_WATCH = lazy(r"^(?:Watch|See|Listen)\b[^.]{0,120}(?::|below|above)$|^(?:Watch|WATCH)\s[^.!?:]{3,150}$")
+_IN_VIDEO = lazy(
+    r"\b(?:in|from|watch) (?:the|this|our) (?:video|footage|clip|report) (?:below|above)\b"
+    r"|^(?:You can |Click (?:here )?to )?(?:watch|listen to|see)\b[^.:]{0,60}\b(?:below|above|here)[.:]$"
+    r"|^Here (?:is|are|'s|’s) (?:the|our|a) (?:full |whole )?(?:interview|report|video|footage|clip|conversation)\b[^.:]{0,40}:$",
+    re.IGNORECASE,
+)
+# "Our reporter Tom Hale went to meet them:", "Tom Hale has been speaking to residents:",
+# "Tom Hale caught up with the team:": one of the site's people going out for a report
+# (a colon after a verb of going, meeting or asking, not of saying, hands over to a video);
+# with a full stop only when they went to find something out.
+_GOES = (
+    r"^(?P<who>(?:[\w'’\-]+,?\s+){0,5}?[A-Z][\w'’\-]+)\s+"
+    r"(?:went|has been|have been|caught up|met|joined|visited|travelled|spent|took|asked|headed|returned|followed)\b"
+)
+_REPORTER_GOES = lazy(_GOES + r"(?![^:]*\b(?:said|says|told|added)\b)[^:]{0,90}:$")
+_FINDS_OUT = lazy(_GOES + r"[^.:]{0,40}\b(?:find|finding|found) out\b[^.:]{0,40}\.$")
 
 # Job-title words that stand before a reporter's name.
 _ROLE = {
@@ -71,7 +86,7 @@ _ROLE = {
     "transport", "west", "north", "south", "midlands", "anglia", "granada", "tyne", "tees",
     "border", "calendar", "meridian", "central", "london", "westminster", "local", "emergencies",
     "media", "culture", "legal", "medical", "war", "foreign", "defence", "defense", "america",
-    "washington", "paris", "moscow", "beijing", "special", "senior", "and", "the", "watch",
+    "washington", "paris", "moscow", "beijing", "special", "senior", "and", "the", "watch", "reports",
 }
 
 
@@ -93,6 +108,8 @@ _NAMED = (
     (_STANDFIRST_REPORTS, lambda note, lower: note.rstrip(".").endswith("reports")),
     (_LEAD_REPORTS, lambda note, lower: _leads(lower)),
     (_POSSESSIVE_REPORT, lambda note, lower: "report" in lower or "forecast" in lower or "interview" in lower),
+    (_REPORTER_GOES, lambda note, lower: note.endswith(":") and _reporter_goes(note, lower)),
+    (_FINDS_OUT, lambda note, lower: note.endswith(".") and _reporter_goes(note, lower)),
     (_STAFF_FEATURE, lambda note, lower: "presenter" in lower or "correspondent" in lower or "editor" in lower
      or "reporter" in lower or "producer" in lower),
 )
@@ -118,7 +135,7 @@ def _name_only(who: str) -> str | None:
     if parts and parts[-1].endswith(("'s", "’s", "'", "’")):
         parts[-1] = parts[-1].rstrip("s").rstrip("'’") if parts[-1][-1] == "s" else parts[-1].rstrip("'’")
     for part in reversed(parts):
-        if part.casefold().strip(".,") in _ROLE or len(name) == 3:
+        if part.casefold().strip(".,'’") in _ROLE or len(name) == 3:
             break
         name.insert(0, part)
     if not name:
@@ -222,16 +239,36 @@ def _spoke_to(text, lower):
 
 
 def _watch(text, lower):
-    return text.startswith(("Watch", "See")) and words(text) <= 30 and bool(_WATCH.match(text))
+    return text.startswith(("Watch", "See", "Listen")) and words(text) <= 30 and bool(_WATCH.match(text))
 
 
 def _in_video(text, lower):
-    return (text.endswith((":", ".")) and ("below" in lower or "above" in lower)
+    return (text.endswith((":", ".")) and ("below" in lower or "above" in lower or "here" in lower)
             and bool(_IN_VIDEO.search(text)) and words(text) <= MAX_WORDS)
 
 
+REPORTER_GOES_MAX_WORDS = 20
+
+
+def _reporter_goes(text, lower):
+    if words(text) > REPORTER_GOES_MAX_WORDS or not text.endswith((":", ".")):
+        return False
+    match = (_REPORTER_GOES if text[-1] == ":" else _FINDS_OUT).match(text)
+    return bool(match) and _reporter_named(match.group("who"))
+
+
+def _reporter_named(who):
+    """A name (two capitalised words running, not "The Council") or a job title of
+    the site's own people ("Our reporter", "ITV News' correspondent")."""
+    parts = who.split()
+    if parts[0].casefold() in {"the", "a", "an", "this", "police", "officers"}:
+        return False
+    capitals = [part[:1].isupper() and part.casefold().strip(",'’") not in _ROLE for part in parts]
+    return any(a and b for a, b in zip(capitals, capitals[1:]))
+
+
 CHECKS = [_labelled, _reporter_hands_over, _hands_over_with_a_full_stop, _standfirst_credit, _reporter_leads, _possessive_report, _warning,
-          _spoke_to, _watch, _in_video]
+          _spoke_to, _watch, _in_video, _reporter_goes]
 
 
 def _may_be_note(text, lower):
@@ -244,6 +281,8 @@ def _may_be_note(text, lower):
     if (last == ":" or "report" in lower or "below" in lower or "above" in lower or text.startswith(_LABELS)
             or text.startswith("See") or _distressing(lower)):
         return True
+    if last == "." and (" out " in lower or "here." in lower):
+        return True  # _FINDS_OUT, _IN_VIDEO's "watch ... here."
     if last == ".":
         # A hand-over ending with a full stop names what it hands over (one of
         # _HAS_REPORT's nouns, in lower case, at most 41 characters before the
