@@ -626,3 +626,27 @@ def test_a_lone_word_over_prose_is_a_subheading_not_the_headline():
     article = read("Budget\n\nDepartments learn today how much they have to spend.\n\nHealth got the most last year.")
     assert article.headline is None
     assert article.blocks[0] == Heading("Budget", line=1)
+
+
+# --- a caption with a full stop ----------------------------------------------------------
+
+def test_participle_sentence_without_a_finite_verb_is_a_caption():
+    text = (HEAD + "The wall was rebuilt over six weeks by a team from the county council.\n\n"
+            "Volunteers clearing stones from the slipway at low tide.\n\n"
+            "The harbour reopens to boats on Monday.")
+    out = blocks(text)
+    assert out[1] == {"type": "image", "caption": "Volunteers clearing stones from the slipway at low tide.",
+                      "credit": None}
+    assert out[2]["type"] == "paragraph"
+
+
+@pytest.mark.parametrize("line", [
+    "Volunteers clearing stones from the slipway were thanked by the mayor.",  # a finite verb
+    "Fishermen hoping for a good season, the harbour master said.",            # reported, with a comma
+    "Repairs costing more than expected.",                                     # nothing after the participle says where
+    "During the storm the wall fell into the sea.",                            # "During" is no participle
+    "Nothing happening at the harbour tonight. Boats stay in.",                # two sentences
+])
+def test_narrative_sentences_are_not_full_stop_captions(line):
+    text = HEAD + "The wall was rebuilt over six weeks.\n\n" + line + "\n\nThe harbour reopens to boats on Monday."
+    assert [b["type"] for b in blocks(text)] == ["paragraph", "paragraph", "paragraph"]

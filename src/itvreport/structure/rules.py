@@ -392,6 +392,40 @@ def uncredited_caption(ctx, i):
     return 1
 
 
+# "Supporters starting to gather outside the ground.": a subject, then a participle.
+_SUBJECT_PARTICIPLE = lazy(r"^(?:[\w'’\-]+\s+){1,4}?([a-z]+ing)\b")
+_NOT_PARTICIPLES = {"during", "morning", "evening", "nothing", "something", "anything", "everything",
+                    "building", "spring", "king", "thing", "ring", "wing", "being", "according", "including"}
+# A finite verb makes the line a sentence of narrative, not a description of a picture.
+_FINITE = lazy(
+    r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|should|may|might|must|did|does|do|"
+    r"said|says|told|tells|added)\b",
+    re.IGNORECASE,
+)
+_WHERE_AFTER = lazy(r"\b(?:at|near|outside|in|on|inside|beside|during|after|before|with)\s+\S")
+FULL_STOP_CAPTION_WORDS = (3, 14)
+
+
+@ends(".")
+@starts(str.isupper)
+def full_stop_caption(ctx, i):
+    """``Joanna Hartley greeting supporters in Swindon today.``: one short sentence
+    with no finite verb, a subject doing something (a participle) somewhere, is a
+    caption describing a picture even with its closing full stop."""
+    text = ctx.texts[i]
+    if "ing " not in text or "," in text or not text.endswith(".") or text.count(".") > 1:
+        return 0
+    if not FULL_STOP_CAPTION_WORDS[0] <= words(text) <= FULL_STOP_CAPTION_WORDS[1] or not text[0].isupper():
+        return 0
+    found = _SUBJECT_PARTICIPLE.match(text)
+    if not found or found.group(1) in _NOT_PARTICIPLES or _FINITE.search(text):
+        return 0
+    if not _WHERE_AFTER.search(text, found.end()):
+        return 0
+    ctx.emit(Image(text, None, line=ctx.blocks[i].line))
+    return 1
+
+
 # --- headings and paragraphs ------------------------------------------------------------
 
 
@@ -431,6 +465,7 @@ RULES = [
     quote_block,
     flattened_list,
     uncredited_caption,
+    full_stop_caption,
     heading,
     paragraph,
 ]
