@@ -650,3 +650,24 @@ def test_participle_sentence_without_a_finite_verb_is_a_caption():
 def test_narrative_sentences_are_not_full_stop_captions(line):
     text = HEAD + "The wall was rebuilt over six weeks.\n\n" + line + "\n\nThe harbour reopens to boats on Monday."
     assert [b["type"] for b in blocks(text)] == ["paragraph", "paragraph", "paragraph"]
+
+
+# --- headline-style subheadings -------------------------------------------------------
+
+def test_a_line_quoting_words_in_single_marks_is_a_subheading_not_a_caption():
+    text = (HEAD + "The wall was rebuilt over six weeks.\n\n"
+            "Crews hailed as 'heroes' after rescue at the quay\n\n"
+            "Two crews pulled a man from the water on Sunday.\n\n"
+            "Harbour master 'proud as ever' of the team\n\n"
+            "Boats back at the quay Credit: PA\n\nThe harbour reopens to boats on Monday.")
+    out = blocks(text)
+    assert out[1] == {"type": "heading", "text": "Crews hailed as 'heroes' after rescue at the quay"}
+    assert out[3] == {"type": "heading", "text": "Harbour master 'proud as ever' of the team"}
+    assert out[4] == {"type": "image", "caption": "Boats back at the quay", "credit": "PA"}
+
+
+def test_a_line_quoting_words_after_a_picture_is_still_a_caption():
+    text = (HEAD + "The wall was rebuilt over six weeks.\n\nBoats back at the quay Credit: PA\n\n"
+            "Fishermen holding a banner reading 'Thank you' outside the harbour office\n\n"
+            "The harbour reopens to boats on Monday.")
+    assert blocks(text)[2]["type"] == "image"

@@ -363,6 +363,9 @@ _PARTICIPLE_PLACE = lazy(
 
 
 _OPENING_QUOTES = "\"“‘'"
+# Headlines and subheadings quote in single quotation marks ("... 'as strong as ever'");
+# a caption describes what the picture shows.
+_HEADLINE_QUOTE = lazy(r"(?:^|\s)['‘][^'‘’]{2,60}['’](?:\s|$)")
 
 
 def _describes(text):
@@ -386,6 +389,8 @@ def uncredited_caption(ctx, i):
         return 0
     if ctx.texts[i + 1] is None and not gallery:
         return 0  # the page's last line, unpunctuated and alone: text cut off mid-sentence
+    if not isinstance(ctx.last, Image) and not lead_image and _HEADLINE_QUOTE.search(text):
+        return 0  # "Attacker wearing 'fake vest' shot dead": quoted words set off as in a headline
     if ctx.live_index and not gallery and not _is_structural(ctx.texts[i + 1]):
         return 0  # on a live story's index page a line over prose is an update's title
     ctx.emit(Image(text, None, line=ctx.blocks[i].line))
