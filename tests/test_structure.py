@@ -535,6 +535,24 @@ def test_lines_joined_by_single_newlines_on_a_blank_line_page_are_a_gallery():
     assert out[4] == {"type": "image", "caption": "A stop at the market.", "credit": "ITV News"}
 
 
+def test_a_removed_line_between_two_lines_does_not_make_them_touch():
+    # Each advert's blank line keeps the short sentences apart once it is gone: no gallery.
+    text = (HEAD + "The mayor's day began early.\n\nIt ended late.\n\nPupils greet the mayor.\n\n"
+            "Advertisement\nThe day ends at the club.\n\nAdvertisement\nA stop at the market.\n\n"
+            "She is back tomorrow.")
+    page = read(text)
+    assert {b.to_dict()["type"] for b in page.blocks} == {"paragraph"}
+    assert [r.text for r in page.removed].count("Advertisement") == 2
+
+
+def test_kept_blocks_take_the_widest_gap_of_the_lines_removed_before_them():
+    from itvreport.clean import _keep_gaps
+    from itvreport.parse import RawBlock as Block
+    lines = [Block(1, "One."), Block(3, "Advertisement", gap=1), Block(4, "Two."), Block(5, "Three.")]
+    kept = [lines[0], lines[2], lines[3]]
+    assert [b.gap for b in _keep_gaps(lines, kept)] == [0, 1, 0]
+
+
 def test_single_newline_page_has_no_gallery_runs():
     text = "Harbour wall repaired\nWork finished on Friday.\nThe road reopens today.\nThe mayor will cut a ribbon.\nBuses return next week."
     assert {b["type"] for b in blocks(text)} == {"paragraph"}

@@ -26,7 +26,28 @@ def clean(page) -> Cleaned:
     removed = _name_repeated_chrome(removed, kept, index)
     removed.extend(duplicates)
     removed.sort(key=lambda item: item.line)
+    if removed:
+        kept = _keep_gaps(page.blocks, kept)
     return Cleaned(tuple(kept), tuple(removed), marks, page, date=date, byline=byline)
+
+
+def _keep_gaps(blocks, kept):
+    """Two kept blocks touch (a single newline) only if every line between them did:
+    a block after removed lines takes the widest gap among them and itself. (A gallery
+    or a run of caption lines is told by its blocks touching; a removed advert between
+    two paragraphs must not make them touch.)"""
+    position = {original.line: index for index, original in enumerate(blocks)}
+    out, last = [], None
+    for block in kept:
+        index = position.get(block.line)
+        if index is not None and last is not None and index > last:
+            gap = max(original.gap for original in blocks[last + 1:index + 1])
+            if gap != block.gap:
+                block = block.replace(gap=gap)
+        if index is not None:
+            last = index if last is None else max(last, index)
+        out.append(block)
+    return out
 
 
 class ChromeScan:
