@@ -307,3 +307,17 @@ def test_a_promotion_to_join_a_programme_this_afternoon():
 def test_a_lone_word_before_prose_is_kept_as_a_section_title():
     assert kept("Play video\n\nBudget\n\nDepartments learn today how much they have to spend." + BODY)[0] == "Budget"
     assert not first_hit("Budget\n\nDepartments learn today how much they have to spend.", chrome.section_word_before_headline)
+
+
+def test_a_long_promotion_naming_its_slot_is_dropped():
+    # 34 words: a programme's promotion runs long, listing what it will have
+    line = ("Join ITV for all the reaction this evening; our Harbour Special starts at 6pm - with the figures as they "
+            "are published, reporters at the quay and the people who work there, and the debate in the studio.")
+    assert len(line.split()) > 30
+    assert first_hit(line + BODY, chrome.promo)
+
+
+def test_a_long_body_sentence_with_a_promo_word_late_is_kept():
+    line = ("The harbour master said crews had worked through the night and that boats would be allowed back in "
+            "once divers had checked the wall, which could happen as soon as this afternoon if the weather held.")
+    assert not first_hit(line + BODY, chrome.promo)

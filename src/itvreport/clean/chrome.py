@@ -235,7 +235,7 @@ def _promo_verb_in(lower: str) -> bool:
 SITE_POINTER = lazy(r"\b(?:search for [\w' ]{1,30} online|on the [\w ]{0,20}\bapp)\b", re.IGNORECASE)
 
 
-@short(30)
+@short(40)
 def promo(page, i, state):
     """Promotion lines: watch it on ITV tonight, listen to our podcast, get the app,
     find every development on our website."""
