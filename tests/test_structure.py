@@ -689,3 +689,17 @@ def test_a_line_quoting_words_after_a_picture_is_still_a_caption():
             "Fishermen holding a banner reading 'Thank you' outside the harbour office\n\n"
             "The harbour reopens to boats on Monday.")
     assert blocks(text)[2]["type"] == "image"
+
+
+def test_colon_lead_ins_set_in_one_frame_stand_for_their_missing_clips():
+    out = blocks(HEAD + "Forecast for the east of the county:\n\nForecast for the west of the county:\n\n"
+                 "Tonight:\n\nDry with clear spells and a touch of frost in rural spots.")
+    assert out[:2] == [{"type": "media", "text": "Forecast for the east of the county:"},
+                       {"type": "media", "text": "Forecast for the west of the county:"}]
+    assert [b["type"] for b in out[2:]] == ["heading", "paragraph"]
+
+
+def test_two_colon_lines_in_different_frames_are_not_media():
+    out = blocks(HEAD + "The council leader said:\n\nThe plan had been agreed by every member:\n\n"
+                 "We will build the wall again by spring.")
+    assert "media" not in [b["type"] for b in out]

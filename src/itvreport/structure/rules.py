@@ -307,6 +307,33 @@ def media_note(ctx, i):
     return 1
 
 
+PARALLEL_LEAD_IN_MAX_WORDS = 12
+
+
+def _frame(text):
+    """The first two words of a short colon lead-in, folded: the frame a run of them shares."""
+    if not text or not text.endswith(":") or words(text) > PARALLEL_LEAD_IN_MAX_WORDS:
+        return None
+    parts = text.casefold().split()
+    return tuple(parts[:2]) if len(parts) >= 3 else None
+
+
+@ends(":")
+def parallel_lead_ins(ctx, i):
+    """``Weather for the north of the region:`` then ``Weather for the south of the
+    region:``: colon lead-ins set one after another in the same frame introduced what
+    each was for (a clip, a forecast) and nothing of them is left: each stands for
+    its missing media."""
+    frame = _frame(ctx.texts[i])
+    if frame is None or _frame(ctx.texts[i + 1]) != frame:
+        return 0
+    j = i
+    while j < len(ctx.blocks) and _frame(ctx.texts[j]) == frame:
+        _emit_media(ctx, ctx.texts[j], ctx.blocks[j].line)
+        j += 1
+    return j - i
+
+
 def _emit_media(ctx, text, line):
     ctx.emit(Media(text, line=line))
     name = media.reporter(text)
@@ -466,6 +493,7 @@ RULES = [
     gallery_run,
     credited_caption,
     media_note,
+    parallel_lead_ins,
     colon_heading,
     quote_block,
     flattened_list,
