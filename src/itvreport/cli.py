@@ -13,6 +13,7 @@ import re
 import sys
 
 from itvreport import __version__, signals
+from itvreport.output import OutputError, Terminated, is_tty, on_sigterm, prepare_stdout, quiet_stdout, say
 from itvreport.errors import (
     EXIT_INTERRUPTED,
     EXIT_OK,
@@ -20,7 +21,6 @@ from itvreport.errors import (
     EXIT_USAGE,
     ItvReportError,
 )
-from itvreport.patterns import lazy
 
 
 def _untranslated(message: str) -> str:
@@ -156,12 +156,12 @@ class ArgumentParser(argparse.ArgumentParser):
         message = _with_suggestion(message)
         message = _option_suggestion(message, self)
         self.print_usage(sys.stderr)
-        _say(f"{PROG}: error: {message}")
+        say(f"{PROG}: error: {message}")
         raise _Usage(EXIT_USAGE)
 
     def exit(self, status=0, message=None):
         if message:
-            _say(message.rstrip("\n"))
+            say(message.rstrip("\n"))
         raise _Usage(status)
 
 
@@ -392,19 +392,12 @@ def _env(name: str) -> bool:
     return bool(os.environ.get(name))
 
 
-def _is_tty(stream) -> bool:
-    try:
-        return stream is not None and stream.isatty()
-    except (AttributeError, ValueError, OSError):
-        return False
-
-
 def _choose_output(args) -> tuple[str, bool]:
     """The output format and whether colour is allowed."""
     color = not (args.no_color or _env("NO_COLOR"))
     fmt = args.format
     if fmt == "auto":
-        fmt = "rich" if (_is_tty(sys.stdout) or _env("FORCE_COLOR")) else "text"
+        fmt = "rich" if (is_tty(sys.stdout) or _env("FORCE_COLOR")) else "text"
     return fmt, color
 
 
@@ -420,7 +413,7 @@ def _show(parser: ArgumentParser, args) -> int:
         return _show_many(parser, args)
     if files:
         path = files[0]
-    elif sys.stdin is None or _is_tty(sys.stdin):
+    elif sys.stdin is None or is_tty(sys.stdin):
         parser.show_parser.error("no FILE given (give a saved page, or pipe one in: cat page.txt | itvreport show)")
     else:
         path = "-"
@@ -432,29 +425,38 @@ def _show(parser: ArgumentParser, args) -> int:
     article = _read(path, args)
     if args.export:
         return _export(article, args)
-    output = _render_options(args)
-    _write(article, output, _pager_mode(args, output[0]))
+    from itvreport import output as out
+
+    options = _render_options(args)
+    out.write(article, options, out.pager_mode(args.pager, options[0]), warn=_warn)
     return EXIT_OK
 
 
-# --- the pager and exports (one article at a time) -----------------------------------
+def _warn(message: str) -> None:
+    say(f"{PROG}: warning: {message}")
 
 
-def _pager_mode(args, fmt: str):
-    """``None``: no pager; ``False``: page if taller than the screen; ``True``: always page.
+def _export(article, args) -> int:
+    """Write the rich view to ``--export FILE`` (or stdout for ``-``); say so on stderr."""
+    from itvreport.output import export
+    from itvreport.render import RenderOptions
 
-    Only ever with stdout on a terminal, as git does: a pager writing into a
-    pipe or a file would be no use. ``--pager`` then pages any format.
-    """
-    if args.pager is False or not _is_tty(sys.stdout):
-        return None
-    if args.pager:
-        return True
-    return False if fmt == "rich" else None
+    kind, target = args.export
+    color = not (args.no_color or _env("NO_COLOR"))
+    options = RenderOptions(width=_rich_width(args, RenderOptions.MAX_WIDTH), explain=args.explain, color=color)
+    done = export(article, kind, target, options)
+    if done:
+        say(f"{PROG}: {done}")
+    return EXIT_OK
+
+
+# --- usage errors for --export and --save, before any input is read --------------------
 
 
 def _check_export(parser, args, path: str) -> None:
     """Usage errors for ``--export KIND FILE``, before any input is read."""
+    from itvreport import output
+
     kind, target = args.export
     kind = kind.lower()
     if kind not in EXPORTS:
@@ -471,7 +473,7 @@ def _check_export(parser, args, path: str) -> None:
         parser.show_parser.error(
             f"--export would overwrite the page being read ({target}); give it another FILE, "
             f"e.g. --export {kind} page.{kind}")
-    if target != "-" and os.path.exists(target) and not target.lower().endswith(EXPORT_SUFFIXES[kind]):
+    if target != "-" and os.path.exists(target) and not target.lower().endswith(output.EXPORT_SUFFIXES[kind]):
         # `cat page.txt | itvreport show --export svg page.txt`: page.txt is the FILE
         # of --export here, and writing the picture over it would lose the page.
         parser.show_parser.error(
@@ -480,43 +482,11 @@ def _check_export(parser, args, path: str) -> None:
     args.export = (kind, target)
 
 
-EXPORT_SUFFIXES = {"svg": (".svg",), "html": (".html", ".htm")}
-
-
 def _same_file(a: str, b: str) -> bool:
     try:
         return os.path.samefile(a, b)
     except (OSError, ValueError):
         return False
-
-
-def _export(article, args) -> int:
-    """Write the rich view to ``--export FILE`` (or stdout for ``-``); say so on stderr."""
-    from itvreport import read
-    from itvreport.render import RenderOptions
-    from itvreport.render.terminal import export
-
-    kind, target = args.export
-    color = not (args.no_color or _env("NO_COLOR"))
-    width = _rich_width(args, RenderOptions.MAX_WIDTH)
-    options = RenderOptions(width=width, explain=args.explain, color=color)
-    data = export(article, options, kind)
-    if target == "-":
-        try:
-            sys.stdout.write(data)
-            sys.stdout.flush()
-        except BrokenPipeError:
-            raise
-        except OSError as error:
-            raise OutputError(f"cannot write output: {_reason(error)}") from None
-        return EXIT_OK
-    try:
-        with open(target, "w", encoding="utf-8", newline="\n") as file:
-            file.write(data)
-    except OSError as error:
-        raise ItvReportError(f"cannot write {read.show_path(target)}: {_reason(error)}") from None
-    _say(f"{PROG}: wrote {read.show_path(target)} ({kind}, {options.width} columns)")
-    return EXIT_OK
 
 
 def _check_save(parser, args, path: str) -> None:
@@ -528,20 +498,6 @@ def _check_save(parser, args, path: str) -> None:
     if os.path.lexists(args.save):
         parser.show_parser.error(
             f"--save would overwrite {read.show_path(args.save)}; give a name that does not exist yet")
-
-
-def _save(data: bytes, target: str, address: str) -> None:
-    """Write the fetched bytes to ``target``, which must not exist (checked again as it is made)."""
-    from itvreport import read
-
-    try:
-        with open(target, "xb") as file:
-            file.write(data)
-    except FileExistsError:
-        raise ItvReportError(f"--save would overwrite {read.show_path(target)}, which appeared meanwhile") from None
-    except OSError as error:
-        raise ItvReportError(f"cannot write {read.show_path(target)}: {_reason(error)}") from None
-    _say(f"{PROG}: saved {read.show_path(address)} to {read.show_path(target)} ({read.human_size(len(data))})")
 
 
 def _is_batch(files, args) -> bool:
@@ -564,6 +520,7 @@ def _show_many(parser, args) -> int:
     import gc
 
     from itvreport import batch
+    from itvreport import output as out
 
     gc.enable()  # a long run may meet the odd reference cycle (a caught error's traceback)
 
@@ -583,13 +540,13 @@ def _show_many(parser, args) -> int:
     def write(article, first: bool) -> None:
         if separator and not first:
             sys.stdout.write(separator)
-        _write(article, output)
+        out.write(article, output)
 
-    def say(line: str, prefix: bool = True) -> None:
-        _say(f"{PROG}: {line}" if prefix else line)
+    def report(line: str, prefix: bool = True) -> None:
+        say(f"{PROG}: {line}" if prefix else line)
 
     return batch.run(args.files or ["-"], output[0], output[1], args.input, args.max_bytes,
-                     args.jobs, say, write, timeout=args.timeout, scheduler=args.scheduler)
+                     args.jobs, report, write, timeout=args.timeout, scheduler=args.scheduler)
 
 
 def _read(path: str, args):
@@ -600,21 +557,23 @@ def _read(path: str, args):
     source = "standard input" if path == "-" else read.show_path(path)
 
     def warn(message: str) -> None:
-        _say(f"{PROG}: warning: {source}: {message}")
+        say(f"{PROG}: warning: {source}: {message}")
 
     def explain(message: str) -> None:
-        _say(f"{PROG}: explain: {source}: {message}")
+        say(f"{PROG}: explain: {source}: {message}")
 
     notes = explain if args.explain else None
     if read.is_address(path):
         progress = None
-        if _is_tty(sys.stderr):
+        if is_tty(sys.stderr):
             from itvreport.fetch import Progress
 
             progress = Progress(sys.stderr)
         data, charset = read.load_page(path, args.max_bytes, args.timeout, progress)
         if args.save is not None:
-            _save(data, args.save, path)
+            from itvreport.output import save
+
+            say(f"{PROG}: {save(data, args.save, path)}")
         return read_article(data, source=path, input_kind=args.input, warn=warn, charset=charset, explain=notes)
     data = read.load(path, max_bytes=args.max_bytes)
     return read_article(data, source=path, input_kind=args.input, warn=warn, explain=notes)
@@ -629,138 +588,6 @@ def _render_options(args):
     return fmt, RenderOptions(width=width, explain=args.explain, color=color)
 
 
-def _write(article, output, paged=None) -> None:
-    """Render ``article`` to stdout and flush it.
-
-    ``paged`` (see :func:`_pager_mode`): not ``None``, the view is rendered into
-    a string first and handed to :func:`itvreport.pager.show`.
-
-    A closed pipe stays :class:`BrokenPipeError` (exit 141); any other failed
-    write (a full disk, a descriptor not open for writing) is an
-    :class:`OutputError`. Either way the output is incomplete and the exit
-    code says so.
-    """
-    from itvreport.render import render
-
-    fmt, options = output
-    try:
-        if isinstance(article, str):  # rendered already, by a batch worker
-            sys.stdout.write(article)
-        elif paged is None:
-            render(article, fmt, options, sys.stdout)
-        else:
-            import io
-
-            from itvreport import pager
-
-            view = io.StringIO()
-            render(article, fmt, options, view)
-            pager.show(view.getvalue(), sys.stdout, force=paged,
-                       warn=lambda message: _say(f"{PROG}: warning: {message}"))
-        sys.stdout.flush()  # a failed write shows up here, not at interpreter exit
-    except BrokenPipeError:
-        raise
-    except OSError as error:
-        raise OutputError(f"cannot write output: {_reason(error)}") from None
-
-
-# --- faults: closed or failing output, signals ----------------------------------------
-
-
-class OutputError(ItvReportError):
-    """Standard output is closed, or writing to it failed (exit 1)."""
-
-
-class _Terminated(BaseException):
-    """SIGTERM arrived. A BaseException, so no ``except Exception`` on the way swallows it."""
-
-
-def _reason(error: OSError) -> str:
-    return error.strerror or str(error) or type(error).__name__
-
-
-# Control characters and bidi overrides: written as escapes in messages.
-_UNPRINTABLE = lazy("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
-
-
-def _escaped(line: str) -> str:
-    """``line`` with control characters and bidi overrides written as escapes (``\\x1b``):
-    a message may quote a file name or page text, and must not drive the terminal."""
-    if line.isprintable():
-        return line
-    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), line)
-
-
-def _say(line: str) -> None:
-    """Write one line to stderr, escaped. If stderr is closed or failing there is nowhere
-    to report that: point it at /dev/null so the interpreter's last flush is quiet."""
-    try:
-        sys.stderr.write(_escaped(line) + "\n")
-        sys.stderr.flush()
-    except (AttributeError, ValueError, OSError):
-        _silence(sys.stderr)
-
-
-def _silence(stream) -> None:
-    """Point ``stream``'s descriptor at /dev/null so the interpreter's last flush cannot fail."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        try:
-            os.dup2(devnull, stream.fileno())
-        finally:
-            os.close(devnull)
-    except (AttributeError, ValueError, OSError):
-        pass
-
-
-def _quiet_stdout() -> None:
-    """After a fault: whatever is still buffered for stdout goes nowhere, quietly."""
-    _silence(sys.stdout)
-
-
-def _on_sigterm(signum, frame):
-    signals.replace("SIGTERM", None)  # a second TERM must not interrupt the exit
-    raise _Terminated
-
-
-def _prepare_stdout() -> None:
-    """Make stdout report a closed pipe, and never fail on an unencodable character.
-
-    Under ``python -u`` / ``PYTHONUNBUFFERED`` stdout's text layer sits right on
-    the raw file, and a large write that a closed pipe cuts short is silently
-    truncated instead of raising. A buffered layer in between retries partial
-    writes, so a closed pipe always ends as :class:`BrokenPipeError`.
-
-    A closed stdout (``>&-``) is an :class:`OutputError` now, before any input
-    is read.
-    """
-    import io
-
-    out = sys.stdout
-    if out is None:
-        raise OutputError("cannot write output: standard output is closed")
-    buffer = getattr(out, "buffer", None)
-    if isinstance(buffer, io.RawIOBase) and isinstance(out, io.TextIOWrapper):
-        try:
-            out.flush()
-            # A file object of our own on the same descriptor (closefd=False), so
-            # closing it never closes the interpreter's own stdout.
-            raw = io.FileIO(out.fileno(), "w", closefd=False)
-            sys.stdout = io.TextIOWrapper(
-                io.BufferedWriter(raw), encoding=out.encoding, errors="replace",
-                line_buffering=out.line_buffering,
-            )
-            return
-        except (ValueError, OSError):
-            pass
-    reconfigure = getattr(out, "reconfigure", None)
-    if reconfigure is not None:
-        try:
-            reconfigure(errors="replace")
-        except (ValueError, OSError):
-            pass
-
-
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit code.
 
@@ -773,11 +600,11 @@ def main(argv: list[str] | None = None) -> int:
 
     collecting = gc.isenabled()
     gc.disable()
-    previous = signals.replace("SIGTERM", _on_sigterm)
+    previous = signals.replace("SIGTERM", on_sigterm)
     try:
         return _main(argv)
-    except _Terminated:
-        _quiet_stdout()
+    except Terminated:
+        quiet_stdout()
         return EXIT_TERMINATED
     finally:
         signals.restore(previous)
@@ -817,28 +644,28 @@ def _main(argv) -> int:
             args = parser.parse_args(_with_command(list(argv)))
         except _MistypedCommand as mistyped:
             parser.print_usage(sys.stderr)
-            _say(f"{PROG}: error: unknown command {mistyped.word!r}; did you mean {mistyped.command}?")
+            say(f"{PROG}: error: unknown command {mistyped.word!r}; did you mean {mistyped.command}?")
             return EXIT_USAGE
         except _Usage as usage:
             return usage.code
         if args.command is None:
             parser.print_usage(sys.stderr)
-            _say(f"{PROG}: error: choose a command: show (see {PROG} --help)")
+            say(f"{PROG}: error: choose a command: show (see {PROG} --help)")
             return EXIT_USAGE
-        _prepare_stdout()
+        prepare_stdout()
         return _show(parser, args)
     except _Usage as usage:
         return usage.code
     except ItvReportError as error:
         if isinstance(error, OutputError):
-            _quiet_stdout()
-        _say(f"{PROG}: error: {error.message}")
+            quiet_stdout()
+        say(f"{PROG}: error: {error.message}")
         return error.exit_code
     except BrokenPipeError:
-        _quiet_stdout()
+        quiet_stdout()
         return EXIT_PIPE
     except KeyboardInterrupt:
-        _quiet_stdout()
-        _say("")
+        quiet_stdout()
+        say("")
         return EXIT_INTERRUPTED
 
