@@ -703,3 +703,17 @@ def test_two_colon_lines_in_different_frames_are_not_media():
     out = blocks(HEAD + "The council leader said:\n\nThe plan had been agreed by every member:\n\n"
                  "We will build the wall again by spring.")
     assert "media" not in [b["type"] for b in out]
+
+
+def test_a_tribute_after_said_colon_that_speaks_of_him_is_the_quote():
+    out = blocks(HEAD + "Tom Hale died in hospital on Sunday.\n\nIn a tribute, his family said:\n\n"
+                 "He was a loving son and brother who lit up every room. We are heartbroken.\n\n"
+                 "Police are still appealing for witnesses.")
+    assert out[2] == {"type": "quote", "paragraphs": ["He was a loving son and brother who lit up every room. We are heartbroken."],
+                      "attribution": None}
+    assert out[3]["type"] == "paragraph"
+
+
+def test_he_after_a_lead_in_that_hands_over_to_no_one_is_narrative():
+    out = blocks(HEAD + "Officers were called to the harbour at 6am:\n\nHe was found on the slipway and taken to hospital.")
+    assert "quote" not in [b["type"] for b in out]

@@ -124,9 +124,11 @@ def mentions(text: str, word: str) -> bool:
 
 
 @memo
-def is_narrative(text: str, surname: str | None) -> bool:
-    """Does this paragraph return to the narrator's voice?"""
-    if _THIRD_PERSON_START.match(text):
+def is_narrative(text: str, surname: str | None, first: bool = False) -> bool:
+    """Does this paragraph return to the narrator's voice? (``first``: it comes straight
+    after a lead-in that hands over to someone's words; "He was a loving son" there is
+    the speaker talking of someone, not the narrator.)"""
+    if not first and _THIRD_PERSON_START.match(text):
         return True
     unquoted = _QUOTED.sub(" ", text) if ('"' in text or "“" in text or "‘" in text) else text
     speech = _mentions_speech(unquoted)

@@ -142,6 +142,7 @@ def quote_block(ctx, i):
         ctx.emit(Quote(paragraphs, attribution(ctx.texts[closing]), line=ctx.blocks[i + 1].line))
         return closing - i + 1
     surname = quotes.speaker(lead_in)
+    speech = quotes.introduces_speech(lead_in)
     paragraphs = []
     narrator_resumed = False
     j = i + 1
@@ -149,13 +150,13 @@ def quote_block(ctx, i):
         text = ctx.texts[j]
         if _is_structural(text) or text.endswith(":") or _looks_like_heading(ctx, j):
             break
-        if quotes.is_narrative(text, surname):
+        if quotes.is_narrative(text, surname, first=j == i + 1 and speech):
             narrator_resumed = True
             break
         paragraphs.append(text)
         j += 1
     who = attribution(ctx.texts[j]) if paragraphs and j < len(ctx.blocks) else None
-    if who is None and paragraphs and not (quotes.introduces_speech(lead_in) or quotes.speaks_for_self(paragraphs[0])
+    if who is None and paragraphs and not (speech or quotes.speaks_for_self(paragraphs[0])
                                            or quotes.echoes(lead_in, paragraphs[0])):
         paragraphs = []  # "officials posted a map:" - what followed was not somebody's words
     if not paragraphs:
