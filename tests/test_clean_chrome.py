@@ -234,6 +234,8 @@ def test_a_month_only_glued_date_is_dropped_but_gives_no_article_date():
     "Join UTV for all the reaction this afternoon; our special starts at 1pm.",
     "Short on time but want the big stories? Try our latest podcast episodes.",
     "Watch the documentary on ITV1 and ITVX from Sunday.",
+    "You can also watch the full programme on ITVX.",
+    "If you missed it, catch up on ITVX.",
 ])
 def test_more_promo_shapes(line):
     assert first_hit(line + BODY, chrome.promo)
@@ -243,6 +245,10 @@ def test_more_promo_shapes(line):
     "Watch ITV News tell the winner's brother about the result",
     "You can watch all the campaign moments live on Credit: ITV News",
     "Volunteers hope to join the clean-up of the beach on Saturday.",
+    # a verb further in reports what people did: story, not an instruction to the reader
+    "More than nine million people tuned in to watch the final on ITV1 on Saturday night.",
+    "Shoppers who tried to get tickets through the app this afternoon were left waiting.",
+    "Harbour traders fail to get refunds as booking app crashes",
 ])
 def test_not_promos(line):
     assert not first_hit(line + BODY, chrome.promo)

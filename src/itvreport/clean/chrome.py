@@ -206,8 +206,12 @@ def trailer(page, i, state):
     return Hit(mark="end", rest=True)
 
 
+# The verb is an instruction to the reader: it opens the line, or follows "you can" or a
+# lead phrase and its comma ("For more on this story, listen to ..."). A verb further in
+# reports what people did ("Nearly 12 million tuned in to watch the final on ITV1").
 PROMO_VERB = lazy(
-    r"^(?:\S+\s+){0,7}?(?:watch|listen|subscribe|sign up|download|follow|catch up|stream|tune in|get|try our|"
+    r"^(?:[^,.;:!?]{1,60},\s+)?(?:you can (?:also )?|(?:and )?don[’']t forget to |please )?"
+    r"(?:watch|listen|subscribe|sign up|download|follow|catch up|stream|tune in|get|try our|"
     r"join (?:us|our|ITV|UTV|STV))\b",
     re.IGNORECASE,
 )
