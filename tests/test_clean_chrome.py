@@ -327,3 +327,13 @@ def test_a_long_body_sentence_with_a_promo_word_late_is_kept():
     line = ("The harbour master said crews had worked through the night and that boats would be allowed back in "
             "once divers had checked the wall, which could happen as soon as this afternoon if the weather held.")
     assert not first_hit(line + BODY, chrome.promo)
+
+
+def test_a_cut_off_last_line_where_someone_speaks_is_not_a_related_link():
+    line = 'Inspector Jo Marsh said: "We are appealing for anyone wh'
+    assert kept("Harbour wall repaired\n\nIntro paragraph here.\n\n" + line)[-1] == line
+
+
+def test_a_related_link_with_an_ampersand_at_the_end():
+    text = "Intro paragraph here.\n\nThe shop shuts in May.\n\nB&Q: Full list of stores closing this year"
+    assert (5, "B&Q: Full list of stores closing this year", "boilerplate") in dropped(text)

@@ -344,7 +344,9 @@ def section_word_before_headline(page, i, state):
     return Hit()
 
 
-RELATED_LINK = lazy(r"^[A-Z][\w'’ \-]{0,40}: [\w\"'‘“].*$")
+RELATED_LINK = lazy(r"^[A-Z][\w'’&. \-]{0,40}: [\w\"'‘“].*$")
+# "Chief Inspector Mark Allen said: ..." is someone speaking (here cut off), not a link.
+_SPEAKS_BEFORE_COLON = lazy(r"\b(?:said|says|told|tells|added|adds|wrote|writes|explained|asked)\s*:", re.IGNORECASE)
 NOT_A_LINK = lazy(r"^(?:photos?|credits?|pictures?|images?|video|watch|warning|update|live)\b", re.IGNORECASE)
 
 
@@ -357,7 +359,7 @@ def related_link_at_end(page, i, state):
     text = page.blocks[i].text
     if words(text) > 12 or (ends_sentence(text) and not text.endswith("?")) or text.endswith(":"):
         return None
-    if not RELATED_LINK.match(text) or NOT_A_LINK.match(text) or split_credit(text):
+    if not RELATED_LINK.match(text) or NOT_A_LINK.match(text) or split_credit(text) or _SPEAKS_BEFORE_COLON.search(text):
         return None
     return Hit()
 
