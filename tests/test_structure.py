@@ -105,6 +105,21 @@ def test_standfirst_twice_and_other_updates_make_a_page_without_its_own_title():
     assert [(r.line, r.reason) for r in article.removed] == [(3, "duplicate"), (6, "boilerplate"), (7, "boilerplate")]
 
 
+def test_an_update_item_is_never_cut_to_its_opening_paragraph():
+    # Two closing lines that share no word with a one-paragraph item are as likely its own.
+    text = ("1. National\nHeatwave: live updates\nTemperatures could reach 38C across the south.\n"
+            "View all 9 updates ›\nFerries held at Harwich\n"
+            "Sailings from Harwich have been held after a fire in a ship's galley.\n"
+            "Lorry drivers are being told to expect long queues on the A120.\n"
+            "Essex Police said a holding plan had been put in place.")
+    article = read(text)
+    assert article.headline == "Ferries held at Harwich"
+    assert [b.text for b in article.blocks][-2:] == [
+        "Lorry drivers are being told to expect long queues on the A120.",
+        "Essex Police said a holding plan had been put in place.",
+    ]
+
+
 def test_standfirst_twice_on_a_page_that_ends_on_its_own_text_is_an_article():
     text = ("Gales batter the Fylde coast\nWinds of 70mph have hit the coast overnight.\n"
             "Winds of 70mph have hit the coast overnight.\n"

@@ -171,6 +171,7 @@ def split(blocks, marks, repeated=None):
     return None, blocks, [], True
 
 
+OTHER_ITEMS_KEEP = 2  # the item's own paragraphs (besides its title) that must stay
 OTHER_ITEMS_MIN = 2        # one stray closing line is more likely the item's own
 OTHER_ITEM_MAX_WORDS = 45
 STEM = 6
@@ -241,7 +242,9 @@ def other_items(story, own):
         if not _summary_shaped(text) or content_words(text) & item or names(text) & named[start - 1]:
             break
         start -= 1
-    if len(own) - start < OTHER_ITEMS_MIN:
+    if len(own) - start < OTHER_ITEMS_MIN or start - (lead - 1) < OTHER_ITEMS_KEEP:
+        # An item is never cut to its opening paragraph alone: after one paragraph,
+        # lines that share nothing with it are as likely its own story going on.
         return own, []
     return own[:start], own[start:]
 
