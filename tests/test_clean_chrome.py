@@ -236,6 +236,10 @@ def test_a_month_only_glued_date_is_dropped_but_gives_no_article_date():
     "Watch the documentary on ITV1 and ITVX from Sunday.",
     "You can also watch the full programme on ITVX.",
     "If you missed it, catch up on ITVX.",
+    "Follow ITV News Anglia on Facebook, X and Instagram.",
+    "Subscribe to our channel on YouTube for more from the show.",
+    "Get the day's top stories sent straight to your inbox - sign up here.",
+    "You can see more on this story on Calendar at 6pm.",
 ])
 def test_more_promo_shapes(line):
     assert first_hit(line + BODY, chrome.promo)
@@ -249,6 +253,7 @@ def test_more_promo_shapes(line):
     "More than nine million people tuned in to watch the final on ITV1 on Saturday night.",
     "Shoppers who tried to get tickets through the app this afternoon were left waiting.",
     "Harbour traders fail to get refunds as booking app crashes",
+    "Watch the moment a seal pup was filmed on the slipway by a TikTok user",
 ])
 def test_not_promos(line):
     assert not first_hit(line + BODY, chrome.promo)
@@ -289,6 +294,16 @@ def test_byline_as_a_bullet_or_with_the_job_title_first(line, name):
     cleaned = run("Bridge reopens\n\n" + line + BODY)
     assert cleaned.byline == name
     assert cleaned.blocks[1].text == "The council met on Tuesday to discuss the plans."
+
+
+@pytest.mark.parametrize("line", ["Sorry, this content is unavailable on your device.",
+                                  "This video cannot be played on your device."])
+def test_placeholder_wordings(line):
+    assert first_hit(line + BODY, chrome.unavailable_placeholder)
+
+
+def test_view_all_updates_without_a_number():
+    assert first_hit("View all updates ›" + BODY, chrome.updates_link)
 
 
 def test_placeholder_with_a_contraction():

@@ -143,7 +143,9 @@ def play_video(page, i, state):
 
 
 UNAVAILABLE = lazy(
-    r"(?:\bnot|n[’']t) (?:currently |yet )?(?:available|supported|viewable|playable)\b.*\b(?:device|browser|platform|app|region|location)\b",
+    r"(?:(?:\bnot|n[’']t) (?:currently |yet )?(?:available|supported|viewable|playable)|\bunavailable|"
+    r"\b(?:cannot|can[’']t|could not|couldn[’']t) be (?:played|displayed|shown|viewed))\b"
+    r".*\b(?:device|browser|platform|app|region|location)\b",
     re.IGNORECASE,
 )
 
@@ -151,21 +153,23 @@ UNAVAILABLE = lazy(
 @short(30)
 def unavailable_placeholder(page, i, state):
     """"This content is not available on your device", "Sorry, this content isn't
-    available on your device." and their variants."""
+    available on your device.", "... is unavailable on your device", "This video cannot
+    be played on your device" and their variants."""
     text = page.blocks[i].text
     lower = text.lower()
-    if ("not " in lower or "n't " in lower or "n’t " in lower) and UNAVAILABLE.search(text):
+    if ("not " in lower or "n't " in lower or "n’t " in lower or "unavailable" in lower) and UNAVAILABLE.search(text):
         return Hit()
     return None
 
 
-UPDATES_LINK = lazy(r"^View all \d[\d,]* (?:updates?|posts?|entries)\b", re.IGNORECASE)
+UPDATES_LINK = lazy(r"^View all (?:\d[\d,]* )?(?:updates?|posts?|entries)\b", re.IGNORECASE)
 
 
 @short(6)
 @starts("Vv")
 def updates_link(page, i, state):
-    """``View all 12 updates ›``: marks where the parent story ends on an update page."""
+    """``View all 12 updates ›`` (or ``View all updates ›``): marks where the parent
+    story ends on an update page."""
     text = page.blocks[i].text
     if text[:1] in "Vv" and UPDATES_LINK.match(text):
         state.update_page = True
@@ -211,7 +215,7 @@ def trailer(page, i, state):
 # reports what people did ("Nearly 12 million tuned in to watch the final on ITV1").
 PROMO_VERB = lazy(
     r"^(?:[^,.;:!?]{1,60},\s+)?(?:you can (?:also )?|(?:and )?don[’']t forget to |please )?"
-    r"(?:watch|listen|subscribe|sign up|download|follow|catch up|stream|tune in|get|try our|"
+    r"(?:watch|listen|subscribe|sign up|download|follow|catch up|stream|tune in|get|try our|see more|"
     r"join (?:us|our|ITV|UTV|STV))\b",
     re.IGNORECASE,
 )
@@ -231,8 +235,17 @@ def _promo_verb_in(lower: str) -> bool:
     """A cheap necessary condition for PROMO_VERB: one of its verbs occurs at all."""
     return ("watch" in lower or "listen" in lower or "subscribe" in lower or "sign up" in lower
             or "download" in lower or "follow" in lower or "catch up" in lower or "stream" in lower
-            or "tune in" in lower or "get" in lower or "try" in lower or "join" in lower)
+            or "tune in" in lower or "get" in lower or "try" in lower or "join" in lower or "see more" in lower)
 
+
+# "Follow us on Facebook", "Subscribe on YouTube", "Get the stories sent to your inbox": a
+# social network or an inbox only with a verb of following (not "Watch ... on TikTok",
+# a clip's lead-in).
+PROMO_FOLLOW = lazy(
+    r"^(?:[^,.;:!?]{1,60},\s+)?(?:you can (?:also )?)?(?:follow|subscribe|sign up|get|join|like)\b"
+    r".*\b(?:inbox|YouTube|Facebook|Instagram|TikTok|Twitter|WhatsApp|X)\b",
+    re.IGNORECASE,
+)
 
 # "Every development will be on our website - simply search for UTV News online."
 # (Not "You can read his full address on our website.": that points at the article's own text.)
@@ -248,7 +261,8 @@ def promo(page, i, state):
         return None
     lower = text.lower()
     if ((_promo_verb_in(lower) and (PROMO_VERB.match(text) or ("?" in text and PROMO_AFTER_QUESTION.search(text)))
-         and PROMO_WHERE.search(text)) or (("online" in lower or "app" in lower) and SITE_POINTER.search(text))):
+         and PROMO_WHERE.search(text)) or (("online" in lower or "app" in lower) and SITE_POINTER.search(text))
+            or (_promo_verb_in(lower) and PROMO_FOLLOW.match(text))):
         return None if split_credit(text) else Hit()  # (a line with a picture credit is the picture's caption)
     return None
 
