@@ -184,6 +184,7 @@ def test_credit_word_in_prose_is_not_a_caption():
     "Joe Bloggs has the full report:",
     "Our correspondent Joe Bloggs reports from Leeds:",
     "Video report by Jo Bloggs",
+    "Report by Jo Bloggs, ITV News Tyne Tees",
     "VIDEO: The moment the wall collapsed",
     "Warning: this report contains distressing images",
     "The council has promised a review, Health Correspondent Jo Bloggs reports.",
@@ -223,6 +224,7 @@ def test_reporter_name_without_job_title_becomes_byline():
     assert media.reporter("Joe Bloggs has sent this report:") == "Joe Bloggs"
     assert media.reporter("Our reporter Tom Hale went to meet them:") == "Tom Hale"
     assert media.reporter("ITV News' Tom Hale reports.") == "Tom Hale"
+    assert media.reporter("Report by Tom Hale, ITV News Tyne Tees") == "Tom Hale"
     assert media.reporter("Granada Reports' Tom Hale has more:") == "Tom Hale"
     article = read(HEAD + "Intro text.\n\nPolitical Editor Joe Bloggs reports:\n\nThe vote was close.")
     assert article.byline == "Joe Bloggs"

@@ -35,7 +35,9 @@ _POSSESSIVE_REPORT = lazy(
     r"^(?:Watch\s+|Here is\s+|Here's\s+|Here’s\s+|This is\s+)?(?P<who>(?:[A-Z][\w'’\-]*\s+){0,4}[A-Z][\w\-]*?)['’]s?\s+(?:full\s+|latest\s+|video\s+)?"
     r"(?:report|forecast|interview)\b[^.:]{0,60}[.:]?$"
 )
-_REPORT_BY = lazy(r"^(?:video\s+)?report(?:ed)?\s+by\s+(?P<who>[A-Z][\w'’.\- ]{1,60}?)\.?$", re.IGNORECASE)
+# "Video report by Tom Reed", "Report by Tom Reed, ITV News Tyne Tees"
+_REPORT_BY = lazy(r"^(?:video\s+)?report(?:ed)?\s+by\s+(?P<who>[A-Z][\w'’.\- ]{1,60}?)(?:,\s*[A-Z][\w'’.\- ]{1,40})?\.?$",
+                  re.IGNORECASE)
 _VIDEO_LABEL = lazy(r"^(?:VIDEO|WATCH|Watch|Video|AUDIO|Listen)\s*:")
 _WARNING = lazy(
     r"(?:^(?:warning|please note|note|viewers may|some viewers)\b|"
