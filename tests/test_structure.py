@@ -734,3 +734,18 @@ def test_a_tribute_after_said_colon_that_speaks_of_him_is_the_quote():
 def test_he_after_a_lead_in_that_hands_over_to_no_one_is_narrative():
     out = blocks(HEAD + "Officers were called to the harbour at 6am:\n\nHe was found on the slipway and taken to hospital.")
     assert "quote" not in [b["type"] for b in out]
+
+
+def test_a_statement_opening_with_the_name_of_its_own_body_is_the_quote():
+    out = blocks(HEAD + "The manager left on Friday.\n\nA statement from the club read:\n\n"
+                 "Harbour Town FC can confirm that Dan Roper has left his role as manager.\n\n"
+                 "Roper joined in 2021 and won promotion in his first season.")
+    assert out[2] == {"type": "quote", "attribution": None,
+                      "paragraphs": ["Harbour Town FC can confirm that Dan Roper has left his role as manager."]}
+    assert out[3]["type"] == "paragraph"
+
+
+def test_a_named_start_after_a_lead_in_that_is_no_statement_is_narrative():
+    out = blocks(HEAD + "The manager left on Friday, and the chairman told reporters:\n\n"
+                 "Harbour Town chairman Ian Mole later confirmed the search for a new manager had begun.")
+    assert "quote" not in [b["type"] for b in out]

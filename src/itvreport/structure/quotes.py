@@ -124,10 +124,11 @@ def mentions(text: str, word: str) -> bool:
 
 
 @memo
-def is_narrative(text: str, surname: str | None, first: bool = False) -> bool:
+def is_narrative(text: str, surname: str | None, first: bool = False, statement: bool = False) -> bool:
     """Does this paragraph return to the narrator's voice? (``first``: it comes straight
     after a lead-in that hands over to someone's words; "He was a loving son" there is
-    the speaker talking of someone, not the narrator.)"""
+    the speaker talking of someone, not the narrator. ``statement``: and that lead-in
+    introduced a statement, which names its own body: "Harbour Town FC can confirm ...".)"""
     if not first and _THIRD_PERSON_START.match(text):
         return True
     unquoted = _QUOTED.sub(" ", text) if ('"' in text or "“" in text or "‘" in text) else text
@@ -138,7 +139,16 @@ def is_narrative(text: str, surname: str | None, first: bool = False) -> bool:
         return True
     if speaks_for_self(unquoted):
         return False
-    return bool((speech and _REPORTED_LOOSE.search(unquoted)) or _NAMED_START.match(unquoted))
+    return bool((speech and _REPORTED_LOOSE.search(unquoted)) or (not statement and _NAMED_START.match(unquoted)))
+
+
+_STATEMENT = lazy(r"\bstatement\b.*\b(?:read|reads|said|says|added|adds)\s*:$|\bstatement\s*:$|\bsaid in a statement\s*:$",
+                  re.IGNORECASE)
+
+
+def introduces_statement(lead_in: str) -> bool:
+    """``A statement from the club read:``, ``In a statement, the council said:``."""
+    return "tatement" in lead_in and bool(_STATEMENT.search(lead_in))
 
 
 def _mentions_speech(text: str) -> bool:

@@ -150,7 +150,8 @@ def quote_block(ctx, i):
         text = ctx.texts[j]
         if _is_structural(text) or text.endswith(":") or _looks_like_heading(ctx, j):
             break
-        if quotes.is_narrative(text, surname, first=j == i + 1 and speech):
+        first = j == i + 1 and speech
+        if quotes.is_narrative(text, surname, first=first, statement=first and quotes.introduces_statement(lead_in)):
             narrator_resumed = True
             break
         paragraphs.append(text)
