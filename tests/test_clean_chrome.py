@@ -289,6 +289,7 @@ def test_a_dash_line_after_the_headline_is_kept():
     ("  • By ITV News Content Producer Laura Pennick", "Laura Pennick"),
     ("By Political Correspondent Sam Oduya", "Sam Oduya"),
     ("• By Jane Doe: Political Correspondent", "Jane Doe"),
+    ("By Amy Lewis and Tom Hardacre, ITV News Meridian", "Amy Lewis and Tom Hardacre"),
 ])
 def test_byline_as_a_bullet_or_with_the_job_title_first(line, name):
     cleaned = run("Bridge reopens\n\n" + line + BODY)

@@ -293,7 +293,8 @@ def label_line(page, i, state):
 
 
 BYLINE = lazy(
-    r"^(?:[•◦▪●‣·∙]\s+)?By\s+(?P<name>(?:[A-Z][\w'’\-]*\.?\s+){0,3}[A-Z][\w'’\-]+)"
+    r"^(?:[•◦▪●‣·∙]\s+)?By\s+(?P<name>(?:[A-Z][\w'’\-]*\.?\s+){0,3}[A-Z][\w'’\-]+"
+    r"(?:\s+and\s+(?:[A-Z][\w'’\-]*\.?\s+){0,3}[A-Z][\w'’\-]+)?)"  # "By Amy Lewis and Tom Hardacre"
     r"(?:\s*(?:[:,|–—]|\s-)\s*(?P<role>[^.!?]*))?$"
 )
 # "By ITV News Content Producer Jo Bloggs": the job title first, then the name.
