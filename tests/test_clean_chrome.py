@@ -353,3 +353,9 @@ def test_a_cut_off_last_line_where_someone_speaks_is_not_a_related_link():
 def test_a_related_link_with_an_ampersand_at_the_end():
     text = "Intro paragraph here.\n\nThe shop shuts in May.\n\nB&Q: Full list of stores closing this year"
     assert (5, "B&Q: Full list of stores closing this year", "boilerplate") in dropped(text)
+
+
+@pytest.mark.parametrize("line,slug", [("harbour-fire-0512-v2", True), ("wx_update_north_2203", True),
+                                       ("e-bikes", False), ("well-being", False), ("self-service-tills", False)])
+def test_a_video_file_name_on_its_own_line(line, slug):
+    assert bool(first_hit(line + BODY, chrome.video_slug)) is slug

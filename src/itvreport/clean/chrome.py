@@ -142,6 +142,19 @@ def play_video(page, i, state):
     return None
 
 
+VIDEO_SLUG = lazy(r"^(?=[^ ]*\d)[a-z0-9]+(?:[-_][a-z0-9]+){2,}$")
+
+
+@short(1)
+@starts(lambda ch: ch.islower() or ch.isdigit())
+def video_slug(page, i, state):
+    """``barn-fire-0512-v2`` on a line of its own: a video's file name, left where the
+    player was (one word of lower-case parts and numbers joined by hyphens, never prose)."""
+    if VIDEO_SLUG.match(page.blocks[i].text):
+        return Hit()
+    return None
+
+
 UNAVAILABLE = lazy(
     r"(?:(?:\bnot|n[’']t) (?:currently |yet )?(?:available|supported|viewable|playable)|\bunavailable|"
     r"\b(?:cannot|can[’']t|could not|couldn[’']t) be (?:played|displayed|shown|viewed))\b"
@@ -448,6 +461,7 @@ RULES = [
     dated_prefix,
     no_words,
     play_video,
+    video_slug,
     unavailable_placeholder,
     updates_link,
     read_more_widget,
