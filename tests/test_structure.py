@@ -749,3 +749,12 @@ def test_a_named_start_after_a_lead_in_that_is_no_statement_is_narrative():
     out = blocks(HEAD + "The manager left on Friday, and the chairman told reporters:\n\n"
                  "Harbour Town chairman Ian Mole later confirmed the search for a new manager had begun.")
     assert "quote" not in [b["type"] for b in out]
+
+
+@pytest.mark.parametrize("line,kind", [("What you need to know:", "heading"), ("How to apply:", "heading"),
+                                       ("What the harbour master said:", "quote")])
+def test_a_question_word_phrase_with_a_colon_before_prose_titles_a_section(line, kind):
+    out = blocks(HEAD + "The harbour is closed.\n\n" + line + "\n\nYou should keep away from the water. Call 999 in danger.")
+    assert kind in [b["type"] for b in out]
+    if kind == "heading":
+        assert out[1] == {"type": "heading", "text": line}

@@ -105,17 +105,24 @@ _SMALL_WORDS = {"and", "or", "for", "to", "the", "of", "in", "on", "at", "a", "a
 COLON_HEADING_MAX_WORDS = 6
 
 
+# "What you need to know:", "How to apply:", "Why it matters:" (not "What the minister said:")
+_WH_TITLE = lazy(r"^(?:What|How|Why|When|Where|Who)\b", re.IGNORECASE)
+
+
 @ends(":")
 @starts(lambda ch: not ch.islower())
 def colon_heading(ctx, i):
-    """``This Evening and Overnight:``, ``Outlook for Friday to Sunday:``: a short line
-    in title case ending with a colon, before prose, titles a section (it introduces
-    no one's words and no list)."""
+    """``This Evening and Overnight:``, ``Outlook for Friday to Sunday:``, ``What you
+    need to know:``: a short line in title case, or a short question-word phrase, ending
+    with a colon, before prose, titles a section (it introduces no one's words and no list)."""
     text = ctx.texts[i]
     if not text.endswith(":") or words(text) > COLON_HEADING_MAX_WORDS:
         return 0
     title = text[:-1].strip(" *")
-    if not title or not all(word[:1].isupper() or word[:1].isdigit() or word in _SMALL_WORDS for word in title.split()):
+    if not title:
+        return 0
+    if not (all(word[:1].isupper() or word[:1].isdigit() or word in _SMALL_WORDS for word in title.split())
+            or (_WH_TITLE.match(title) and not quotes.introduces_speech(title))):
         return 0
     nxt = ctx.texts[i + 1]
     if nxt is None or _is_structural(nxt) or nxt.endswith(":") or media.is_media_note(text):
