@@ -758,3 +758,11 @@ def test_a_question_word_phrase_with_a_colon_before_prose_titles_a_section(line,
     assert kind in [b["type"] for b in out]
     if kind == "heading":
         assert out[1] == {"type": "heading", "text": line}
+
+
+def test_a_credit_saying_who_supplied_the_picture_may_run_longer():
+    out = blocks(HEAD + "The water rose quickly.\n\nJo Marsh at her home in Kelmouth. Picture: supplied by the family of Jo Marsh\n\n"
+                 "More rain is due.")
+    assert out[1] == {"type": "image", "caption": "Jo Marsh at her home in Kelmouth.", "credit": "supplied by the family of Jo Marsh"}
+    prose = "The lifeboat crew said in an Image: post that the boat had been launched twice in one very busy day."
+    assert blocks(HEAD + "Intro text.\n\n" + prose)[1]["type"] == "paragraph"

@@ -71,6 +71,12 @@ def attribution(text: str) -> str | None:
     return match.group("who").strip()
 
 
+CREDIT_WORDS = 6
+# "Picture: supplied by the family of Ellie Marsh": a credit that says who handed the picture over.
+CREDIT_WORDS_SUPPLIED = 10
+_SUPPLIED = ("supplied", "courtesy", "handout", "provided by", "taken by", "family")
+
+
 @memo
 def split_credit(text: str) -> tuple[str, str | None] | None:
     """Split a caption line into (caption, credit); None if the line has no credit marker.
@@ -87,7 +93,8 @@ def split_credit(text: str) -> tuple[str, str | None] | None:
     credit = match.group("credit").strip()
     if credit.endswith(".") and not credit.endswith(".."):
         credit = credit[:-1].rstrip()
-    if words(credit) > 6 or ends_like_a_sentence(credit):
+    if words(credit) > (CREDIT_WORDS_SUPPLIED if credit.lower().startswith(_SUPPLIED) else CREDIT_WORDS) \
+            or ends_like_a_sentence(credit):
         return None  # prose that happens to contain "Image:", not a credit
     if words(caption) > 60:
         return None
