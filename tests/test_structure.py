@@ -766,3 +766,10 @@ def test_a_credit_saying_who_supplied_the_picture_may_run_longer():
     assert out[1] == {"type": "image", "caption": "Jo Marsh at her home in Kelmouth.", "credit": "supplied by the family of Jo Marsh"}
     prose = "The lifeboat crew said in an Image: post that the boat had been launched twice in one very busy day."
     assert blocks(HEAD + "Intro text.\n\n" + prose)[1]["type"] == "paragraph"
+
+
+def test_a_line_after_a_bare_credit_is_not_taken_for_its_caption():
+    out = blocks(HEAD + "The new stand opened on Saturday.\n\nCredit: PA\n\nWhat happens next\n\n"
+                 "The club will apply to extend the ground again next year.")
+    assert out[1] == {"type": "image", "caption": "", "credit": "PA"}
+    assert out[2] == {"type": "heading", "text": "What happens next"}

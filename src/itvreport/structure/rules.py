@@ -291,10 +291,8 @@ def credited_caption(ctx, i):
         # sentence there is narrative, and the credit stands for the picture alone.
         ctx.out[-1] = Image(last.text, credit, line=last.line)
         return 1
-    nxt = ctx.texts[i + 1]
-    if nxt is not None and _caption_sized(nxt) and not _is_structural(nxt) and not ends_sentence(nxt):
-        ctx.emit(Image(nxt, credit, line=line))
-        return 2
+    # (The line after a bare credit is not taken for its caption: there it is more often
+    # a subheading or the story going on.)
     ctx.emit(Image("", credit, line=line))
     return 1
 
