@@ -773,3 +773,10 @@ def test_a_line_after_a_bare_credit_is_not_taken_for_its_caption():
                  "The club will apply to extend the ground again next year.")
     assert out[1] == {"type": "image", "caption": "", "credit": "PA"}
     assert out[2] == {"type": "heading", "text": "What happens next"}
+
+
+@pytest.mark.parametrize("line", ["Sara Pell with her daughter Ivy at the harbour in Kelmouth",
+                                  "The Pell family at their home in Kelmouth"])
+def test_people_as_a_picture_shows_them_is_a_caption(line):
+    out = blocks(HEAD + "The water rose quickly.\n\n" + line + "\n\nMore rain is due tonight.")
+    assert out[1] == {"type": "image", "caption": line, "credit": None}

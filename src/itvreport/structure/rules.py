@@ -386,7 +386,10 @@ def gallery_run(ctx, i):
 _SCENE = lazy(
     r"\b(?:pictured|seen|file (?:photo|image|picture)|arriv(?:es|ing|ed)|outside|at the scene|during|"
     r"gather(?:s|ed|ing)?|stand(?:s|ing)?|aerial|view of|in (?:19|20)\d\d|(?:19|20)\d\d$|"
-    r"\((?:left|right|centre|center)\)|left,|right,)\b",
+    r"\((?:left|right|centre|center)\)|left,|right,|"
+    # people as a picture shows them: "Jo Marsh with her son Alfie", "The Marsh family at their home"
+    r"with (?:his|her|their) (?:son|sons|daughter|daughters|children|wife|husband|partner|mum|mother|dad|father|"
+    r"family|baby|parents|grandchildren|dog)|at (?:his|her|their) (?:home|house|farm))\b",
     re.IGNORECASE,
 )
 # "Flowers left at the roadside", "Residents living near the site": a subject, a
