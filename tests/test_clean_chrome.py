@@ -237,6 +237,7 @@ def test_a_month_only_glued_date_is_dropped_but_gives_no_article_date():
     "You can also watch the full programme on ITVX.",
     "If you missed it, catch up on ITVX.",
     "Follow ITV News Anglia on Facebook, X and Instagram.",
+    "Like us on Facebook for more from the region.",
     "Subscribe to our channel on YouTube for more from the show.",
     "Get the day's top stories sent straight to your inbox - sign up here.",
     "You can see more on this story on Calendar at 6pm.",

@@ -170,9 +170,14 @@ def unavailable_placeholder(page, i, state):
     be played on your device" and their variants."""
     text = page.blocks[i].text
     lower = text.lower()
-    if ("not " in lower or "n't " in lower or "n’t " in lower or "unavailable" in lower) and UNAVAILABLE.search(text):
+    if _may_be_unavailable(lower) and UNAVAILABLE.search(text):
         return Hit()
     return None
+
+
+def _may_be_unavailable(lower: str) -> bool:
+    """A cheap necessary condition for UNAVAILABLE ("cannot" holds "not ")."""
+    return "not " in lower or "n't " in lower or "n’t " in lower or "unavailable" in lower
 
 
 UPDATES_LINK = lazy(r"^View all (?:\d[\d,]* )?(?:updates?|posts?|entries)\b", re.IGNORECASE)
@@ -245,10 +250,10 @@ PROMO_WHERE = lazy(
 
 
 def _promo_verb_in(lower: str) -> bool:
-    """A cheap necessary condition for PROMO_VERB: one of its verbs occurs at all."""
+    """A cheap necessary condition for PROMO_VERB and PROMO_FOLLOW: one of their verbs occurs at all."""
     return ("watch" in lower or "listen" in lower or "subscribe" in lower or "sign up" in lower
             or "download" in lower or "follow" in lower or "catch up" in lower or "stream" in lower
-            or "tune in" in lower or "get" in lower or "try" in lower or "join" in lower or "see more" in lower)
+            or "tune in" in lower or "get" in lower or "try" in lower or "join" in lower or "see more" in lower or "like" in lower)
 
 
 # "Follow us on Facebook", "Subscribe on YouTube", "Get the stories sent to your inbox": a

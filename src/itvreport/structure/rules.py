@@ -462,6 +462,8 @@ def full_stop_caption(ctx, i):
     found = _SUBJECT_PARTICIPLE.match(text)
     if not found or found.group(1) in _NOT_PARTICIPLES or _FINITE.search(text):
         return 0
+    if any(word.endswith("ed") for word in text[:found.start(1)].split()[1:]):
+        return 0  # "The firm blamed rising costs ...": a verb in the past before it, a sentence
     if not _WHERE_AFTER.search(text, found.end()):
         return 0
     ctx.emit(Image(text, None, line=ctx.blocks[i].line))
