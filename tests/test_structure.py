@@ -769,11 +769,12 @@ def test_a_credit_saying_who_supplied_the_picture_may_run_longer():
     assert blocks(HEAD + "Intro text.\n\n" + prose)[1]["type"] == "paragraph"
 
 
-def test_a_line_after_a_bare_credit_is_not_taken_for_its_caption():
-    out = blocks(HEAD + "The new stand opened on Saturday.\n\nCredit: PA\n\nWhat happens next\n\n"
+@pytest.mark.parametrize("title", ["What happens next", "Planning for the next big season"])
+def test_a_line_after_a_bare_credit_is_not_taken_for_its_caption(title):
+    out = blocks(HEAD + "The new stand opened on Saturday.\n\nCredit: PA\n\n" + title + "\n\n"
                  "The club will apply to extend the ground again next year.")
     assert out[1] == {"type": "image", "caption": "", "credit": "PA"}
-    assert out[2] == {"type": "heading", "text": "What happens next"}
+    assert out[2] == {"type": "heading", "text": title}
 
 
 @pytest.mark.parametrize("line", ["Sara Pell with her daughter Ivy at the harbour in Kelmouth",

@@ -417,7 +417,8 @@ def uncredited_caption(ctx, i):
     text = ctx.texts[i]
     if not is_title_shaped(text, 30) or words(text) < 3 or not _describes(text):
         return 0
-    gallery = (isinstance(ctx.last, Image) and words(text) >= 5) or (
+    # (after a picture with a caption: a credit standing alone starts no gallery)
+    gallery = (isinstance(ctx.last, Image) and ctx.last.caption and words(text) >= 5) or (
         ctx.texts[i + 1] is not None and split_credit(ctx.texts[i + 1])
     )
     lead_image = i == 0 and ctx.texts[i + 1] is not None and words(text) >= 6 and not text.endswith("?")
