@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from itvreport import clean, parse, structure
+from itvreport import clean, parse, read, shapes, structure
 from itvreport.model import Article
 from itvreport.patterns import lazy
 
@@ -26,8 +26,6 @@ def read_article(data: bytes, source: str = "-", input_kind: str = "auto", warn=
     """
     import gc
 
-    from itvreport import read, shapes
-
     # The reader makes no reference cycles, so the cyclic collector's passes over
     # its growing heap of fresh records only cost time: paused for the read and put
     # back as it was (as Mercurial's ``nogc`` does). Measured: 13-19% of a 10 MB
@@ -36,7 +34,7 @@ def read_article(data: bytes, source: str = "-", input_kind: str = "auto", warn=
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _read(read, data, source, input_kind, warn, charset, explain)
+        return _read(data, source, input_kind, warn, charset, explain)
     finally:
         if collecting:
             gc.enable()
@@ -47,7 +45,7 @@ def read_article(data: bytes, source: str = "-", input_kind: str = "auto", warn=
 _PRE = lazy("<pre\\b", re.IGNORECASE)
 
 
-def _read(read, data, source, input_kind, warn, charset=None, explain=None) -> Article:
+def _read(data, source, input_kind, warn, charset=None, explain=None) -> Article:
     from itvreport.errors import InputError
 
     name = "standard input" if source == "-" else read.show_path(source)
