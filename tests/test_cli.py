@@ -680,14 +680,14 @@ def test_start_up_imports_are_light():
 
 def test_argparse_is_imported_without_gettext():
     """argparse's messages are not looked up in a translation catalogue (see
-    ``cli._import_argparse``), and ``gettext`` stays importable as the real module."""
+    ``arguments._import_argparse``), and ``gettext`` stays importable as the real module."""
     code = textwrap.dedent(
         """
         import sys
-        from itvreport import cli
+        from itvreport import arguments, cli
         print("gettext" in sys.modules, "locale" in sys.modules)
         import gettext
-        print(hasattr(gettext, "translation"), cli.argparse._("usage: ") == "usage: ")
+        print(hasattr(gettext, "translation"), arguments.argparse._("usage: ") == "usage: ")
         """
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
@@ -698,7 +698,7 @@ def test_argparse_is_imported_without_gettext():
 
 def test_argparse_already_imported_is_used_as_it_is():
     code = ("import argparse, gettext, sys; from itvreport import cli; "
-            "print(cli.argparse is argparse, sys.modules['gettext'] is gettext)")
+            "from itvreport import arguments; print(arguments.argparse is argparse, sys.modules['gettext'] is gettext)")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=clean_env())
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.split() == ["True", "True"]
@@ -715,7 +715,7 @@ def test_an_argparse_that_needs_more_of_gettext_is_imported_the_ordinary_way(tmp
     )
     import argparse as real_argparse
 
-    code = "from itvreport import cli; import gettext; print(cli.argparse.dgettext is gettext.dgettext, cli.main(['--version']))"
+    code = "from itvreport import cli; import gettext; from itvreport import arguments; print(arguments.argparse.dgettext is gettext.dgettext, cli.main(['--version']))"
     proc = subprocess.run([sys.executable, "-c", code, real_argparse.__file__], capture_output=True, text=True,
                           env=clean_env(PYTHONPATH=str(tmp_path)))
     assert proc.returncode == 0, proc.stderr

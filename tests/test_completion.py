@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from itvreport import cli, completion
+from itvreport import arguments, completion
 
 ROOT = Path(__file__).resolve().parent.parent
 ITVREPORT = Path(sys.executable).with_name("itvreport")
@@ -24,7 +24,7 @@ def run(*args):
 
 
 def every_option():
-    parser = cli.build_parser()
+    parser = arguments.build_parser()
     names = {name for action in parser._actions for name in action.option_strings}
     for sub in completion.commands(parser).values():
         names |= {name for action in sub._actions for name in action.option_strings}
@@ -41,13 +41,13 @@ def test_script_mentions_every_option_and_choice(shell):
             "--pager", "--no-pager", "--export", "--version", "--completion", "--help"} <= names
     for name in names:
         assert name in script, name
-    for choice in (*cli.FORMATS, *cli.INPUTS, *cli.EXPORTS, "bash", "zsh", "show"):
+    for choice in (*arguments.FORMATS, *arguments.INPUTS, *arguments.EXPORTS, "bash", "zsh", "show"):
         assert choice in script, choice
 
 
 def test_script_follows_the_parser():
     """A new option appears in the scripts without anyone editing them."""
-    parser = cli.build_parser()
+    parser = arguments.build_parser()
     parser.show_parser.add_argument("--shiny", default="a", metavar="{gold,silver}")
     for shell in completion.SHELLS:
         script = completion.script(shell, parser)
@@ -60,7 +60,7 @@ def test_unknown_shell_suggests_one():
     assert proc.stderr.splitlines()[-1].endswith("did you mean bash?")
     assert run("--completion", "fish").returncode == 2
     with pytest.raises(ValueError):
-        completion.script("fish", cli.build_parser())
+        completion.script("fish", arguments.build_parser())
 
 
 # --- bash ------------------------------------------------------------------------------------
@@ -101,7 +101,7 @@ def test_bash_registers_the_completion():
     (("itvreport", "s"), ["show"]),
     (("itvreport", "--completion", ""), ["bash", "zsh"]),
     (("itvreport", "show", "--for"), ["--format"]),
-    (("itvreport", "show", "--format", ""), list(cli.FORMATS)),
+    (("itvreport", "show", "--format", ""), list(arguments.FORMATS)),
     (("itvreport", "show", "--format", "m"), ["markdown"]),
     (("itvreport", "show", "page.txt", "--input", "h"), ["html"]),
     (("itvreport", "show", "--export", ""), ["svg", "html"]),
@@ -163,7 +163,7 @@ def test_zsh_completes_in_a_real_terminal(tmp_path):
         pane.keys("Tab")
         screen = pane.wait_until(lambda s: any("markdown" in row for row in s.rows), "the formats")
         offered = {word for row in screen.rows for word in row.split()}
-        assert set(cli.FORMATS) <= offered
+        assert set(arguments.FORMATS) <= offered
         pane.keys("C-c")
         pane.keys("itvreport show --export ", "Tab")
         screen = pane.wait_until(
