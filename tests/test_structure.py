@@ -782,3 +782,22 @@ def test_a_line_after_a_bare_credit_is_not_taken_for_its_caption(title):
 def test_people_as_a_picture_shows_them_is_a_caption(line):
     out = blocks(HEAD + "The water rose quickly.\n\n" + line + "\n\nMore rain is due tonight.")
     assert out[1] == {"type": "image", "caption": line, "credit": None}
+
+
+def test_an_update_cut_off_after_its_first_short_line_keeps_its_title_and_text():
+    text = ("1. National\n\nStorm Ada: live updates\n\nGales are sweeping the north coast tonight.\n\n"
+            "View all 18 updates ›\n\nHarbour road shut at Kelmouth\n\nThe harbour road is shut after waves threw stones")
+    article = read(text)
+    assert article.headline == "Harbour road shut at Kelmouth"
+    assert article.live_story.title == "Storm Ada: live updates"
+    assert [b.text for b in article.blocks] == ["The harbour road is shut after waves threw stones"]
+    assert article.truncated
+
+
+def test_a_credit_at_the_end_of_an_update_is_the_pictures_not_another_updates_summary():
+    text = ("1. National\n\nStorm Ada: live updates\n\nGales are sweeping the north coast tonight.\n\n"
+            "View all 18 updates ›\n\nHarbour road shut at Kelmouth\n\nThe harbour road is shut after waves threw stones.\n\n"
+            "Stones on the harbour road at high tide\n\nCredit: ITV News")
+    article = read(text)
+    assert [b.to_dict()["type"] for b in article.blocks] == ["paragraph", "image"]
+    assert article.blocks[1].credit == "ITV News"

@@ -97,6 +97,7 @@ def scan_chrome(page, rules=chrome.RULES, eligible=None) -> ChromeScan:
         if not hit:
             scan.kept.append(i)
             state.kept += 1
+            state.own += state.update_page
             i += 1
             continue
         count = len(blocks) - i if hit.rest else hit.count

@@ -34,11 +34,12 @@ class Hit:
 class State:
     """What the rules know about the page so far."""
 
-    __slots__ = ("kept", "update_page")
+    __slots__ = ("kept", "update_page", "own")
 
     def __init__(self):
         self.kept = 0            # content blocks kept so far
         self.update_page = False  # a "View all N updates" line was seen
+        self.own = 0             # content blocks kept since then: the item's own
 
 
 def short(limit: int):
@@ -439,13 +440,15 @@ def update_summaries_at_end(page, i, state):
 
     They follow the article with no trailer line before them, up to the end of
     the page or to the read-more widget or a trailer. One such line alone is
-    kept (it may be the article's own cut-off last line).
+    kept (it may be the article's own cut-off last line), and so are the item's
+    title and first paragraph, and a picture's credit.
     """
     blocks = page.blocks
-    if not state.update_page or not state.kept:
-        return None
+    if not state.update_page or state.own < 2:
+        return None  # the item's own title and first paragraph come first, whatever their shape
     end = i
-    while end < len(blocks) and end - i <= 8 and is_title_shaped(blocks[end].text, 20) and not blocks[end].indent:
+    while (end < len(blocks) and end - i <= 8 and is_title_shaped(blocks[end].text, 20) and not blocks[end].indent
+           and not split_credit(blocks[end].text)):
         if _ends_article(blocks[end].text):
             break
         end += 1
