@@ -185,6 +185,10 @@ def test_credit_word_in_prose_is_not_a_caption():
     "Our correspondent Joe Bloggs reports from Leeds:",
     "Video report by Jo Bloggs",
     "Report by Jo Bloggs, ITV News Tyne Tees",
+    "Here's our report from the scene:",
+    "Jo Bloggs, who was in court for ITV News, reports:",
+    "Weather presenter Jo Bloggs has the forecast:",
+    "Political Correspondent Jo Bloggs spoke to the Prime Minister:",
     "VIDEO: The moment the wall collapsed",
     "Warning: this report contains distressing images",
     "The council has promised a review, Health Correspondent Jo Bloggs reports.",
@@ -505,6 +509,8 @@ def test_a_first_line_ending_with_a_full_stop_glued_to_the_date_is_not_the_headl
     ("The talks broke down again on Friday as ITV News Correspondent Jo Bloggs reports", "Jo Bloggs"),
     ("Jo Bloggs's forecast for the east.", "Jo Bloggs"),
     ("Watch Helen Garside's report", "Helen Garside"),
+    ("Rents have risen by a fifth. Our correspondent Tom Hale reports.", "Tom Hale"),
+    ("ITV News Calendar's Tom Hale has this report.", "Tom Hale"),
 ])
 def test_video_lead_ins_without_a_colon(line, name):
     article = read("Floods close the valley road\n\n" + line + "\n\nThe river rose overnight.\n\nIt fell by noon.")
@@ -521,6 +527,7 @@ def test_short_distressing_images_warnings(line):
     "The BBC reports that the talks failed.",
     "Police Scotland reports on Tuesday that crime fell",
     "The report found that graphic images were shared by pupils at the school.",
+    "Ofsted's report found pupils were not safe at break times.",
 ])
 def test_prose_about_reports_is_not_a_media_note(line):
     assert not media.is_media_note(line)

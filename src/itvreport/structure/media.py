@@ -10,17 +10,18 @@ from itvreport.shapes import memo, words
 # "Political Editor Joe Bloggs reports:", "... reports from Leeds:",
 # "Joe Bloggs has sent this report:", "Joe Bloggs has the full report:".
 _REPORTS = lazy(
-    r"(?P<who>(?:[A-Z][\w'’.\-]*\s+){0,6}[A-Z][\w'’\-]+)\s+"
+    r"(?P<who>(?:[A-Z][\w'’.\-]*\s+){0,6}[A-Z][\w'’\-]+)(?:,\s+who\b[^,:]{1,60},)?\s+"  # "Jo Bloggs, who was in court, reports:"
     r"(?:reports?|reporting)(?:\s+(?:from|on|in|at|for)\s+[^:]{1,60})?\s*:$"
 )
 _HAS_REPORT = lazy(
     r"(?P<who>(?:[A-Z][\w'’.\-]*\s+){0,6}[A-Z][\w'’\-]+)\s+"
     r"(?:has|have|sent|filed)\s+(?:sent\s+|filed\s+)?(?:this|the|a|more|the\s+full|this\s+full|our)?\s*"
-    r"(?:full\s+|latest\s+|special\s+|video\s+)?(?:report|story|more|details|update|latest)\b[^:]{0,40}:$"
+    r"(?:full\s+|latest\s+|special\s+|video\s+)?(?:report|story|more|details|update|latest|forecast)\b[^:]{0,40}:$"
 )
 # A standfirst ending "..., Health Correspondent Jo Bloggs reports" (no colon).
 _STANDFIRST_REPORTS = lazy(
-    r"(?:,|\bas|\s[-–]|[.!?])\s+(?P<who>(?:[A-Z][\w'’.\-]*\s+){1,6}[A-Z][\w'’\-]+)\s+reports\.?$"
+    r"(?:,|\bas|\s[-–]|[.!?])\s+(?P<who>(?:[A-Z][\w'’.\-]*\s+){1,6}[A-Z][\w'’\-]+"
+    r"|(?:Our|ITV News'?)\s+(?:[a-z]+\s+){1,3}[A-Z][\w'’.\-]*\s+[A-Z][\w'’\-]+)\s+reports\.?$"  # "Our correspondent Tom Hale"
 )
 # A standfirst-like lead-in with no colon: "Sarah Kellow reports on the latest as ...",
 # "ITV News reporter Owen Maddox has the latest on the damage", "ITV News
@@ -53,6 +54,13 @@ _SHORT_WARNING = lazy(
     re.IGNORECASE,
 )
 SHORT_WARNING_MAX_WORDS = 14
+# "Political Correspondent Daniel Hewitt spoke to the Prime Minister:": one of the
+# site's people (a job title before the name) interviewed someone, on a video.
+_REPORTER_SPOKE_TO = lazy(
+    r"\b(?:correspondent|editor|reporter|presenter)\s+(?:[A-Z][\w'’\-]+\s+){1,2}"
+    r"(?:spoke|speaks|has been speaking|talked|talks|has been talking)\s+to\b[^:]{1,60}:$",
+    re.IGNORECASE,
+)
 _SPOKE_TO = lazy(
     r"\b(?:spoke|speaks|speaking|talked|talks)\s+to\s+(?:ITV\b|our\b|us\b|the\s+programme|[A-Z][a-z]+\s+[A-Z][a-z]+)"
     r"(?![^:]*\b(?:said|says|saying|added|told)\b)[^:]*:$"
@@ -63,7 +71,7 @@ _WATCH = lazy(r"^(?:Watch|See|Listen)\b[^.]{0,120}(?::|below|above)$|^(?:Watch|W
 _IN_VIDEO = lazy(
     r"\b(?:in|from|watch) (?:the|this|our) (?:video|footage|clip|report) (?:below|above)\b"
     r"|^(?:You can |Click (?:here )?to )?(?:watch|listen to|see)\b[^.:]{0,60}\b(?:below|above|here)[.:]$"
-    r"|^Here (?:is|are|'s|’s) (?:the|our|a) (?:full |whole )?(?:interview|report|video|footage|clip|conversation)\b[^.:]{0,40}:$",
+    r"|^Here(?: is| are|'s|’s) (?:the|our|a) (?:full |whole )?(?:interview|report|video|footage|clip|conversation)\b[^.:]{0,40}:$",
     re.IGNORECASE,
 )
 # "Our reporter Tom Hale went to meet them:", "Tom Hale has been speaking to residents:",
@@ -137,8 +145,8 @@ def _name_only(who: str) -> str | None:
     if parts and parts[-1].endswith(("'s", "’s", "'", "’")):
         parts[-1] = parts[-1].rstrip("s").rstrip("'’") if parts[-1][-1] == "s" else parts[-1].rstrip("'’")
     for part in reversed(parts):
-        if part.casefold().strip(".,'’") in _ROLE or len(name) == 3:
-            break
+        if part.casefold().strip(".,'’") in _ROLE or len(name) == 3 or (name and part.endswith(("'s", "’s", "'", "’"))):
+            break  # a job title, or a station's possessive ("ITV News Calendar's Tom Hale")
         name.insert(0, part)
     if not name:
         return None
@@ -218,8 +226,12 @@ def _names_reporter(text):
 
 def _possessive_report(text, lower):
     tail = text[-72:]  # the noun (in lower case) is at most 61 characters before the end
-    return (("report" in tail or "forecast" in tail or "interview" in tail) and words(text) <= 16
-            and bool(_POSSESSIVE_REPORT.match(text)))
+    if not (("report" in tail or "forecast" in tail or "interview" in tail) and words(text) <= 16):
+        return False
+    match = _POSSESSIVE_REPORT.match(text)
+    # "Watch Jo Bloggs' report", "Jo Bloggs's forecast": a person's; not "Ofsted's report
+    # found pupils were not safe" (one name, and a verb: a sentence about a report).
+    return bool(match) and (text.startswith(("Watch", "Here", "This is")) or len(match.group("who").split()) >= 2)
 
 
 def _warning(text, lower):
@@ -237,7 +249,7 @@ def _distressing(lower):
 
 def _spoke_to(text, lower):
     return (text.endswith(":") and ("spok" in lower or "speak" in lower or "talk" in lower)
-            and words(text) <= 30 and bool(_SPOKE_TO.search(text)))
+            and words(text) <= 30 and bool(_SPOKE_TO.search(text) or _REPORTER_SPOKE_TO.search(text)))
 
 
 def _watch(text, lower):
