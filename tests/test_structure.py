@@ -808,3 +808,12 @@ def test_a_credit_at_the_end_of_an_update_is_the_pictures_not_another_updates_su
     article = read(text)
     assert [b.to_dict()["type"] for b in article.blocks] == ["paragraph", "image"]
     assert article.blocks[1].credit == "ITV News"
+
+
+def test_a_quote_goes_on_through_he_when_the_speaker_still_speaks_as_we():
+    out = blocks(HEAD + "A crew member has died.\n\nThe lifeboat station posted on social media:\n\n"
+                 "We are heartbroken to share the news that our crewmate has died.\n\n"
+                 "He gave his all to the station and will be missed by all of us.\n\n"
+                 "Hundreds of people have since left messages.")
+    assert out[2]["type"] == "quote" and len(out[2]["paragraphs"]) == 2
+    assert out[3] == {"type": "paragraph", "text": "Hundreds of people have since left messages."}

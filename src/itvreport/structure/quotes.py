@@ -68,6 +68,10 @@ def echoes(lead_in: str, paragraph: str) -> bool:
     return False
 
 
+# First-person plural words that a narrator does not use of themselves.
+_OWN_VOICE_LATER = lazy(r"\b(?:we|us|our|ours|I|me|my)\b")
+
+
 def speaks_for_self(text: str) -> bool:
     """First or second person: the speaker's own voice, not the narrator's."""
     return bool(_OWN_VOICE.search(text))
@@ -129,12 +133,12 @@ def is_narrative(text: str, surname: str | None, first: bool = False, statement:
     after a lead-in that hands over to someone's words; "He was a loving son" there is
     the speaker talking of someone, not the narrator. ``statement``: and that lead-in
     introduced a statement, which names its own body: "Harbour Town FC can confirm ...".)"""
-    if not first and _THIRD_PERSON_START.match(text):
-        return True
     unquoted = _QUOTED.sub(" ", text) if ('"' in text or "“" in text or "‘" in text) else text
     speech = _mentions_speech(unquoted)
     if speech and _PRONOUN_SPEECH.search(unquoted):
         return True
+    if not first and _THIRD_PERSON_START.match(text) and not (text[:1] in "HST" and _OWN_VOICE_LATER.search(unquoted)):
+        return True  # (but "He gave his all and will be missed by all of us" is still the speaker's)
     if surname and mentions(unquoted, surname):
         return True
     if speaks_for_self(unquoted):
