@@ -817,3 +817,16 @@ def test_a_quote_goes_on_through_he_when_the_speaker_still_speaks_as_we():
                  "Hundreds of people have since left messages.")
     assert out[2]["type"] == "quote" and len(out[2]["paragraphs"]) == 2
     assert out[3] == {"type": "paragraph", "text": "Hundreds of people have since left messages."}
+
+
+def test_a_post_that_is_gone_leaves_its_lead_in_as_a_media_note():
+    out = blocks(HEAD + "The shop closed on Friday.\n\nIts owner posted a message on Facebook:\n\n"
+                 "Hundreds of people have since replied, many of them regular customers.")
+    assert out[1] == {"type": "media", "text": "Its owner posted a message on Facebook:"}
+    assert out[2]["type"] == "paragraph"
+
+
+def test_a_post_in_the_posters_own_words_is_a_quote():
+    out = blocks(HEAD + "The shop closed on Friday.\n\nIts owner posted a message on Facebook:\n\n"
+                 "We want to thank every one of our customers for forty happy years.")
+    assert out[2]["type"] == "quote"
