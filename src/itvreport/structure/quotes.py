@@ -43,6 +43,15 @@ _SPEECH_LEAD = lazy(
 )
 
 
+_SAYS = lazy(r"\b(?:said|says|say|added|adds|told|tells|wrote|writes|read|reads|explained|explains|warned|stated)\b",
+             re.IGNORECASE)
+
+
+def says(lead_in: str) -> bool:
+    """A verb of saying in the lead-in (not just a noun such as "message" or "post")."""
+    return bool(_SAYS.search(lead_in))
+
+
 def introduces_speech(lead_in: str) -> bool:
     return bool(_SPEECH_LEAD.search(lead_in))
 

@@ -167,9 +167,11 @@ def quote_block(ctx, i):
     if who is None and paragraphs and not (speech or quotes.speaks_for_self(paragraphs[0])
                                            or quotes.echoes(lead_in, paragraphs[0])):
         paragraphs = []  # "officials posted a map:" - what followed was not somebody's words
-    elif (who is None and paragraphs and media.names_a_medium(lead_in) and not quotes.speaks_for_self(paragraphs[0])
-          and not quotes.echoes(lead_in, paragraphs[0])):
-        paragraphs = []  # "He posted a message on Facebook:" then "Hundreds have replied": the post is gone
+    elif (who is None and paragraphs and media.names_a_medium(lead_in) and not quotes.says(lead_in)
+          and not quotes.speaks_for_self(paragraphs[0]) and not quotes.echoes(lead_in, paragraphs[0])):
+        # "He posted a message on Facebook:" then "Hundreds have replied": the post is gone.
+        # ("In a post, the Met Office said:" hands over to its words, first person or not.)
+        paragraphs = []
     if not paragraphs:
         if (_single_sentence(lead_in) and media.names_a_medium(lead_in) and not _is_structural(nxt)
                 and not _looks_like_heading(ctx, i + 1)):
