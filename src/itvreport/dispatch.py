@@ -2,8 +2,7 @@
 
 Most rules can only match lines of a certain shape: starting with a bullet
 mark, a digit, a dash or a capital; ending with a colon or without a full
-stop; holding a colon. A rule says so with :func:`starts`, :func:`ends` and
-:func:`contains`; a reader then looks the line's key (:func:`line_key`, or
+stop; holding a colon; short. A rule says so with :func:`shape`; a reader then looks the line's key (:func:`line_key`, or
 just its first character) up in a :class:`Table` and tries only the rules
 that allow it, in their list order. Rules that declare nothing are tried on
 every line. This is how markdown-it picks block rules by a line's first
@@ -16,35 +15,31 @@ from __future__ import annotations
 ELLIPSIS = "…"  # the last-character class of a line ending in "..." as well as "…"
 
 
-def starts(first):
-    """Declare the first characters a rule's lines can have: a string of them,
-    or a test of one character (``str.isdigit``)."""
-    return _declare("starts", first)
+def shape(*, first=None, last=None, colon=False, max_words=None):
+    """Declare the lines a rule can match; every part is optional:
 
+    * ``first``: the characters a line can start with (a string of them, or a test
+      of one character such as ``str.isdigit``);
+    * ``last``: the characters it can end with (a line ending in ``...`` counts as
+      ending in ``…``), likewise;
+    * ``colon``: it always holds a colon;
+    * ``max_words``: it is never longer (chrome is short: the cleaner skips a rule
+      for any longer line, so prose passes without running every rule's patterns).
 
-def ends(last):
-    """Declare the last characters a rule's lines can have (a line ending in
-    ``...`` counts as ending in ``…``): a string of them, or a test."""
-    return _declare("ends", last)
-
-
-def contains(mark: str):
-    """Declare that a rule's lines always hold ``mark`` (only ``":"`` is keyed)."""
-    if mark != ":":
-        raise ValueError("line keys only record whether a line holds a colon")
-
-    def declare(rule):
-        rule.contains_colon = True
-        return rule
-
-    return declare
-
-
-def _declare(name, chars):
-    allowed = chars.__contains__ if isinstance(chars, str) else chars
+    The rule still checks its own shape: a declaration only lets the reader skip it
+    for lines it could not match (``tests/test_fast_paths.py`` reads every fixture
+    and generated page with and without the declarations, and wants the same).
+    """
 
     def declare(rule):
-        setattr(rule, name, allowed)
+        if first is not None:
+            rule.starts = first.__contains__ if isinstance(first, str) else first
+        if last is not None:
+            rule.ends = last.__contains__ if isinstance(last, str) else last
+        if colon:
+            rule.contains_colon = True
+        if max_words is not None:
+            rule.max_words = max_words
         return rule
 
     return declare

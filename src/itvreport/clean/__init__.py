@@ -74,8 +74,8 @@ def scan_chrome(page, rules=chrome.RULES, eligible=None) -> ChromeScan:
     scan = ChromeScan()
     state = chrome.State()
     blocks = page.blocks
-    # Rules declare the first characters (dispatch.starts) and the longest lines
-    # (chrome.short) they can match; a line meets only the rules that allow it.
+    # Rules declare the first characters and the longest lines they can match
+    # (dispatch.shape); a line meets only the rules that allow it.
     by_first = dispatch.table(rules, _with_max_words)
     i = 0
     while i < len(blocks):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from itvreport.dispatch import starts
+from itvreport.dispatch import shape
 from itvreport.patterns import lazy
 from itvreport.shapes import NUMBERED, ends_sentence, is_title_shaped, numbered_item, split_credit, words
 
@@ -42,20 +42,6 @@ class State:
         self.own = 0             # content blocks kept since then: the item's own
 
 
-def short(limit: int):
-    """Declare that a rule only ever matches lines of at most ``limit`` words.
-
-    Chrome is short: the cleaner skips a rule for any longer line, so prose
-    paragraphs pass through without running every rule's patterns.
-    """
-
-    def mark(rule):
-        rule.max_words = limit
-        return rule
-
-    return mark
-
-
 def _fold(text: str) -> str:
     return " ".join(text.casefold().split())
 
@@ -63,8 +49,7 @@ def _fold(text: str) -> str:
 # --- single-line chrome -------------------------------------------------------------
 
 
-@short(2)
-@starts("AaSs")
+@shape(first="AaSs", max_words=2)
 def advertisement(page, i, state):
     if page.blocks[i].text[:1] in "AaSs" and _fold(page.blocks[i].text).rstrip(".:") in {"advertisement", "advert", "sponsored", "ad"}:
         return Hit()
@@ -81,8 +66,7 @@ def _real_date(text: str) -> bool:
     return year >= 1900 and 1 <= month <= 12 and 1 <= day <= _MONTH_DAYS[month - 1]
 
 
-@short(16)
-@starts("d")
+@shape(first="d", max_words=16)
 def dated_prefix(page, i, state):
     """`` date 2018-01-17 - ITV Report``: the article's date; the rest is chrome."""
     text = page.blocks[i].text
@@ -103,7 +87,7 @@ def _without_advert(text: str) -> str:
     return head.rstrip() if _fold(last).rstrip(".:") in _ADVERT_WORDS else ("" if _fold(text).rstrip(".:") in _ADVERT_WORDS else text)
 
 
-@starts("d")
+@shape(first="d")
 def glued_date(page, i, state):
     """`` date 2019-03-14 Crowds gather outside the town hall``: newer pages glue the
     page's date to the first line of content. The prefix is chrome (its date is the
@@ -121,8 +105,7 @@ def glued_date(page, i, state):
                keep=(text[:match.start("rest")].rstrip(), rest))
 
 
-@short(12)
-@starts(lambda ch: not ch.isalnum())
+@shape(first=lambda ch: not ch.isalnum(), max_words=12)
 def no_words(page, i, state):
     """A lone ``-`` (or any line with no letter or digit): a separator."""
     text = page.blocks[i].text
@@ -134,7 +117,7 @@ def no_words(page, i, state):
 PLAY_VIDEO = lazy(r"^(?P<slug>\S*?)\s*Play(?: Brightcove)? video$", re.IGNORECASE)
 
 
-@short(4)
+@shape(max_words=4)
 def play_video(page, i, state):
     """``Play video``, ``Play Brightcove video``, or a video slug glued to ``Play video``."""
     text = page.blocks[i].text
@@ -146,8 +129,7 @@ def play_video(page, i, state):
 VIDEO_SLUG = lazy(r"^(?=[^ ]*\d)[a-z0-9]+(?:[-_][a-z0-9]+){2,}$")
 
 
-@short(1)
-@starts(lambda ch: ch.islower() or ch.isdigit())
+@shape(first=lambda ch: ch.islower() or ch.isdigit(), max_words=1)
 def video_slug(page, i, state):
     """``barn-fire-0512-v2`` on a line of its own: a video's file name, left where the
     player was (one word of lower-case parts and numbers joined by hyphens, never prose)."""
@@ -164,7 +146,7 @@ UNAVAILABLE = lazy(
 )
 
 
-@short(30)
+@shape(max_words=30)
 def unavailable_placeholder(page, i, state):
     """"This content is not available on your device", "Sorry, this content isn't
     available on your device.", "... is unavailable on your device", "This video cannot
@@ -184,8 +166,7 @@ def _may_be_unavailable(lower: str) -> bool:
 UPDATES_LINK = lazy(r"^View all (?:\d[\d,]* )?(?:updates?|posts?|entries)\b", re.IGNORECASE)
 
 
-@short(6)
-@starts("Vv")
+@shape(first="Vv", max_words=6)
 def updates_link(page, i, state):
     """``View all 12 updates ›`` (or ``View all updates ›``): marks where the parent
     story ends on an update page."""
@@ -196,8 +177,7 @@ def updates_link(page, i, state):
     return None
 
 
-@short(3)
-@starts("1")
+@shape(first="1", max_words=3)
 def read_more_widget(page, i, state):
     """``1. Read more`` then ``2. 12 updates``: the article is over; what follows is not it."""
     blocks = page.blocks
@@ -219,8 +199,7 @@ TRAILER = lazy(
 _TRAILER_INITIALS = "MRYLTmrylt"  # first letters of TRAILER's phrases: skip the pattern otherwise
 
 
-@short(8)
-@starts(_TRAILER_INITIALS)
+@shape(first=_TRAILER_INITIALS, max_words=8)
 def trailer(page, i, state):
     """``More on this story`` / ``More top news``: the trailer and every teaser after it."""
     text = page.blocks[i].text
@@ -271,7 +250,7 @@ PROMO_FOLLOW = lazy(
 SITE_POINTER = lazy(r"\b(?:search for [\w' ]{1,30} online|on the [\w ]{0,20}\bapp)\b", re.IGNORECASE)
 
 
-@short(40)
+@shape(max_words=40)
 def promo(page, i, state):
     """Promotion lines: watch it on ITV tonight, listen to our podcast, get the app,
     find every development on our website."""
@@ -289,8 +268,7 @@ def promo(page, i, state):
 LABEL_ITEM = lazy(r"^[A-Z0-9][\w'’&.\- ]*$")
 
 
-@short(6)
-@starts(str.isdigit)
+@shape(first=str.isdigit, max_words=6)
 def label_line(page, i, state):
     """``1. ITV Report``, ``1. National``, ``1. <Region>``, ``1. <Reporter name>``.
 
@@ -329,8 +307,7 @@ ROLE_WORDS = lazy(
 )
 
 
-@short(15)
-@starts("B•◦▪●‣·∙")
+@shape(first="B•◦▪●‣·∙", max_words=15)
 def byline(page, i, state):
     """``By Jane Doe: Political Correspondent`` (also set as a bullet, or with the job
     title first: ``By ITV News Reporter Jane Doe``): the name goes to ``byline``."""
@@ -352,8 +329,7 @@ def byline(page, i, state):
     return Hit(byline=match.group("name").strip())
 
 
-@short(1)
-@starts(str.isupper)
+@shape(first=str.isupper, max_words=1)
 def section_word(page, i, state):
     """A lone section word before the headline (``Insight``, ``Explainer``)."""
     if state.kept:
@@ -367,8 +343,7 @@ def section_word(page, i, state):
     return Hit()
 
 
-@short(1)
-@starts(str.isupper)
+@shape(first=str.isupper, max_words=1)
 def section_word_before_headline(page, i, state):
     """On a text page, a lone section word goes only when a headline follows it: one
     before prose titles the page's first section and is kept. (An HTML page marks its
@@ -384,8 +359,7 @@ _SPEAKS_BEFORE_COLON = lazy(r"\b(?:said|says|told|tells|added|adds|wrote|writes|
 NOT_A_LINK = lazy(r"^(?:photos?|credits?|pictures?|images?|video|watch|warning|update|live)\b", re.IGNORECASE)
 
 
-@short(12)
-@starts("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+@shape(first="ABCDEFGHIJKLMNOPQRSTUVWXYZ", max_words=12)
 def related_link_at_end(page, i, state):
     """A related-story link on the last line: ``Flu: Everything you need to know``."""
     if i != len(page.blocks) - 1 or not state.kept:
@@ -401,8 +375,7 @@ def related_link_at_end(page, i, state):
 READ_LINK = lazy(r"^(?:read|read more|more|see also|related)\s*:\s*\S", re.IGNORECASE)
 
 
-@short(16)
-@starts("RrMmSs")
+@shape(first="RrMmSs", max_words=16)
 def read_link(page, i, state):
     """``Read: Key findings of the inquiry``, ``Read more: ...``: a link to another article."""
     text = page.blocks[i].text
@@ -411,8 +384,7 @@ def read_link(page, i, state):
     return None
 
 
-@short(3)
-@starts("Ll")
+@shape(first="Ll", max_words=3)
 def live_updates_line(page, i, state):
     """``Live updates``: on a live story's index page, the updates follow (each under its title)."""
     if _fold(page.blocks[i].text).rstrip(" :›>") == "live updates":
@@ -423,8 +395,7 @@ def live_updates_line(page, i, state):
 DASH_LABEL = lazy(r"^[-–]\s+(?:\d[\d,]* (?:updates?|posts?)|[A-Z][\w'’&. ]*)$")
 
 
-@short(5)
-@starts("-–")
+@shape(first="-–", max_words=5)
 def dash_label(page, i, state):
     """``- ITV Report``, ``- Granada``, ``- 2 updates``: label lines of the dash layout,
     before the headline."""
@@ -434,7 +405,7 @@ def dash_label(page, i, state):
     return Hit() if DASH_LABEL.match(text) else None
 
 
-@short(20)
+@shape(max_words=20)
 def update_summaries_at_end(page, i, state):
     """On an update page, headline-shaped lines after the article: other stories' summaries.
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from itvreport import dispatch
-from itvreport.dispatch import contains, ends, line_key, starts
+from itvreport.dispatch import line_key, shape
 from itvreport.model import Heading, Image, ListBlock, Media, Paragraph, Quote
 from itvreport.patterns import lazy
 from itvreport.shapes import (
@@ -20,7 +20,6 @@ from itvreport.shapes import (
     SENTENCE_CLOSERS,
     attribution,
     bullet_item,
-    ends_sentence,
     flattened_items,
     is_title_shaped,
     memo,
@@ -58,7 +57,7 @@ class Context:
 def title_shaped(rule):
     """Declare that a rule only takes title-shaped lines (``is_title_shaped``): not
     starting in lower case, not ending in ``.``, ``,``, ``;`` or ``:`` (``...`` may)."""
-    return starts(lambda ch: not ch.islower())(ends(lambda ch: ch not in ".,;:")(rule))
+    return shape(first=lambda ch: not ch.islower(), last=lambda ch: ch not in ".,;:")(rule)
 
 
 @memo  # asked of the same line by the quote look-ahead, the heading test and the rules
@@ -73,7 +72,7 @@ def _is_structural(text: str) -> bool:
 # --- quotes and attributions ----------------------------------------------------------
 
 
-@starts("–—")
+@shape(first="–—")
 def attribution_line(ctx, i):
     """``– Jane Doe, chief executive`` closes the quote before it."""
     who = attribution(ctx.texts[i])
@@ -109,8 +108,7 @@ COLON_HEADING_MAX_WORDS = 6
 _WH_TITLE = lazy(r"^(?:What|How|Why|When|Where|Who)\b", re.IGNORECASE)
 
 
-@ends(":")
-@starts(lambda ch: not ch.islower())
+@shape(first=lambda ch: not ch.islower(), last=":")
 def colon_heading(ctx, i):
     """``This Evening and Overnight:``, ``Outlook for Friday to Sunday:``, ``What you
     need to know:``: a short line in title case, or a short question-word phrase, ending
@@ -131,7 +129,7 @@ def colon_heading(ctx, i):
     return 1
 
 
-@ends(":")
+@shape(last=":")
 def quote_block(ctx, i):
     """A colon lead-in followed by the speaker's own words."""
     lead_in = ctx.texts[i]
@@ -216,7 +214,7 @@ def _single_sentence(text):
 # --- lists -------------------------------------------------------------------------
 
 
-@starts(BULLET_MARKS)
+@shape(first=BULLET_MARKS)
 def bullet_list(ctx, i):
     """A run of ``  • item`` lines; a lone bullet followed by prose is a section title."""
     items = []
@@ -245,7 +243,7 @@ def bullet_list(ctx, i):
     return j - i
 
 
-@starts(str.isdigit)
+@shape(first=str.isdigit)
 def numbered_list(ctx, i):
     """``  1. ...``, ``  2. ...``: a genuine numbered list (labels were cleaned already)."""
     first = numbered_item(ctx.texts[i])
@@ -275,7 +273,7 @@ def flattened_list(ctx, i):
 # --- pictures and media ------------------------------------------------------------
 
 
-@contains(":")
+@shape(colon=True)
 def credited_caption(ctx, i):
     """``<caption> Photo: PA``; a credit-only line joins the caption next to it."""
     found = split_credit(ctx.texts[i])
@@ -330,7 +328,7 @@ def _frame(text):
     return tuple(parts[:2]) if len(parts) >= 3 else None
 
 
-@ends(":")
+@shape(last=":")
 def parallel_lead_ins(ctx, i):
     """``Weather for the north of the region:`` then ``Weather for the south of the
     region:``: colon lead-ins set one after another in the same frame introduced what
@@ -454,8 +452,7 @@ _WHERE_AFTER = lazy(r"\b(?:at|near|outside|in|on|inside|beside|during|after|befo
 FULL_STOP_CAPTION_WORDS = (3, 14)
 
 
-@ends(".")
-@starts(str.isupper)
+@shape(first=str.isupper, last=".")
 def full_stop_caption(ctx, i):
     """``Joanna Hartley greeting supporters in Swindon today.``: one short sentence
     with no finite verb, a subject doing something (a participle) somewhere, is a
