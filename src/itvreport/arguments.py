@@ -217,24 +217,23 @@ def _choice(option: str, choices: tuple[str, ...]):
     return parse
 
 
-def _positive_int(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        number = 0
-    if number <= 0:
-        raise argparse.ArgumentTypeError(f"must be a positive whole number, not {value!r}")
-    return number
+def _positive(convert, what: str):
+    """An option type: ``convert(value)``, which must be a finite number above 0."""
+
+    def parse(value: str):
+        try:
+            number = convert(value)
+        except ValueError:
+            number = 0
+        if not number > 0 or number == float("inf"):
+            raise argparse.ArgumentTypeError(f"must be {what}, not {value!r}")
+        return number
+
+    return parse
 
 
-def _positive_float(value: str) -> float:
-    try:
-        number = float(value)
-    except ValueError:
-        number = 0.0
-    if not number > 0 or number == float("inf"):
-        raise argparse.ArgumentTypeError(f"must be a positive number of seconds, not {value!r}")
-    return number
+_positive_int = _positive(int, "a positive whole number")
+_positive_float = _positive(float, "a positive number of seconds")
 
 
 _SIZE_UNITS = {"": 1, "b": 1, "k": 1 << 10, "kb": 1 << 10, "m": 1 << 20, "mb": 1 << 20,
