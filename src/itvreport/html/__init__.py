@@ -5,11 +5,13 @@ The path, each step its own module:
 1. ``dom``: parse with lxml (no network, no entities, bounded depth and size);
 2. ``meta``: what the page declares (JSON-LD, OpenGraph, ``<title>``, ``<h1>``);
 3. ``mapping``: walk the body once, cutting it into units (paragraphs,
-   headings, list items, quote paragraphs, pictures, embeds);
+   headings, list items, quote paragraphs, pictures, embeds), with what its
+   handlers ask of an element in ``inline``, ``captions``, ``media``, ``code``
+   and ``tables``;
 4. ``extract``: find the article's container (the whole of it, doubted when it
    holds little of the page's text, the page's readable text when no box will
    do: a warning then) and leave out the furniture in it;
-5. ``mapping.to_blocks``: units to article blocks;
+5. ``grouping``: the kept units back into article blocks;
 6. ``clean``: the text reader's chrome and repeat rules, filling ``removed``;
 7. here: headline, date and byline, then the :class:`Article`; an article with no
    body text is a :class:`NoArticleError`, never an empty success.
@@ -26,7 +28,7 @@ from itvreport.model import Article, Heading, Image, Media, Removed, article_wor
 def read_html(text: str, source: str = "-", warn=None, explain=None) -> Article:
     """``warn(message)`` hears when no box held the article and the page's readable text is
     shown instead; ``explain(message)`` hears which box was chosen and why (``--explain``)."""
-    from itvreport.html import clean, dom, extract, mapping, meta
+    from itvreport.html import clean, dom, extract, grouping, mapping, meta
     from itvreport.structure import looks_truncated
 
     root = dom.parse(text)
@@ -36,7 +38,7 @@ def read_html(text: str, source: str = "-", warn=None, explain=None) -> Article:
     found = extract.find(units)
     if explain is not None and found.note:
         explain(found.note)
-    blocks = mapping.to_blocks(found.kept)
+    blocks = grouping.to_blocks(found.kept)
     headline, blocks = _take_headline(declared.headline, blocks, declared.h1)
     furniture = [Removed(unit.line, unit.text, Removed.BOILERPLATE, None) for unit in found.pruned if unit.text]
     furniture += [Removed(unit.line, unit.text, Removed.DUPLICATE, twin.line) for unit, twin in found.echoes]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from itvreport.clean import chrome, repeats, scan_chrome
-from itvreport.html.mapping import credit_shaped
+from itvreport.html.captions import credit_shaped
 from itvreport.html.meta import byline_name
 from itvreport.model import Heading, Image, ListBlock, Paragraph, Quote, Removed, block_texts
 from itvreport.parse import RawBlock, RawPage
