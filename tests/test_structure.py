@@ -830,3 +830,15 @@ def test_a_post_in_the_posters_own_words_is_a_quote():
     out = blocks(HEAD + "The shop closed on Friday.\n\nIts owner posted a message on Facebook:\n\n"
                  "We want to thank every one of our customers for forty happy years.")
     assert out[2]["type"] == "quote"
+
+
+def test_closing_sentences_of_a_newer_update_with_no_trailer_are_the_items_own():
+    text = ("1. National\n\nFestival: live updates\n\nThe festival is under way at the farm.\n\nView all 14 updates ›\n\n"
+            "Headliner closes the main stage\n\nThe headliner has played the last set on the main stage.\n\n"
+            "The crowd at the main stage was the biggest it has seen.\n\n"
+            "Traffic leaving the site is expected to be heavy on Monday morning.\n\n"
+            "Police advised drivers to check their routes before setting off.")
+    article = read(text)
+    assert article.headline == "Headliner closes the main stage"
+    assert len(article.blocks) == 4
+    assert [r.text for r in article.removed if r.reason == "boilerplate"] == ["1. National", "View all 14 updates ›"]

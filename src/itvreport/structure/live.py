@@ -35,11 +35,10 @@ def newer_parent(blocks, marks, repeated):
     own = [block for block in blocks if block.line > at]
     if not parent or not own:
         return None
-    story = _live_story(parent)
-    if "end" in marks:
-        return story, own, [], True
-    own, others = other_items(story, own)
-    return story, own, others, True
+    # (Closing lines that share nothing with the item are not taken for other updates'
+    # summaries here: on such a page they are as often the item's story going on.
+    # Headline-shaped summaries are dropped by the cleaner; see ``other_items``.)
+    return _live_story(parent), own, [], True
 
 
 def lost_updates_link(blocks, marks, repeated):
