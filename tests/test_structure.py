@@ -842,3 +842,16 @@ def test_closing_sentences_of_a_newer_update_with_no_trailer_are_the_items_own()
     assert article.headline == "Headliner closes the main stage"
     assert len(article.blocks) == 4
     assert [r.text for r in article.removed if r.reason == "boilerplate"] == ["1. National", "View all 14 updates ›"]
+
+
+def test_numbered_section_titles_with_advice_between_keep_their_numbers():
+    out = blocks(HEAD + "An amber heat alert is in place.\n\n1. Stay out of the sun\n\nAvoid the hours around noon.\n\n"
+                 "2. Drink plenty of water\n\nCarry a bottle with you.")
+    assert out[1] == {"type": "heading", "text": "1. Stay out of the sun"}
+    assert out[3] == {"type": "heading", "text": "2. Drink plenty of water"}
+
+
+def test_a_list_counting_down_keeps_its_numbers():
+    out = blocks(HEAD + "The top three, counting down, are:\n\n  3. Holkham\n  2. Woolacombe\n  1. Bamburgh\n\n"
+                 "The survey was run by a magazine.")
+    assert out[1] == {"type": "list", "ordered": False, "items": ["3. Holkham", "2. Woolacombe", "1. Bamburgh"]}

@@ -272,8 +272,8 @@ LABEL_ITEM = lazy(r"^[A-Z0-9][\w'’&.\- ]*$")
 def label_line(page, i, state):
     """``1. ITV Report``, ``1. National``, ``1. <Region>``, ``1. <Reporter name>``.
 
-    A numbered line with one short item and nothing numbered after it is a
-    label, not a list.
+    A numbered line with one short item and nothing numbered after it (next, or as
+    item 2 a few paragraphs on) is a label, not a list.
     """
     blocks = page.blocks
     if not blocks[i].text[:1].isdigit():
@@ -284,9 +284,26 @@ def label_line(page, i, state):
     item = found[1]
     if words(item) > 5 or ends_sentence(item) or not LABEL_ITEM.match(item):
         return None
-    if i + 1 < len(blocks) and NUMBERED.match(blocks[i + 1].text):
-        return None
+    if (i + 1 < len(blocks) and NUMBERED.match(blocks[i + 1].text)) or (i and NUMBERED.match(blocks[i - 1].text)):
+        return None  # (after "2. Woolacombe", "1. Bamburgh" ends a list counting down)
+    if _second_item_follows(blocks, i):
+        return None  # "1. Stay out of the sun", a paragraph, "2. Drink water": a list with text between
     return Hit()
+
+
+LIST_GAP = 8  # blocks that may stand between two items of a list with paragraphs between them
+_UPDATES_COUNT = lazy(r"^\d[\d,]* (?:updates?|posts?)$", re.IGNORECASE)
+
+
+def _second_item_follows(blocks, i):
+    """Is the next numbered line after ``i`` (within ``LIST_GAP`` blocks) item 2 of a
+    list, not the read-more widget's ``2. 12 updates``?"""
+    for block in blocks[i + 1:i + 1 + LIST_GAP]:
+        if block.text[:1].isdigit():
+            found = numbered_item(block.text)
+            if found:
+                return found[0] == 2 and not _UPDATES_COUNT.match(found[1])
+    return False
 
 
 BYLINE = lazy(

@@ -223,19 +223,35 @@ def bullet_list(ctx, i):
 
 @shape(first=str.isdigit)
 def numbered_list(ctx, i):
-    """``  1. ...``, ``  2. ...``: a genuine numbered list (labels were cleaned already)."""
+    """``  1. ...``, ``  2. ...``: a genuine numbered list (labels were cleaned already).
+
+    A list that counts down (``5.``, ``4.`` ...) or starts past 1 keeps each item's
+    number in its text (a list block numbers from 1). A single item with prose after
+    it titles a section (``1. Stay out of the sun`` then advice, then ``2. ...``): a
+    heading, number and all."""
     first = numbered_item(ctx.texts[i])
     if first is None:
         return 0
-    items, expected, j = [], first[0], i
+    items, j = [first[1]], i + 1
+    second = numbered_item(ctx.texts[j]) if ctx.texts[j] is not None else None
+    step = -1 if second is not None and second[0] == first[0] - 1 else 1
+    expected = first[0] + step
     while j < len(ctx.blocks):
         found = numbered_item(ctx.texts[j])
         if found is None or found[0] != expected:
             break
         items.append(found[1])
-        expected += 1
+        expected += step
         j += 1
-    ctx.emit(ListBlock(tuple(items), True, line=ctx.blocks[i].line))
+    line = ctx.blocks[i].line
+    following = ctx.texts[j]
+    if (len(items) == 1 and following is not None and not is_structural(following)
+            and is_title_shaped(items[0], 16)):
+        ctx.emit(Heading(ctx.texts[i].strip(), line=line))
+    elif first[0] == 1 and step == 1:
+        ctx.emit(ListBlock(tuple(items), True, line=line))
+    else:
+        ctx.emit(ListBlock(tuple(ctx.texts[k].strip() for k in range(i, j)), False, line=line))
     return j - i
 
 
