@@ -855,3 +855,11 @@ def test_a_list_counting_down_keeps_its_numbers():
     out = blocks(HEAD + "The top three, counting down, are:\n\n  3. Holkham\n  2. Woolacombe\n  1. Bamburgh\n\n"
                  "The survey was run by a magazine.")
     assert out[1] == {"type": "list", "ordered": False, "items": ["3. Holkham", "2. Woolacombe", "1. Bamburgh"]}
+
+
+def test_a_captioned_picture_after_a_triple_newline_is_no_parent_story():
+    text = ("Beach huts burn at Kelmouth\nSix beach huts have burned on the seafront.\nPolice said the fire was deliberate.\n\n\n"
+            "Firefighters on Kelmouth seafront Credit: ITV News\nAnyone with information is asked to call police.")
+    article = read(text)
+    assert article.live_story is None
+    assert article.blocks[2].to_dict() == {"type": "image", "caption": "Firefighters on Kelmouth seafront", "credit": "ITV News"}

@@ -102,8 +102,8 @@ def _older_tail(blocks, start):
     """The parent block from ``start``, if the lines there are shaped like one."""
     tail = blocks[start:]
     title = tail[0].text
-    if not is_title_shaped(title, 20) or bullet_item(title) or len(tail) < 2:
-        return None
+    if not is_title_shaped(title, 20) or bullet_item(title) or split_credit(title) or len(tail) < 2:
+        return None  # (a picture's caption with its credit is no story's title)
     end = 1
     while end < len(tail) and (ends_sentence(tail[end].text) or bullet_item(tail[end].text)
                                or _cut_off_standfirst(tail, end)):
