@@ -863,3 +863,20 @@ def test_a_captioned_picture_after_a_triple_newline_is_no_parent_story():
     article = read(text)
     assert article.live_story is None
     assert article.blocks[2].to_dict() == {"type": "image", "caption": "Firefighters on Kelmouth seafront", "credit": "ITV News"}
+
+
+def test_a_live_titled_parent_without_its_view_all_line():
+    text = ("1. National\n\nTube strike: Live updates\n\nMost lines are shut as drivers walk out.\n\n"
+            "Queues for buses at Victoria\n\nLong queues have formed at the bus station.\n\nExtra buses are running.")
+    article = read(text)
+    assert article.headline == "Queues for buses at Victoria"
+    assert article.live_story.title == "Tube strike: Live updates"
+    assert [b.text for b in article.blocks] == ["Long queues have formed at the bus station.", "Extra buses are running."]
+
+
+def test_a_live_story_index_page_is_not_taken_for_an_update():
+    text = ("Tube strike: Live updates\n\nMost lines are shut as drivers walk out.\n\nLive updates\n\n"
+            "Queues for buses at Victoria\n\nLong queues have formed at the bus station.")
+    article = read(text)
+    assert article.headline == "Tube strike: Live updates"
+    assert article.live_story is None

@@ -18,7 +18,10 @@ paragraph names (beyond the live story's words), and go to ``removed`` as chrome
 
 from __future__ import annotations
 
+import re
+
 from itvreport.model import LiveStory
+from itvreport.patterns import lazy
 from itvreport.shapes import bullet_item, ends_sentence, is_title_shaped, split_credit, words
 
 OLD_TAIL_MAX = 8        # blocks in an older page's closing parent-story block, summaries included
@@ -58,6 +61,33 @@ def lost_updates_link(blocks, marks, repeated):
     if not all(ends_sentence(block.text) and not is_title_shaped(block.text, 20) for block in blocks[3:5]):
         return None
     return _live_story(blocks[:2]), blocks[2:], [], True
+
+
+# "Storm Franklin: Live updates", "Tube strike: live", "Election 2021: latest": a title
+# that says it is a live story's.
+_LIVE_TITLE = lazy(r"(?:^|[:\-–]\s*)(?:live(?: updates?| blog)?|latest(?: updates?)?)$|\blive updates\b", re.IGNORECASE)
+
+
+def live_titled_parent(blocks, marks, repeated):
+    """A newer update page whose ``View all N updates`` line is missing, opening with a
+    title that says it is a live story's (``Storm Franklin: Live updates``): its
+    standfirst (up to three lines: sentences, a lead-in with its bullets), then the
+    page's own title over its body."""
+    if "live" in marks or len(blocks) < 4 or not _LIVE_TITLE.search(blocks[0].text) or not is_title_shaped(blocks[0].text, 20):
+        return None  # (a live story's own index page has its "Live updates" line: each update is a section)
+    end = 1
+    while end < len(blocks) and end <= STANDFIRST_MAX_LINES + 2 and _standfirst_line(blocks[end].text):
+        end += 1
+    if end == 1 or end + 1 >= len(blocks) or (end - 1) - sum(1 for b in blocks[1:end] if bullet_item(b.text)) > STANDFIRST_MAX_LINES:
+        return None
+    own_title, first = blocks[end].text, blocks[end + 1].text
+    if not is_title_shaped(own_title, 20) or split_credit(own_title) or not ends_sentence(first):
+        return None
+    return _live_story(blocks[:end]), blocks[end:], [], True
+
+
+def _standfirst_line(text):
+    return bool(bullet_item(text)) or (words(text) <= STANDFIRST_MAX_WORDS and (ends_sentence(text) or text.endswith(":")))
 
 
 def _older_tail_starts(blocks):
@@ -153,7 +183,7 @@ def standfirst_twice(blocks, marks, repeated):
     return story, own, others, False
 
 
-RULES = [newer_parent, older_parent, lost_updates_link, standfirst_twice]
+RULES = [newer_parent, older_parent, lost_updates_link, live_titled_parent, standfirst_twice]
 
 
 def split(blocks, marks, repeated=None):
