@@ -689,6 +689,7 @@ def test_participle_sentence_without_a_finite_verb_is_a_caption():
     "During the storm the wall fell into the sea.",                            # "During" is no participle
     "Nothing happening at the harbour tonight. Boats stay in.",                # two sentences
     "The firm blamed rising fuel costs after a wet summer.",                   # a verb in the past before it
+    "We spoke to people working on the harbour wall.",                        # a pronoun telling
 ])
 def test_narrative_sentences_are_not_full_stop_captions(line):
     text = HEAD + "The wall was rebuilt over six weeks.\n\n" + line + "\n\nThe harbour reopens to boats on Monday."

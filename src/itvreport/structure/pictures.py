@@ -178,6 +178,7 @@ _FINITE = lazy(
 )
 _WHERE_AFTER = lazy(r"\b(?:at|near|outside|in|on|inside|beside|during|after|before|with)\s+\S")
 FULL_STOP_CAPTION_WORDS = (3, 14)
+_PRONOUN_SUBJECTS = {"I", "We", "You", "He", "She", "They", "It", "This", "That"}
 
 
 @shape(first=str.isupper, last=".")
@@ -193,6 +194,8 @@ def full_stop_caption(ctx, i):
     found = _SUBJECT_PARTICIPLE.match(text)
     if not found or found.group(1) in _NOT_PARTICIPLES or _FINITE.search(text):
         return 0
+    if text.split(None, 1)[0] in _PRONOUN_SUBJECTS:
+        return 0  # "We spoke to people working on the docks.": someone telling, not a picture
     if any(word.endswith("ed") for word in text[:found.start(1)].split()[1:]):
         return 0  # "The firm blamed rising costs ...": a verb in the past before it, a sentence
     if not _WHERE_AFTER.search(text, found.end()):
