@@ -881,3 +881,19 @@ def test_a_live_story_index_page_is_not_taken_for_an_update():
     article = read(text)
     assert article.headline == "Tube strike: Live updates"
     assert article.live_story is None
+
+
+@pytest.mark.parametrize("line,items", [
+    ("1937 - The zoo opens.1969 - A chairlift is built.1990 - The panda house opens.",
+     ["1937 - The zoo opens.", "1969 - A chairlift is built.", "1990 - The panda house opens."]),
+    ("2011: Home side won by 9 runs 2007: Match drawn 2003: Visitors won by 5 wickets",
+     ["2011: Home side won by 9 runs", "2007: Match drawn", "2003: Visitors won by 5 wickets"]),
+])
+def test_flattened_lists_of_years(line, items):
+    out = blocks(HEAD + "The zoo has a long history.\n\n" + line + "\n\nIt now has 1,000 animals.")
+    assert out[1] == {"type": "list", "ordered": False, "items": items}
+
+
+def test_decimals_and_a_year_in_prose_are_not_a_flattened_list():
+    out = blocks(HEAD + "Intro.\n\nThe rate rose to 3.5 per cent.It was 2.1 last year.\n\nIn 2011: a year to remember.")
+    assert [b["type"] for b in out] == ["paragraph", "paragraph", "paragraph"]

@@ -102,12 +102,21 @@ def split_credit(text: str) -> tuple[str, str | None] | None:
     return caption, (credit or None)
 
 
-_GLUE = lazy(r"(?<=[a-z0-9%)])\.(?=[A-Z])")
+_GLUE = lazy(r"(?<=[a-z0-9%)])\.(?=[A-Z])|(?<=[a-z%)])\.(?=\d)")  # "jobs.York", "grounds.1969" (not "3.5")
+# "2011: England won by 9 runs 2007: Match drawn 2003: ...": items each opening with a year
+# and a colon, run together with spaces.
+_YEAR_ITEM = lazy(r"(?:^|\s)(?=(?:1[89]|20)\d\d:\s)")
+YEAR_ITEMS_MIN = 3
 
 
 @memo
 def flattened_items(text: str) -> tuple[str, ...] | None:
-    """``Leeds - 12 jobs.York - 3 jobs.Hull - 9 jobs.`` -> the items; None for prose."""
+    """``Leeds - 12 jobs.York - 3 jobs.Hull - 9 jobs.`` (or ``2011: Won by 9 runs 2007:
+    Drawn 2003: ...``) -> the items; None for prose."""
+    if text.count(": ") >= YEAR_ITEMS_MIN and text[:2] in ("18", "19", "20"):
+        items = tuple(part.strip() for part in _YEAR_ITEM.split(text) if part.strip())
+        if len(items) >= YEAR_ITEMS_MIN and all(words(item) <= 14 for item in items):
+            return items
     # Glued items need two full stops with no space after them and text beyond.
     if text.count(".") - text.count(". ") - text.endswith(".") < 2:
         return None
