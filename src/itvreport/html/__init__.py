@@ -10,7 +10,9 @@ The path, each step its own module:
    and ``tables``;
 4. ``extract``: find the article's container (the whole of it, doubted when it
    holds little of the page's text, the page's readable text when no box will
-   do: a warning then) and leave out the furniture in it;
+   do: a warning then), from what its units weigh and its boxes' names hint
+   (``weigh``); the lead picture and standfirst above it join it (``lead``) and
+   the furniture in it is left out (``furniture``);
 5. ``grouping``: the kept units back into article blocks;
 6. ``clean``: the text reader's chrome and repeat rules, filling ``removed``;
 7. here: headline, date and byline, then the :class:`Article`; an article with no

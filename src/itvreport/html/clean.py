@@ -1,8 +1,8 @@
 """Clean the mapped blocks of an HTML page: the text reader's chrome and repeat rules.
 
-The page's own furniture was left out when the article was found (``extract``);
-what is left is what a site writes *inside* the article: ``Advertisement``
-labels, ``Play video``, ``More on this story`` trailers, promotion lines, a
+The page's own furniture was left out when the article was found (``extract``,
+``furniture``); what is left is what a site writes *inside* the article:
+``Advertisement`` labels, ``Play video``, ``More on this story`` trailers, promotion lines, a
 ``By Jane Doe`` line, and echoes the markup shows (a pull quote, a caption shown
 twice or printed again as a paragraph). The text reader's chrome rules find the
 first kind (``clean.chrome``); a paragraph the article itself prints twice is

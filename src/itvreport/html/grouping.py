@@ -1,7 +1,7 @@
 """Units back into article blocks: the last step of mapping, after the finder kept its units.
 
 The walk (``mapping``) cuts the page into units, one per paragraph, list item, quote
-paragraph, table row or picture, so that the finder (``extract``) can weigh each one.
+paragraph, table row or picture, so that the finder can weigh each one (``weigh``).
 Of the units it keeps, ``to_blocks`` groups a list's items back into a
 :class:`~itvreport.model.ListBlock`, a blockquote's paragraphs and attribution into a
 :class:`~itvreport.model.Quote`, a data table's rows into a

@@ -3,7 +3,7 @@
 A *unit* is the smallest piece of the page the later steps judge: one
 paragraph, heading, list item, quote paragraph, table row, picture or embed.
 Each unit remembers the chain of block elements above it (``path``), so the
-main-content finder (``extract``) can score containers, and ``grouping`` can
+main-content finder (``weigh``, ``extract``) can score containers, and ``grouping`` can
 rebuild lists, quotes and tables from their units.
 
 This module is the walk and its handlers: what each tag becomes. What they ask of
