@@ -197,9 +197,10 @@ def _guarded_patterns(text):
     lower = text.lower()
     return [
         (chrome._promo_verb_in(lower), bool(chrome.PROMO_VERB.match(text))),
-        (chrome._promo_verb_in(lower), bool(chrome.PROMO_FOLLOW.match(text))),
+        (chrome._promo_verb_in(lower) and chrome._follow_place_in(lower), bool(chrome.PROMO_FOLLOW.match(text))),
         (chrome._promo_verb_in(lower) and "?" in text, bool(chrome.PROMO_AFTER_QUESTION.search(text))),
-        (chrome._may_be_unavailable(lower), bool(chrome.UNAVAILABLE.search(text))),
+        ("not " in lower or "n't " in lower or "n’t " in lower or "unavailable" in lower,
+         bool(chrome.UNAVAILABLE.search(text))),
         (text[:1] in "RrMmSs" and ":" in text[:12], bool(chrome.READ_LINK.match(text))),
         (text.startswith("date"), bool(chrome.GLUED_DATE.match(text))),
         (text[-5:].lower() == "video", bool(chrome.PLAY_VIDEO.match(text))),

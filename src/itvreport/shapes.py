@@ -113,7 +113,7 @@ YEAR_ITEMS_MIN = 3
 def flattened_items(text: str) -> tuple[str, ...] | None:
     """``Leeds - 12 jobs.York - 3 jobs.Hull - 9 jobs.`` (or ``2011: Won by 9 runs 2007:
     Drawn 2003: ...``) -> the items; None for prose."""
-    if text.count(": ") >= YEAR_ITEMS_MIN and text[:2] in ("18", "19", "20"):
+    if text[:2] in ("18", "19", "20") and text.count(": ") >= YEAR_ITEMS_MIN:
         items = tuple(part.strip() for part in _YEAR_ITEM.split(text) if part.strip())
         if len(items) >= YEAR_ITEMS_MIN and all(words(item) <= 14 for item in items):
             return items

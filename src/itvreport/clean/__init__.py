@@ -26,8 +26,8 @@ def clean(page) -> Cleaned:
     removed = _name_repeated_chrome(removed, kept, index)
     removed.extend(duplicates)
     removed.sort(key=lambda item: item.line)
-    if removed:
-        kept = _keep_gaps(page.blocks, kept)
+    if kept and removed and removed[-1].line > kept[0].line:
+        kept = _keep_gaps(page.blocks, kept)  # (chrome only above the article leaves no gap to widen)
     return Cleaned(tuple(kept), tuple(removed), marks, page, date=date, byline=byline)
 
 
@@ -36,18 +36,18 @@ def _keep_gaps(blocks, kept):
     a block after removed lines takes the widest gap among them and itself. (A gallery
     or a run of caption lines is told by its blocks touching; a removed advert between
     two paragraphs must not make them touch.)"""
-    position = {original.line: index for index, original in enumerate(blocks)}
-    out, last = [], None
-    for block in kept:
-        index = position.get(block.line)
-        if index is not None and last is not None and index > last:
-            gap = max(original.gap for original in blocks[last + 1:index + 1])
-            if gap != block.gap:
-                block = block.replace(gap=gap)
-        if index is not None:
-            last = index if last is None else max(last, index)
-        out.append(block)
-    return out
+    lines = {block.line for block in kept}
+    gaps, widest, after_kept = {}, 0, False
+    for original in blocks:
+        if original.gap > widest:
+            widest = original.gap
+        if original.line in lines:
+            if after_kept and widest != original.gap:
+                gaps[original.line] = widest
+            after_kept, widest = True, 0
+    if not gaps:
+        return kept
+    return [block.replace(gap=gaps[block.line]) if block.line in gaps else block for block in kept]
 
 
 class ChromeScan:

@@ -153,14 +153,10 @@ def unavailable_placeholder(page, i, state):
     be played on your device" and their variants."""
     text = page.blocks[i].text
     lower = text.lower()
-    if _may_be_unavailable(lower) and UNAVAILABLE.search(text):
+    # (a cheap necessary condition for UNAVAILABLE first: "cannot" holds "not ")
+    if ("not " in lower or "n't " in lower or "n’t " in lower or "unavailable" in lower) and UNAVAILABLE.search(text):
         return Hit()
     return None
-
-
-def _may_be_unavailable(lower: str) -> bool:
-    """A cheap necessary condition for UNAVAILABLE ("cannot" holds "not ")."""
-    return "not " in lower or "n't " in lower or "n’t " in lower or "unavailable" in lower
 
 
 UPDATES_LINK = lazy(r"^View all (?:\d[\d,]* )?(?:updates?|posts?|entries)\b", re.IGNORECASE)
@@ -229,11 +225,22 @@ PROMO_WHERE = lazy(
 )
 
 
+PROMO_SHORT_WORDS = 30
+PROMO_OPENERS = ("Join", "Watch", "Listen", "Subscribe", "Sign up", "Download", "Follow", "Catch up", "Stream",
+                 "Tune in", "Get", "Try our", "You can")
+
+
 def _promo_verb_in(lower: str) -> bool:
     """A cheap necessary condition for PROMO_VERB and PROMO_FOLLOW: one of their verbs occurs at all."""
     return ("watch" in lower or "listen" in lower or "subscribe" in lower or "sign up" in lower
             or "download" in lower or "follow" in lower or "catch up" in lower or "stream" in lower
             or "tune in" in lower or "get" in lower or "try" in lower or "join" in lower or "see more" in lower or "like" in lower)
+
+
+def _follow_place_in(lower: str) -> bool:
+    """A cheap necessary condition for PROMO_FOLLOW: one of its places occurs."""
+    return ("inbox" in lower or "youtube" in lower or "facebook" in lower or "instagram" in lower or "tiktok" in lower
+            or "twitter" in lower or "whatsapp" in lower or " x" in lower)
 
 
 # "Follow us on Facebook", "Subscribe on YouTube", "Get the stories sent to your inbox": a
@@ -254,13 +261,15 @@ SITE_POINTER = lazy(r"\b(?:search for [\w' ]{1,30} online|on the [\w ]{0,20}\bap
 def promo(page, i, state):
     """Promotion lines: watch it on ITV tonight, listen to our podcast, get the app,
     find every development on our website."""
-    text = page.blocks[i].text
-    if text.endswith(":"):
-        return None
+    block = page.blocks[i]
+    text = block.text
+    if text.endswith(":") or (block.words > PROMO_SHORT_WORDS and not text.startswith(PROMO_OPENERS)):
+        return None  # (past 30 words only a promotion that opens on its verb: "Join UTV for ...")
     lower = text.lower()
-    if ((_promo_verb_in(lower) and (PROMO_VERB.match(text) or ("?" in text and PROMO_AFTER_QUESTION.search(text)))
+    verb = _promo_verb_in(lower)
+    if ((verb and (PROMO_VERB.match(text) or ("?" in text and PROMO_AFTER_QUESTION.search(text)))
          and PROMO_WHERE.search(text)) or (("online" in lower or "app" in lower) and SITE_POINTER.search(text))
-            or (_promo_verb_in(lower) and PROMO_FOLLOW.match(text))):
+            or (verb and _follow_place_in(lower) and PROMO_FOLLOW.match(text))):
         return None if split_credit(text) else Hit()  # (a line with a picture credit is the picture's caption)
     return None
 

@@ -69,8 +69,11 @@ def parallel_lead_ins(ctx, i):
     region:``: colon lead-ins set one after another in the same frame introduced what
     each was for (a clip, a forecast) and nothing of them is left: each stands for
     its missing media."""
+    nxt = ctx.texts[i + 1]
+    if nxt is None or not nxt.endswith(":"):
+        return 0
     frame = _frame(ctx.texts[i])
-    if frame is None or _frame(ctx.texts[i + 1]) != frame:
+    if frame is None or _frame(nxt) != frame:
         return 0
     j = i
     while j < len(ctx.blocks) and _frame(ctx.texts[j]) == frame:

@@ -143,11 +143,11 @@ def is_narrative(text: str, surname: str | None, first: bool = False, statement:
     the speaker talking of someone, not the narrator. ``statement``: and that lead-in
     introduced a statement, which names its own body: "Harbour Town FC can confirm ...".)"""
     unquoted = _QUOTED.sub(" ", text) if ('"' in text or "“" in text or "‘" in text) else text
+    if not first and _THIRD_PERSON_START.match(text) and not (text[:1] in "HST" and _OWN_VOICE_LATER.search(unquoted)):
+        return True  # (but "He gave his all and will be missed by all of us" is still the speaker's)
     speech = _mentions_speech(unquoted)
     if speech and _PRONOUN_SPEECH.search(unquoted):
         return True
-    if not first and _THIRD_PERSON_START.match(text) and not (text[:1] in "HST" and _OWN_VOICE_LATER.search(unquoted)):
-        return True  # (but "He gave his all and will be missed by all of us" is still the speaker's)
     if surname and mentions(unquoted, surname):
         return True
     if speaks_for_self(unquoted):

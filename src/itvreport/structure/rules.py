@@ -153,7 +153,7 @@ def quote_block(ctx, i):
     if who is None and paragraphs and not (speech or quotes.speaks_for_self(paragraphs[0])
                                            or quotes.echoes(lead_in, paragraphs[0])):
         paragraphs = []  # "officials posted a map:" - what followed was not somebody's words
-    elif (who is None and paragraphs and media.names_a_medium(lead_in) and not quotes.says(lead_in)
+    elif (who is None and paragraphs and not quotes.says(lead_in) and media.names_a_medium(lead_in)
           and not quotes.speaks_for_self(paragraphs[0]) and not quotes.echoes(lead_in, paragraphs[0])):
         # "He posted a message on Facebook:" then "Hundreds have replied": the post is gone.
         # ("In a post, the Met Office said:" hands over to its words, first person or not.)
