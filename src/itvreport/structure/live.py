@@ -73,7 +73,9 @@ def live_titled_parent(blocks, marks, repeated):
     title that says it is a live story's (``Storm Franklin: Live updates``): its
     standfirst (up to three lines: sentences, a lead-in with its bullets), then the
     page's own title over its body."""
-    if "live" in marks or len(blocks) < 4 or not _LIVE_TITLE.search(blocks[0].text) or not is_title_shaped(blocks[0].text, 20):
+    first = blocks[0].text.lower() if blocks else ""
+    if ("live" in marks or len(blocks) < 4 or not ("live" in first or "latest" in first)
+            or not _LIVE_TITLE.search(blocks[0].text) or not is_title_shaped(blocks[0].text, 20)):
         return None  # (a live story's own index page has its "Live updates" line: each update is a section)
     end = 1
     while end < len(blocks) and end <= STANDFIRST_MAX_LINES + 2 and _standfirst_line(blocks[end].text):

@@ -82,6 +82,8 @@ _GOES = (
     r"^(?P<who>(?:[\w'’\-]+,?\s+){0,5}?[A-Z][\w'’\-]+)\s+"
     r"(?:went|has been|have been|caught up|met|joined|visited|travelled|spent|took|asked|headed|returned|followed)\b"
 )
+_GOES_VERBS = ("went", "has been", "have been", "caught up", "met", "joined", "visited", "travelled", "spent",
+               "took", "asked", "headed", "returned", "followed")
 _REPORTER_GOES = lazy(_GOES + r"(?![^:]*\b(?:said|says|told|added)\b)[^:]{0,90}:$")
 _FINDS_OUT = lazy(_GOES + r"[^.:]{0,40}\b(?:find|finding|found) out\b[^.:]{0,40}\.$")
 
@@ -111,7 +113,7 @@ _STAFF_FEATURE = lazy(
 # Where a note names its reporter, in order; each with what a note must show
 # (an ending, a word) before the pattern is worth trying.
 _NAMED = (
-    (_REPORT_BY, lambda note, lower: "report" in lower),
+    (_REPORT_BY, lambda note, lower: lower.startswith(("report", "video report"))),
     (_REPORTS, lambda note, lower: note.endswith(":") and "report" in note),
     (_HAS_REPORT, lambda note, lower: note.endswith(":") and ("has" in note or "have" in note or "sent" in note
                                                              or "filed" in note)),
@@ -267,7 +269,14 @@ REPORTER_GOES_MAX_WORDS = 20
 def _reporter_goes(text, lower):
     if words(text) > REPORTER_GOES_MAX_WORDS or not text.endswith((":", ".")):
         return False
-    match = (_REPORTER_GOES if text[-1] == ":" else _FINDS_OUT).match(text)
+    if text[-1] == ".":
+        if "out" not in lower:  # (a cheap necessary condition for _FINDS_OUT: "find out")
+            return False
+        match = _FINDS_OUT.match(text)
+    else:
+        if not any(verb in lower for verb in _GOES_VERBS):  # (a cheap necessary condition)
+            return False
+        match = _REPORTER_GOES.match(text)
     return bool(match) and _reporter_named(match.group("who"))
 
 

@@ -43,13 +43,13 @@ _SPEECH_LEAD = lazy(
 )
 
 
-_SAYS = lazy(r"\b(?:said|says|say|added|adds|told|tells|wrote|writes|read|reads|explained|explains|warned|stated)\b",
-             re.IGNORECASE)
+_SAYS = frozenset("said says say added adds told tells wrote writes read reads explained explains warned stated".split())
+_EDGE = ".,;:!?\"'’‘“”()"
 
 
 def says(lead_in: str) -> bool:
     """A verb of saying in the lead-in (not just a noun such as "message" or "post")."""
-    return bool(_SAYS.search(lead_in))
+    return not _SAYS.isdisjoint(word.strip(_EDGE) for word in lead_in.lower().split())
 
 
 def introduces_speech(lead_in: str) -> bool:
@@ -78,7 +78,7 @@ def echoes(lead_in: str, paragraph: str) -> bool:
 
 
 # First-person plural words that a narrator does not use of themselves.
-_OWN_VOICE_LATER = lazy(r"\b(?:we|us|our|ours|I|me|my)\b")
+_OWN_VOICE_LATER = frozenset({"we", "us", "our", "ours", "I", "me", "my"})
 
 
 def speaks_for_self(text: str) -> bool:
@@ -142,9 +142,10 @@ def is_narrative(text: str, surname: str | None, first: bool = False, statement:
     after a lead-in that hands over to someone's words; "He was a loving son" there is
     the speaker talking of someone, not the narrator. ``statement``: and that lead-in
     introduced a statement, which names its own body: "Harbour Town FC can confirm ...".)"""
-    unquoted = _QUOTED.sub(" ", text) if ('"' in text or "“" in text or "‘" in text) else text
-    if not first and _THIRD_PERSON_START.match(text) and not (text[:1] in "HST" and _OWN_VOICE_LATER.search(unquoted)):
+    if not first and _THIRD_PERSON_START.match(text) and not (
+            text[:1] in "HST" and not _OWN_VOICE_LATER.isdisjoint(word.strip(_EDGE) for word in text.split())):
         return True  # (but "He gave his all and will be missed by all of us" is still the speaker's)
+    unquoted = _QUOTED.sub(" ", text) if ('"' in text or "“" in text or "‘" in text) else text
     speech = _mentions_speech(unquoted)
     if speech and _PRONOUN_SPEECH.search(unquoted):
         return True
