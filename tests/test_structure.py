@@ -19,6 +19,13 @@ def blocks(text):
 HEAD = "1. ITV Report\n\nHarbour wall repaired after winter storms\n\n"
 
 
+def assert_update(article, headline, story_title, texts):
+    """An update page read as one: its own headline, the parent story apart, its own text."""
+    assert article.headline == headline
+    assert article.live_story.title == story_title
+    assert [block.text for block in article.blocks] == texts
+
+
 # --- headline and layouts ------------------------------------------------------------
 
 def test_marker_first_layout_headline():
@@ -796,9 +803,8 @@ def test_an_update_cut_off_after_its_first_short_line_keeps_its_title_and_text()
     text = ("1. National\n\nStorm Ada: live updates\n\nGales are sweeping the north coast tonight.\n\n"
             "View all 18 updates ›\n\nHarbour road shut at Kelmouth\n\nThe harbour road is shut after waves threw stones")
     article = read(text)
-    assert article.headline == "Harbour road shut at Kelmouth"
-    assert article.live_story.title == "Storm Ada: live updates"
-    assert [b.text for b in article.blocks] == ["The harbour road is shut after waves threw stones"]
+    assert_update(article, "Harbour road shut at Kelmouth", "Storm Ada: live updates",
+                  ["The harbour road is shut after waves threw stones"])
     assert article.truncated
 
 
@@ -869,10 +875,8 @@ def test_a_captioned_picture_after_a_triple_newline_is_no_parent_story():
 def test_a_live_titled_parent_without_its_view_all_line():
     text = ("1. National\n\nTube strike: Live updates\n\nMost lines are shut as drivers walk out.\n\n"
             "Queues for buses at Victoria\n\nLong queues have formed at the bus station.\n\nExtra buses are running.")
-    article = read(text)
-    assert article.headline == "Queues for buses at Victoria"
-    assert article.live_story.title == "Tube strike: Live updates"
-    assert [b.text for b in article.blocks] == ["Long queues have formed at the bus station.", "Extra buses are running."]
+    assert_update(read(text), "Queues for buses at Victoria", "Tube strike: Live updates",
+                  ["Long queues have formed at the bus station.", "Extra buses are running."])
 
 
 def test_a_live_story_index_page_is_not_taken_for_an_update():

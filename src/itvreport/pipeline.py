@@ -29,8 +29,8 @@ def read_article(data: bytes, source: str = "-", input_kind: str = "auto", warn=
     # The reader makes no reference cycles, so the cyclic collector's passes over
     # its growing heap of fresh records only cost time: paused for the read and put
     # back as it was (as Mercurial's ``nogc`` does). Measured: 13-19% of a 10 MB
-    # page's read; on ordinary pages it is within noise, and rendering is not paused
-    # (under 1% of the 10 MB page's time).
+    # page's read; on ordinary pages it is within noise. (The command line pauses it
+    # for the whole run: see ``cli.main``.)
     collecting = gc.isenabled()
     gc.disable()
     try:

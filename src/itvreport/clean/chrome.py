@@ -179,9 +179,18 @@ def read_more_widget(page, i, state):
     blocks = page.blocks
     if blocks[i].text[:1] != "1" or _fold(blocks[i].text) != "1. read more":
         return None
-    if i + 1 < len(blocks) and re.match(r"^2\.\s+\d[\d,]*\s+(?:updates?|posts?)\b", _fold(blocks[i + 1].text)):
+    if i + 1 < len(blocks) and _counts_updates(blocks[i + 1].text, 2):
         return Hit(count=2, mark="end", rest=True)
     return Hit(mark="end", rest=True)
+
+
+_UPDATES_COUNT = lazy(r"^(?P<number>\d+)\.\s+\d[\d,]*\s+(?:updates?|posts?)\b")
+
+
+def _counts_updates(text: str, number: int) -> bool:
+    """``2. 12 updates``: the read-more widget's line counting a live story's updates."""
+    found = _UPDATES_COUNT.match(_fold(text))
+    return bool(found) and int(found.group("number")) == number
 
 
 TRAILER = lazy(
@@ -301,7 +310,6 @@ def label_line(page, i, state):
 
 
 LIST_GAP = 8  # blocks that may stand between two items of a list with paragraphs between them
-_UPDATES_COUNT = lazy(r"^\d[\d,]* (?:updates?|posts?)$", re.IGNORECASE)
 
 
 def _second_item_follows(blocks, i):
@@ -311,7 +319,7 @@ def _second_item_follows(blocks, i):
         if block.text[:1].isdigit():
             found = numbered_item(block.text)
             if found:
-                return found[0] == 2 and not _UPDATES_COUNT.match(found[1])
+                return found[0] == 2 and not _counts_updates(block.text, 2)
     return False
 
 

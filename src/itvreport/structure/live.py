@@ -63,6 +63,7 @@ def lost_updates_link(blocks, marks, repeated):
     return _live_story(blocks[:2]), blocks[2:], [], True
 
 
+LIVE_STANDFIRST_MAX_LINES = STANDFIRST_MAX_LINES + 2  # with bullets
 # "Storm Franklin: Live updates", "Tube strike: live", "Election 2021: latest": a title
 # that says it is a live story's.
 _LIVE_TITLE = lazy(r"(?:^|[:\-–]\s*)(?:live(?: updates?| blog)?|latest(?: updates?)?)$|\blive updates\b", re.IGNORECASE)
@@ -73,17 +74,20 @@ def live_titled_parent(blocks, marks, repeated):
     title that says it is a live story's (``Storm Franklin: Live updates``): its
     standfirst (up to three lines: sentences, a lead-in with its bullets), then the
     page's own title over its body."""
-    first = blocks[0].text.lower() if blocks else ""
-    if ("live" in marks or len(blocks) < 4 or not ("live" in first or "latest" in first)
-            or not _LIVE_TITLE.search(blocks[0].text) or not is_title_shaped(blocks[0].text, 20)):
+    if "live" in marks or len(blocks) < 4:
         return None  # (a live story's own index page has its "Live updates" line: each update is a section)
-    end = 1
-    while end < len(blocks) and end <= STANDFIRST_MAX_LINES + 2 and _standfirst_line(blocks[end].text):
-        end += 1
-    if end == 1 or end + 1 >= len(blocks) or (end - 1) - sum(1 for b in blocks[1:end] if bullet_item(b.text)) > STANDFIRST_MAX_LINES:
+    title = blocks[0].text
+    folded = title.lower()
+    if not ("live" in folded or "latest" in folded) or not _LIVE_TITLE.search(title) or not is_title_shaped(title, 20):
         return None
-    own_title, first = blocks[end].text, blocks[end + 1].text
-    if not is_title_shaped(own_title, 20) or split_credit(own_title) or not ends_sentence(first):
+    end = 1  # the standfirst: sentences, or a lead-in and its bullets, which may run longer
+    while end < len(blocks) and end <= LIVE_STANDFIRST_MAX_LINES and _standfirst_line(blocks[end].text):
+        end += 1
+    prose = sum(1 for block in blocks[1:end] if not bullet_item(block.text))
+    if end == 1 or end + 1 >= len(blocks) or prose > STANDFIRST_MAX_LINES:
+        return None
+    own_title, opening = blocks[end].text, blocks[end + 1].text
+    if not is_title_shaped(own_title, 20) or split_credit(own_title) or not ends_sentence(opening):
         return None
     return _live_story(blocks[:end]), blocks[end:], [], True
 

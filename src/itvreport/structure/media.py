@@ -78,12 +78,9 @@ _IN_VIDEO = lazy(
 # "Tom Hale caught up with the team:": one of the site's people going out for a report
 # (a colon after a verb of going, meeting or asking, not of saying, hands over to a video);
 # with a full stop only when they went to find something out.
-_GOES = (
-    r"^(?P<who>(?:[\w'’\-]+,?\s+){0,5}?[A-Z][\w'’\-]+)\s+"
-    r"(?:went|has been|have been|caught up|met|joined|visited|travelled|spent|took|asked|headed|returned|followed)\b"
-)
 _GOES_VERBS = ("went", "has been", "have been", "caught up", "met", "joined", "visited", "travelled", "spent",
                "took", "asked", "headed", "returned", "followed")
+_GOES = r"^(?P<who>(?:[\w'’\-]+,?\s+){0,5}?[A-Z][\w'’\-]+)\s+(?:" + "|".join(_GOES_VERBS) + r")\b"
 _REPORTER_GOES = lazy(_GOES + r"(?![^:]*\b(?:said|says|told|added)\b)[^:]{0,90}:$")
 _FINDS_OUT = lazy(_GOES + r"[^.:]{0,40}\b(?:find|finding|found) out\b[^.:]{0,40}\.$")
 

@@ -194,11 +194,11 @@ def full_stop_caption(ctx, i):
         return 0
     if not FULL_STOP_CAPTION_WORDS[0] <= words(text) <= FULL_STOP_CAPTION_WORDS[1] or not text[0].isupper():
         return 0
+    if text.split(None, 1)[0] in _PRONOUN_SUBJECTS:
+        return 0  # "We spoke to people working on the docks.": someone telling, not a picture
     found = _SUBJECT_PARTICIPLE.match(text)
     if not found or found.group(1) in _NOT_PARTICIPLES or _FINITE.search(text):
         return 0
-    if text.split(None, 1)[0] in _PRONOUN_SUBJECTS:
-        return 0  # "We spoke to people working on the docks.": someone telling, not a picture
     if any(word.endswith("ed") for word in text[:found.start(1)].split()[1:]):
         return 0  # "The firm blamed rising costs ...": a verb in the past before it, a sentence
     if not _WHERE_AFTER.search(text, found.end()):

@@ -47,9 +47,14 @@ _SAYS = frozenset("said says say added adds told tells wrote writes read reads e
 _EDGE = ".,;:!?\"'’‘“”()"
 
 
+def _bare_words(text: str) -> set[str]:
+    """The words of ``text`` without the punctuation at their edges."""
+    return {word.strip(_EDGE) for word in text.split()}
+
+
 def says(lead_in: str) -> bool:
     """A verb of saying in the lead-in (not just a noun such as "message" or "post")."""
-    return not _SAYS.isdisjoint(word.strip(_EDGE) for word in lead_in.lower().split())
+    return not _SAYS.isdisjoint(_bare_words(lead_in.lower()))
 
 
 def introduces_speech(lead_in: str) -> bool:
@@ -143,7 +148,7 @@ def is_narrative(text: str, surname: str | None, first: bool = False, statement:
     the speaker talking of someone, not the narrator. ``statement``: and that lead-in
     introduced a statement, which names its own body: "Harbour Town FC can confirm ...".)"""
     if not first and _THIRD_PERSON_START.match(text) and not (
-            text[:1] in "HST" and not _OWN_VOICE_LATER.isdisjoint(word.strip(_EDGE) for word in text.split())):
+            text[:1] in "HST" and not _OWN_VOICE_LATER.isdisjoint(_bare_words(text))):
         return True  # (but "He gave his all and will be missed by all of us" is still the speaker's)
     unquoted = _QUOTED.sub(" ", text) if ('"' in text or "“" in text or "‘" in text) else text
     speech = _mentions_speech(unquoted)

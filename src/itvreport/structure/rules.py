@@ -136,6 +136,7 @@ def quote_block(ctx, i):
         return closing - i + 1
     surname = quotes.speaker(lead_in)
     speech = quotes.introduces_speech(lead_in)
+    statement = speech and quotes.introduces_statement(lead_in)
     paragraphs = []
     narrator_resumed = False
     j = i + 1
@@ -144,19 +145,13 @@ def quote_block(ctx, i):
         if is_structural(text) or text.endswith(":") or looks_like_heading(ctx, j):
             break
         first = j == i + 1 and speech
-        if quotes.is_narrative(text, surname, first=first, statement=first and quotes.introduces_statement(lead_in)):
+        if quotes.is_narrative(text, surname, first=first, statement=first and statement):
             narrator_resumed = True
             break
         paragraphs.append(text)
         j += 1
     who = attribution(ctx.texts[j]) if paragraphs and j < len(ctx.blocks) else None
-    if who is None and paragraphs and not (speech or quotes.speaks_for_self(paragraphs[0])
-                                           or quotes.echoes(lead_in, paragraphs[0])):
-        paragraphs = []  # "officials posted a map:" - what followed was not somebody's words
-    elif (who is None and paragraphs and not quotes.says(lead_in) and media.names_a_medium(lead_in)
-          and not quotes.speaks_for_self(paragraphs[0]) and not quotes.echoes(lead_in, paragraphs[0])):
-        # "He posted a message on Facebook:" then "Hundreds have replied": the post is gone.
-        # ("In a post, the Met Office said:" hands over to its words, first person or not.)
+    if who is None and paragraphs and not _somebodys_words(lead_in, paragraphs[0], speech):
         paragraphs = []
     if not paragraphs:
         if (single_sentence(lead_in) and media.names_a_medium(lead_in) and not is_structural(nxt)
@@ -174,6 +169,19 @@ def quote_block(ctx, i):
     ctx.emit(Paragraph(lead_in, line=ctx.blocks[i].line))
     ctx.emit(Quote(tuple(paragraphs), who, line=ctx.blocks[i + 1].line))
     return j - i + (1 if who else 0)
+
+
+def _somebodys_words(lead_in, first, speech):
+    """Is ``first``, after ``lead_in`` and with no attribution to close it, somebody's words?
+
+    Yes when the lead-in hands over to speech with a verb of saying ("In a post, the
+    Met Office said:", first person or not) or names no post or clip; otherwise only
+    when the paragraph speaks for itself or echoes the lead-in: after "officials posted
+    a map:" or "He posted a message on Facebook:", "Hundreds have replied" is narrative
+    (what the lead-in introduced is gone)."""
+    if speech and (quotes.says(lead_in) or not media.names_a_medium(lead_in)):
+        return True
+    return quotes.speaks_for_self(first) or quotes.echoes(lead_in, first)
 
 
 ATTRIBUTED_MAX_PARAGRAPHS = 4
@@ -209,12 +217,8 @@ def bullet_list(ctx, i):
     after = j
     while ctx.texts[after] is not None and split_credit(ctx.texts[after]) and after - j < 2:
         after += 1  # a picture between a bullet title and its section does not make it a list
-    following = ctx.texts[after]
     before = ctx.texts[i - 1]
-    if (
-        len(items) == 1 and following is not None and not is_structural(following)
-        and not (before and before.endswith(":")) and is_title_shaped(items[0], 16)
-    ):
+    if len(items) == 1 and not (before and before.endswith(":")) and _titles_a_section(items[0], ctx.texts[after]):
         ctx.emit(Heading(items[0], line=line))
     else:
         ctx.emit(ListBlock(tuple(items), False, line=line))
@@ -233,7 +237,7 @@ def numbered_list(ctx, i):
     if first is None:
         return 0
     items, j = [first[1]], i + 1
-    second = numbered_item(ctx.texts[j]) if ctx.texts[j] is not None else None
+    second = numbered_item(ctx.texts[j] or "")
     step = -1 if second is not None and second[0] == first[0] - 1 else 1
     expected = first[0] + step
     while j < len(ctx.blocks):
@@ -244,15 +248,18 @@ def numbered_list(ctx, i):
         expected += step
         j += 1
     line = ctx.blocks[i].line
-    following = ctx.texts[j]
-    if (len(items) == 1 and following is not None and not is_structural(following)
-            and is_title_shaped(items[0], 16)):
-        ctx.emit(Heading(ctx.texts[i].strip(), line=line))
+    if len(items) == 1 and _titles_a_section(items[0], ctx.texts[j]):
+        ctx.emit(Heading(ctx.texts[i], line=line))
     elif first[0] == 1 and step == 1:
         ctx.emit(ListBlock(tuple(items), True, line=line))
     else:
-        ctx.emit(ListBlock(tuple(ctx.texts[k].strip() for k in range(i, j)), False, line=line))
+        ctx.emit(ListBlock(tuple(ctx.texts[i:j]), False, line=line))
     return j - i
+
+
+def _titles_a_section(item, following):
+    """A lone list item with prose after it is a section's title, not a list."""
+    return following is not None and not is_structural(following) and is_title_shaped(item, 16)
 
 
 def flattened_list(ctx, i):
