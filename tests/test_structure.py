@@ -650,6 +650,38 @@ def test_sentences_that_only_look_like_lead_ins(line):
     assert not media.is_media_note(line)
 
 
+@pytest.mark.parametrize("line,name", [
+    # one of the site's own people (a station, "Our", a job title before or after the
+    # name) going out or reporting: with a colon, a full stop or nothing at the end
+    ("ITV News Anglia's Sam Hart has been to Eastley, one of the villages cut off.", "Sam Hart"),
+    ("ITV Westcountry's Sam Hart has been speaking to those affected", "Sam Hart"),
+    ("Our reporter Sam Hart sent this report from the village, which was cut off overnight.", "Sam Hart"),
+    ("Our reporter Sam Hart spoke to residents.", "Sam Hart"),
+    ("Sam Hart, ITV News Correspondent, reports:", "Sam Hart"),
+    ("Midlands Correspondent Sam Hart joined the crews on their last shift:", "Sam Hart"),
+    ("He spoke to our correspondent Sam Hart.", "Sam Hart"),
+    ("The latest forecast from Sam Hart:", "Sam Hart"),
+])
+def test_the_sites_own_people_going_out_for_a_report(line, name):
+    assert media.is_media_note(line)
+    assert media.reporter(line) == name
+
+
+@pytest.mark.parametrize("line", [
+    "ITV News Anglia's Sam Hart was the first journalist to reach the village.",  # no verb of going or reporting
+    "Our correspondent Sam Hart said the mood in the town was one of relief.",  # reported speech
+    "ITV Westcountry's Sam Hart spoke to the council leader, who said the decision was long overdue.",
+    "Our Health Editor Emily Morgan has been told that the hospital will close.",
+    "ITV Tyne Tees presenter Sam Hart joined the runners on the start line and completed the course.",  # joined: colon only
+    "Sam Hart, a former ITV News presenter, visited the school in 2019.",  # not the site's reporter now
+    "The BBC's Sam Hart reported that the talks had collapsed.",  # not the site's
+    "Residents spoke to ITV News about their fears.",  # nobody named
+    "The report, by ITV Meridian, found that half of the bridges were unsafe.",
+])
+def test_sentences_about_the_sites_people_that_are_narrative(line):
+    assert not media.is_media_note(line)
+
+
 def test_a_colon_lead_in_naming_no_medium_before_narrative_is_a_paragraph():
     out = blocks(HEAD + "Officers are urging drivers to stay local and avoid any trip that is not needed:\n\n"
                  "There were crashes on the M3 and the A303.")

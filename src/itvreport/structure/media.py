@@ -84,6 +84,35 @@ _GOES = r"^(?P<who>(?:[\w'’\-]+,?\s+){0,5}?[A-Z][\w'’\-]+)\s+(?:" + "|".join
 _REPORTER_GOES = lazy(_GOES + r"(?![^:]*\b(?:said|says|told|added)\b)[^:]{0,90}:$")
 _FINDS_OUT = lazy(_GOES + r"[^.:]{0,40}\b(?:find|finding|found) out\b[^.:]{0,40}\.$")
 
+# "ITV News Anglia's Sam Hart has been to Eastley.", "Our reporter Sam Hart sent this
+# report from the village", "Sam Hart, ITV News Correspondent, reports:": one of the
+# site's own people, marked as such (an ITV station, "Our", or a job title), going out
+# or reporting; with or without a colon or full stop, the video it introduced is gone.
+_STAFF_VERBS = ("reports", "sent", "filed", "has sent", "went", "has been", "have been", "visited", "met",
+                "caught up", "joined", "spoke", "speaks", "talked", "travelled", "headed", "returned",
+                "looks", "looked", "takes", "took", "explains", "finds", "found", "asks", "asked", "investigates")
+_STAFF_REPORT = lazy(
+    r"^(?P<lead>(?:[\w'’\-]+\s+){0,6}?)(?P<who>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){1,2})"
+    r"(?P<title>,\s+[^,:\"“”]{3,50},)?\s+(?P<verb>" + "|".join(_STAFF_VERBS) + r")\b[^\"“”:]{0,140}:?$"
+)
+# "He spoke to our correspondent Sam Hart.": an interview with one of the site's people.
+_SPOKE_TO_STAFF = lazy(
+    r"^[A-Z][^\"“”:]{0,80}\b(?:spoke|talked|has been speaking|has been talking|has spoken|speaks)\s+(?:to|with)\s+"
+    r"(?P<who>(?:our|ITV)\b[^.:\"“”]{0,60})[.:]$"
+)
+# "The latest forecast from Sam Hart:", "Our full report from Sam Hart."
+_REPORT_FROM = lazy(
+    r"^(?:Here(?:'s|’s| is)\s+)?(?:the|our|a)\s+(?:latest\s+|full\s+|video\s+|special\s+)?"
+    r"(?:report|forecast|interview)\s+from\s+(?P<who>(?:[A-Z][\w'’.\-]*\s+){0,4}[A-Z][\w'’\-]+)[.:]?$",
+    re.IGNORECASE,
+)
+# Without a colon, only verbs of reporting or going out for a report hand over.
+_STAFF_VERBS_WITHOUT_COLON = {"reports", "sent", "filed", "has sent", "has been", "have been", "went", "spoke",
+                              "speaks", "talked", "caught up", "explains", "looks", "finds"}
+_YEAR = lazy(r"\b(?:19|20)\d\d\b")
+_STAFF_MARKS = ("correspondent", "reporter", "editor", "presenter")
+_SPEECH = ("said", "says", "told", "tells", "added", "adding", "saying")
+
 # Job-title words that stand before a reporter's name.
 _ROLE = {
     "political", "international", "health", "business", "economics", "economic", "royal",
@@ -119,6 +148,8 @@ _NAMED = (
     (_POSSESSIVE_REPORT, lambda note, lower: "report" in lower or "forecast" in lower or "interview" in lower),
     (_REPORTER_GOES, lambda note, lower: note.endswith(":") and _reporter_goes(note, lower)),
     (_FINDS_OUT, lambda note, lower: note.endswith(".") and _reporter_goes(note, lower)),
+    (_REPORT_FROM, lambda note, lower: " from " in note and ("report" in lower or "forecast" in lower
+                                                             or "interview" in lower)),
     (_STAFF_FEATURE, lambda note, lower: "presenter" in lower or "correspondent" in lower or "editor" in lower
      or "reporter" in lower or "producer" in lower),
 )
@@ -134,6 +165,11 @@ def reporter(note: str) -> str | None:
             match = pattern.search(note)
             if match:
                 return _name_only(match.group("who"))
+    # One of the site's own people, named as such (the whole check, not only a guard:
+    # without its marks these patterns would find a name in any sentence).
+    for check, pattern in ((_staff_report, _STAFF_REPORT), (_spoke_to_staff, _SPOKE_TO_STAFF)):
+        if check(note, lower):
+            return _name_only(pattern.match(note).group("who"))
     return None
 
 
@@ -287,8 +323,49 @@ def _reporter_named(who):
     return any(a and b for a, b in zip(capitals, capitals[1:]))
 
 
+STAFF_REPORT_MAX_WORDS = 25
+
+
+def _staff_marked(text, lower):
+    """A cheap necessary condition for the staff checks: a station, "Our" or a job title."""
+    return "ITV" in text or text.startswith("Our ") or " our " in lower or any(mark in lower for mark in _STAFF_MARKS)
+
+
+def _staff_report(text, lower):
+    if text[-1:] not in ":." and not text[-1:].isalnum() or text[-1:] == "." and text.endswith(".."):
+        return False
+    if words(text) > STAFF_REPORT_MAX_WORDS or any(mark in text for mark in '"“”') or not _staff_marked(text, lower):
+        return False
+    if any(verb in lower.split() for verb in _SPEECH):
+        return False
+    match = _STAFF_REPORT.match(text)
+    if not match:
+        return False
+    if text[-1] != ":" and match.group("verb") not in _STAFF_VERBS_WITHOUT_COLON:
+        return False  # "... joined the runners and completed the course." is narrative
+    marks = (match.group("lead") + (match.group("title") or "")).casefold()
+    if "former" in marks or _YEAR.search(text):
+        return False  # "Sam Hart, a former ITV News presenter, visited the school in 2019."
+    staff = (marks.startswith("our ") or "itv" in marks or any(mark in marks for mark in _STAFF_MARKS)
+             or match.group("who").startswith("ITV"))
+    return staff and _reporter_named(match.group("who"))
+
+
+def _spoke_to_staff(text, lower):
+    if not text.endswith((".", ":")) or words(text) > STAFF_REPORT_MAX_WORDS or not _staff_marked(text, lower):
+        return False
+    if not ("spok" in lower or "speak" in lower or "talk" in lower):
+        return False
+    match = _SPOKE_TO_STAFF.match(text)
+    return bool(match) and _reporter_named(match.group("who"))
+
+
+def _report_from(text, lower):
+    return " from " in text and words(text) <= 14 and bool(_REPORT_FROM.match(text))
+
+
 CHECKS = [_labelled, _reporter_hands_over, _hands_over_with_a_full_stop, _standfirst_credit, _reporter_leads, _possessive_report, _warning,
-          _spoke_to, _watch, _in_video, _reporter_goes]
+          _spoke_to, _watch, _in_video, _reporter_goes, _staff_report, _spoke_to_staff, _report_from]
 
 
 def _may_be_note(text, lower):
@@ -298,6 +375,8 @@ def _may_be_note(text, lower):
     call to each check. (A test holds every check to this: a line a check
     accepts always passes.)"""
     last = text[-1:]
+    if _staff_marked(text, lower):
+        return True  # _staff_report, _spoke_to_staff
     if (last == ":" or "report" in lower or "below" in lower or "above" in lower or text.startswith(_LABELS)
             or text.startswith("See") or _distressing(lower)):
         return True
@@ -318,7 +397,7 @@ def _may_be_note(text, lower):
     # _POSSESSIVE_REPORT: "Jo Bloggs' forecast", its noun (in lower case) at most 61
     # characters before the end
     tail = text[-72:]
-    return ("forecast" in tail or "interview" in tail) and ("'" in text or "’" in text)
+    return ("forecast" in tail or "interview" in tail) and ("'" in text or "’" in text or " from " in text)
 
 
 _LEAD_ENDINGS = ("has the latest.", "has more.", "has the full story.", "looks back.", "explains.")
