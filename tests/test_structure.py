@@ -933,3 +933,68 @@ def test_flattened_lists_of_years(line, items):
 def test_decimals_and_a_year_in_prose_are_not_a_flattened_list():
     out = blocks(HEAD + "Intro.\n\nThe rate rose to 3.5 per cent.It was 2.1 last year.\n\nIn 2011: a year to remember.")
     assert [b["type"] for b in out] == ["paragraph", "paragraph", "paragraph"]
+
+
+@pytest.mark.parametrize("line,name", [
+    ("Our correspondent Hana Lusk was there:", "Hana Lusk"),  # "was" hands over with a colon only
+    ("Here is the forecast for the week ahead with Joel Brannigan:", "Joel Brannigan"),
+    ("A report from our Wales Correspondent Hana Lusk:", "Hana Lusk"),
+    ("The pier has been closed for two years, reports ITV News Border's Hana Lusk.", "Hana Lusk"),
+    ("Warning: this report contains footage of violence from the start.", None),
+])
+def test_more_hand_overs_to_a_gone_report(line, name):
+    assert media.is_media_note(line)
+    assert media.reporter(line) == name
+
+
+@pytest.mark.parametrize("line", [
+    "Our correspondent Hana Lusk was there for the first count in 1998.",  # "was" without a colon
+    "The pier has been closed for two years, reports say.",
+    "Warning: the council says the pier is unsafe.",
+])
+def test_near_hand_overs_that_are_narrative(line):
+    assert not media.is_media_note(line)
+
+
+def test_a_quote_about_somebody_runs_on_through_paragraphs_about_them():
+    # "his family said:": the family talks of him; "He ..." is still their words, and
+    # the narrative resumes with reported speech.
+    out = blocks(HEAD + "In a statement released through police, his family said:\n\n"
+                 "Danny was a loving son who lit up every room.\n\nHe had just started his dream job.\n\n"
+                 "He will be missed more than words can say.\n\n"
+                 "Police said a man had been arrested.")
+    assert out[1] == {"type": "quote", "paragraphs": ["Danny was a loving son who lit up every room.",
+                                                       "He had just started his dream job.",
+                                                       "He will be missed more than words can say."],
+                      "attribution": None}
+    assert out[2]["type"] == "paragraph"
+
+
+def test_he_after_a_named_speaker_is_the_narrator():
+    out = blocks(HEAD + "Councillor Tom Varley said:\n\nWe will rebuild the wall by spring.\n\n"
+                 "He has led the council since 2019.")
+    assert out[1] == {"type": "quote", "paragraphs": ["We will rebuild the wall by spring."], "attribution": None}
+    assert out[2] == {"type": "paragraph", "text": "He has led the council since 2019."}
+
+
+def test_a_quote_closed_by_a_new_lead_in_keeps_its_paragraphs_without_first_person():
+    # Nothing in the second paragraph says the narrator is back; the new lead-in closes it.
+    out = blocks(HEAD + "In a letter to residents, the housing association wrote:\n\n"
+                 "We are sorry for the disruption.\n\nEvery household will be offered a temporary home.\n\n"
+                 "One resident said:\n\nWhere are they going to put all of us?")
+    assert out[1]["paragraphs"] == ["We are sorry for the disruption.", "Every household will be offered a temporary home."]
+
+
+def test_a_quote_running_to_the_end_of_the_page_stops_at_its_last_first_person_paragraph():
+    out = blocks(HEAD + "The harbour master said:\n\nWe are proud of the crews.\n\n"
+                 "The wall will reopen to walkers in May.")
+    assert out[1]["paragraphs"] == ["We are proud of the crews."]
+    assert out[2] == {"type": "paragraph", "text": "The wall will reopen to walkers in May."}
+
+
+def test_a_present_verb_before_a_participle_makes_a_sentence_not_a_caption():
+    out = blocks(HEAD + "Birdwatchers have come from across the country.\n\n"
+                 "Warden Clare Hebb reports seeing the bird every morning near the lighthouse.\n\n"
+                 "The trust has asked visitors to keep to the paths.")
+    assert out[1] == {"type": "paragraph",
+                      "text": "Warden Clare Hebb reports seeing the bird every morning near the lighthouse."}

@@ -54,6 +54,13 @@ _SHORT_WARNING = lazy(
     re.IGNORECASE,
 )
 SHORT_WARNING_MAX_WORDS = 14
+# "Warning: this report contains footage of violence from the start.": a warning label
+# before what the report contains, whatever it warns of.
+_WARNING_LABEL = ("Warning", "WARNING", "Please note")
+_LABELLED_WARNING = lazy(
+    r"^(?:Warning|WARNING|Please note)\s*[:\-–]\s*(?:this|the|the following|our)\s+(?:report|video|footage|clip|film)\s+"
+    r"(?:contains?|includes?|features?|shows?|may)\b"
+)
 # "Political Correspondent Daniel Hewitt spoke to the Prime Minister:": one of the
 # site's people (a job title before the name) interviewed someone, on a video.
 _REPORTER_SPOKE_TO = lazy(
@@ -88,7 +95,7 @@ _FINDS_OUT = lazy(_GOES + r"[^.:]{0,40}\b(?:find|finding|found) out\b[^.:]{0,40}
 # report from the village", "Sam Hart, ITV News Correspondent, reports:": one of the
 # site's own people, marked as such (an ITV station, "Our", or a job title), going out
 # or reporting; with or without a colon or full stop, the video it introduced is gone.
-_STAFF_VERBS = ("reports", "sent", "filed", "has sent", "went", "has been", "have been", "visited", "met",
+_STAFF_VERBS = ("reports", "sent", "filed", "has sent", "went", "has been", "have been", "was", "visited", "met",
                 "caught up", "joined", "spoke", "speaks", "talked", "travelled", "headed", "returned",
                 "looks", "looked", "takes", "took", "explains", "finds", "found", "asks", "asked", "investigates")
 _STAFF_REPORT = lazy(
@@ -102,9 +109,12 @@ _SPOKE_TO_STAFF = lazy(
 )
 # "The latest forecast from Sam Hart:", "Our full report from Sam Hart."
 _REPORT_FROM = lazy(
-    r"^(?:Here(?:'s|’s| is)\s+)?(?:the|our|a)\s+(?:latest\s+|full\s+|video\s+|special\s+)?"
-    r"(?:report|forecast|interview)\s+from\s+(?P<who>(?:[A-Z][\w'’.\-]*\s+){0,4}[A-Z][\w'’\-]+)[.:]?$",
-    re.IGNORECASE,
+    r"^(?:Here(?:'s|’s| is)\s+)?(?:[Tt]he|[Oo]ur|[Aa])\s+(?:latest\s+|full\s+|video\s+|special\s+)?"
+    r"(?:report|forecast|interview)\b(?:\s+for\s+[^.:]{1,40}?)?\s+(?:from|with)\s+(?P<who>(?:[Oo]ur\s+)?(?:[A-Z][\w'’.\-]*\s+){0,4}[A-Z][\w'’\-]+)[.:]?$"
+)
+# A standfirst ending "..., reports ITV News Border's Callum Fyfield." (the name after the verb).
+_REPORTS_NAME = lazy(
+    r"(?:,|[.!?])\s+reports\s+(?P<who>(?:(?:[Oo]ur|ITV)\s+)?(?:[a-z]+\s+){0,2}(?:[A-Z][\w'’.\-]*\s+){1,5}[A-Z][\w'’\-]+)\.?$"
 )
 # Without a colon, only verbs of reporting or going out for a report hand over.
 _STAFF_VERBS_WITHOUT_COLON = {"reports", "sent", "filed", "has sent", "has been", "have been", "went", "spoke",
@@ -144,11 +154,12 @@ _NAMED = (
     (_HAS_REPORT, lambda note, lower: note.endswith(":") and ("has" in note or "have" in note or "sent" in note
                                                              or "filed" in note)),
     (_STANDFIRST_REPORTS, lambda note, lower: note.rstrip(".").endswith("reports")),
+    (_REPORTS_NAME, lambda note, lower: " reports " in note),
     (_LEAD_REPORTS, lambda note, lower: _leads(lower)),
     (_POSSESSIVE_REPORT, lambda note, lower: "report" in lower or "forecast" in lower or "interview" in lower),
     (_REPORTER_GOES, lambda note, lower: note.endswith(":") and _reporter_goes(note, lower)),
     (_FINDS_OUT, lambda note, lower: note.endswith(".") and _reporter_goes(note, lower)),
-    (_REPORT_FROM, lambda note, lower: " from " in note and ("report" in lower or "forecast" in lower
+    (_REPORT_FROM, lambda note, lower: (" from " in note or " with " in note) and ("report" in lower or "forecast" in lower
                                                              or "interview" in lower)),
     (_STAFF_FEATURE, lambda note, lower: "presenter" in lower or "correspondent" in lower or "editor" in lower
      or "reporter" in lower or "producer" in lower),
@@ -270,6 +281,8 @@ def _possessive_report(text, lower):
 
 
 def _warning(text, lower):
+    if text.startswith(_WARNING_LABEL) and words(text) <= 30 and _LABELLED_WARNING.match(text):
+        return True
     if not _distressing(lower) or words(text) > 30:
         return False
     if _WARNING.search(text):
@@ -360,12 +373,20 @@ def _spoke_to_staff(text, lower):
     return bool(match) and _reporter_named(match.group("who"))
 
 
+def _reports_name(text, lower):
+    if " reports " not in text or words(text) > MAX_WORDS:
+        return False
+    match = _REPORTS_NAME.search(text)
+    return bool(match) and _reporter_named(match.group("who"))
+
+
 def _report_from(text, lower):
-    return " from " in text and words(text) <= 14 and bool(_REPORT_FROM.match(text))
+    return (" from " in text or " with " in text) and words(text) <= 16 and bool(_REPORT_FROM.match(text))
 
 
 CHECKS = [_labelled, _reporter_hands_over, _hands_over_with_a_full_stop, _standfirst_credit, _reporter_leads, _possessive_report, _warning,
-          _spoke_to, _watch, _in_video, _reporter_goes, _staff_report, _spoke_to_staff, _report_from]
+          _spoke_to, _watch, _in_video, _reporter_goes, _staff_report, _spoke_to_staff, _report_from,
+          _reports_name]
 
 
 def _may_be_note(text, lower):
@@ -378,6 +399,7 @@ def _may_be_note(text, lower):
     if _staff_marked(text, lower):
         return True  # _staff_report, _spoke_to_staff
     if (last == ":" or "report" in lower or "below" in lower or "above" in lower or text.startswith(_LABELS)
+            or text.startswith(_WARNING_LABEL)
             or text.startswith("See") or _distressing(lower)):
         return True
     if last == "." and (" out " in lower or "here." in lower):
@@ -397,7 +419,8 @@ def _may_be_note(text, lower):
     # _POSSESSIVE_REPORT: "Jo Bloggs' forecast", its noun (in lower case) at most 61
     # characters before the end
     tail = text[-72:]
-    return ("forecast" in tail or "interview" in tail) and ("'" in text or "’" in text or " from " in text)
+    return ("forecast" in tail or "interview" in tail) and ("'" in text or "’" in text or " from " in text
+                                                           or " with " in text)
 
 
 _LEAD_ENDINGS = ("has the latest.", "has more.", "has the full story.", "looks back.", "explains.")

@@ -181,6 +181,13 @@ _FINITE = lazy(
 )
 _WHERE_AFTER = lazy(r"\b(?:at|near|outside|in|on|inside|beside|during|after|before|with)\s+\S")
 FULL_STOP_CAPTION_WORDS = (3, 14)
+# Verbs in the present that take a participle after them ("reports seeing", "recalls
+# meeting"): before the participle they make the line a sentence.
+_TAKES_A_GERUND = {"reports", "recalls", "remembers", "enjoys", "loves", "likes", "hates", "keeps", "starts",
+                   "begins", "stops", "admits", "denies", "avoids", "considers", "suggests", "recommends",
+                   "risks", "imagines", "misses", "spends", "describes", "finishes", "regrets", "describe",
+                   "recall", "remember", "enjoy", "love", "keep", "start", "stop", "admit", "deny",
+                   "avoid", "suggest", "recommend", "risk", "miss", "spend", "regret", "report"}
 _PRONOUN_SUBJECTS = {"I", "We", "You", "He", "She", "They", "It", "This", "That"}
 
 
@@ -199,8 +206,11 @@ def full_stop_caption(ctx, i):
     found = _SUBJECT_PARTICIPLE.match(text)
     if not found or found.group(1) in _NOT_PARTICIPLES or _FINITE.search(text):
         return 0
-    if any(word.endswith("ed") for word in text[:found.start(1)].split()[1:]):
+    before = text[:found.start(1)].split()[1:]
+    if any(word.endswith("ed") for word in before):
         return 0  # "The firm blamed rising costs ...": a verb in the past before it, a sentence
+    if before and before[-1] in _TAKES_A_GERUND:
+        return 0  # "Warden Clare Hebblethwaite reports seeing the bird ...": a verb in the present
     if not _WHERE_AFTER.search(text, found.end()):
         return 0
     ctx.emit(Image(text, None, line=ctx.blocks[i].line))

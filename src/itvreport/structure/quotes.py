@@ -141,14 +141,36 @@ def mentions(text: str, word: str) -> bool:
     return False
 
 
+# "his family said:", "In a statement, her parents added:", "their coach told ITV News:":
+# the speaker is somebody's (his, her, their) and talks of that person.
+_SOMEBODYS = lazy(
+    r"\b(?P<whose>[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w'’\-]+\s+){0,2}?"
+    r"(?:said|says|added|adds|told|tells|wrote|writes|paid tribute|continued)\b"
+)
+_PRONOUNS = {"his": ("He ", "His "), "her": ("She ", "Her "), "their": ("They ", "Their ")}
+
+
+def talks_of(lead_in: str) -> tuple[str, ...]:
+    """The openings of paragraphs in which the speaker of ``lead_in`` talks of the person
+    the lead-in names them by ("his family said:": "He ...", "His ..."), else ()."""
+    if "his " not in lead_in.lower() and "her " not in lead_in.lower() and "their " not in lead_in.lower():
+        return ()
+    match = _SOMEBODYS.search(lead_in)
+    return _PRONOUNS[match.group("whose").lower()] if match else ()
+
+
 @memo
-def is_narrative(text: str, surname: str | None, first: bool = False, statement: bool = False) -> bool:
+def is_narrative(text: str, surname: str | None, first: bool = False, statement: bool = False,
+                 about: tuple[str, ...] = ()) -> bool:
     """Does this paragraph return to the narrator's voice? (``first``: it comes straight
     after a lead-in that hands over to someone's words; "He was a loving son" there is
     the speaker talking of someone, not the narrator. ``statement``: and that lead-in
-    introduced a statement, which names its own body: "Harbour Town FC can confirm ...".)"""
+    introduced a statement, which names its own body: "Harbour Town FC can confirm ...".
+    ``about``: the openings with which the speaker talks of the person the lead-in
+    names them by, from :func:`talks_of`: after "his family said:", "He was ..." is
+    still the family's.)"""
     if not first and _THIRD_PERSON_START.match(text) and not (
-            text[:1] in "HST" and not _OWN_VOICE_LATER.isdisjoint(_bare_words(text))):
+            text[:1] in "HST" and not _OWN_VOICE_LATER.isdisjoint(_bare_words(text))) and not text.startswith(about):
         return True  # (but "He gave his all and will be missed by all of us" is still the speaker's)
     unquoted = _QUOTED.sub(" ", text) if ('"' in text or "“" in text or "‘" in text) else text
     speech = _mentions_speech(unquoted)

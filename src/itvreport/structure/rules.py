@@ -137,6 +137,7 @@ def quote_block(ctx, i):
     surname = quotes.speaker(lead_in)
     speech = quotes.introduces_speech(lead_in)
     statement = speech and quotes.introduces_statement(lead_in)
+    about = quotes.talks_of(lead_in) if speech else ()
     paragraphs = []
     narrator_resumed = False
     j = i + 1
@@ -145,7 +146,7 @@ def quote_block(ctx, i):
         if is_structural(text) or text.endswith(":") or looks_like_heading(ctx, j):
             break
         first = j == i + 1 and speech
-        if quotes.is_narrative(text, surname, first=first, statement=first and statement):
+        if quotes.is_narrative(text, surname, first=first, statement=first and statement, about=about):
             narrator_resumed = True
             break
         paragraphs.append(text)
@@ -162,7 +163,7 @@ def quote_block(ctx, i):
             emit_media(ctx, lead_in, ctx.blocks[i].line)
             return 1
         return 0
-    if who is None and not narrator_resumed:
+    if who is None and not narrator_resumed and j >= len(ctx.blocks):
         # Nothing closed the quote: it runs to the speaker's last first-person paragraph.
         paragraphs = paragraphs[: quotes.quote_length(paragraphs)]
         j = i + 1 + len(paragraphs)
