@@ -360,3 +360,55 @@ def test_a_related_link_with_an_ampersand_at_the_end():
                                        ("e-bikes", False), ("well-being", False), ("self-service-tills", False)])
 def test_a_video_file_name_on_its_own_line(line, slug):
     assert bool(first_hit(line + BODY, chrome.video_slug)) is slug
+
+
+def test_a_date_glued_to_a_section_word_before_the_headline_drops_the_whole_line():
+    text = " date 2020-11-05 Insight\n\nWhy are so many village pubs closing?" + BODY
+    cleaned = run(text)
+    assert cleaned.date == "2020-11-05"
+    assert kept(text)[0] == "Why are so many village pubs closing?"
+    assert dropped(text)[0] == (1, "date 2020-11-05 Insight", "boilerplate")
+
+
+def test_a_date_glued_to_a_one_word_line_over_prose_keeps_the_word():
+    text = " date 2020-11-05 Results\n\nThe results were announced today by the council."
+    assert kept(text)[0] == "Results"
+
+
+@pytest.mark.parametrize("line", [
+    "See the full story on ITV News Calendar tonight from 6pm.",
+    "Find out more on Granada Reports at 6pm.",
+])
+def test_promotions_of_tonights_programme(line):
+    assert first_hit(line, chrome.promo)
+
+
+def test_a_sentence_about_a_full_story_is_not_a_promotion():
+    assert not first_hit("Police say the full story may never be known.", chrome.promo)
+
+
+@pytest.mark.parametrize("question", [
+    "Can my landlord put my rent up twice in one year?",
+    "What is a holiday let and how is it taxed?",
+])
+def test_a_question_on_the_last_line_links_to_an_explainer(question):
+    text = "Rents rise again" + BODY + "\n\n" + question
+    assert kept(text)[-1] == "It will meet again next month."
+    assert dropped(text)[-1][1:] == (question, "boilerplate")
+
+
+@pytest.mark.parametrize("ending", [
+    "But will it be enough?",  # the article's own closing question (a conjunction first, few words)
+    "The question now is:\n\nWill the council find the money in time?",  # the page puts it
+    '"Where are they going to put all of us?"',  # somebody's words
+    "Will it open on time? Nobody at the council would say.",  # the question goes on
+])
+def test_questions_that_end_the_article_itself_are_kept(ending):
+    text = "Rents rise again" + BODY + "\n\n" + ending
+    assert kept(text)[-1] == ending.split("\n\n")[-1]
+
+
+def test_the_last_question_of_an_explainer_cut_off_is_kept():
+    text = ("Bin collections: what changes" + "\n\nWhen is my bin collected?\n\nEvery other Tuesday."
+            "\n\nWhat goes in the green bin?\n\nGarden waste only.\n\nCan I still use the old bins?")
+    assert kept(text)[-1] == "Can I still use the old bins?"

@@ -101,8 +101,11 @@ def glued_date(page, i, state):
     if not bare or bare[0] in "-–—|" or not any(ch.isalpha() for ch in bare) or PLAY_VIDEO.match(bare) or NUMBERED.match(bare):
         return None  # `` date ... - ITV Report``, `` date ... Play video``: the whole line is chrome
     date = match.group("date")
-    return Hit(date=date if len(date) == 10 and _real_date(date) else None, mark="glued",
-               keep=(text[:match.start("rest")].rstrip(), rest))
+    date = date if len(date) == 10 and _real_date(date) else None
+    if (bare.isalpha() and bare[:1].isupper() and i + 1 < len(page.blocks)
+            and is_title_shaped(page.blocks[i + 1].text, 30)):
+        return Hit(date=date, mark="glued")  # `` date ... Insight`` before the headline: a section word, chrome too
+    return Hit(date=date, mark="glued", keep=(text[:match.start("rest")].rstrip(), rest))
 
 
 @shape(first=lambda ch: not ch.isalnum(), max_words=12)
@@ -219,6 +222,7 @@ def trailer(page, i, state):
 PROMO_VERB = lazy(
     r"^(?:[^,.;:!?]{1,60},\s+)?(?:you can (?:also )?|(?:and )?don[’']t forget to |please )?"
     r"(?:watch|listen|subscribe|sign up|download|follow|catch up|stream|tune in|get|try our|see more|"
+    r"(?:see|hear) (?:the )?(?:full|whole) (?:story|report|interview)|find out more|"
     r"join (?:us|our|ITV|UTV|STV))\b",
     re.IGNORECASE,
 )
@@ -230,7 +234,7 @@ PROMO_AFTER_QUESTION = lazy(r"\?\s+(?:watch|listen|subscribe|sign up|download|fo
 PROMO_WHERE = lazy(
     r"\b(?:podcasts?|newsletters?|ITVX|ITV ?Hub|on ITV\d?|ITV\d|Spotify|Apple Podcasts|app|tonight|this evening|"
     r"this afternoon|on demand)\b"
-    r"|\bat \d{1,2}(?:[.:]\d\d)?\s?[ap]m\b"
+    r"|\b(?:at|from) \d{1,2}(?:[.:]\d\d)?\s?[ap]m\b"
 )
 
 
@@ -243,7 +247,8 @@ def _promo_verb_in(lower: str) -> bool:
     """A cheap necessary condition for PROMO_VERB and PROMO_FOLLOW: one of their verbs occurs at all."""
     return ("watch" in lower or "listen" in lower or "subscribe" in lower or "sign up" in lower
             or "download" in lower or "follow" in lower or "catch up" in lower or "stream" in lower
-            or "tune in" in lower or "get" in lower or "try" in lower or "join" in lower or "see more" in lower or "like" in lower)
+            or "tune in" in lower or "get" in lower or "try" in lower or "join" in lower or "see more" in lower or "like" in lower
+            or "full" in lower or "whole" in lower or "find out" in lower)
 
 
 def _follow_place_in(lower: str) -> bool:
@@ -406,6 +411,32 @@ def related_link_at_end(page, i, state):
     return Hit()
 
 
+QUESTION_LINK_WORDS = (5, 16)
+_QUESTION_OPENERS = {"What", "How", "Why", "When", "Where", "Who", "Which", "Can", "Could", "Should", "Will",
+                     "Would", "Is", "Are", "Do", "Does", "Did", "Has", "Have"}
+
+
+@shape(first="WHCSIDA", last="?", max_words=16)
+def question_link_at_end(page, i, state):
+    """``Can my landlord put my rent up twice in one year?`` on the page's last line: a
+    link to an explainer that asks it (its answer is not on this page). Not a question
+    closing a quote or ending the article in its own words ("But will it be enough?"
+    opens with a conjunction), nor the last of a page of question subheadings."""
+    blocks = page.blocks
+    if i != len(blocks) - 1 or not state.kept:
+        return None
+    text = blocks[i].text
+    if (not text.endswith("?") or text.count("?") > 1 or ". " in text or any(mark in text for mark in '"“”‘')
+            or not QUESTION_LINK_WORDS[0] <= words(text) <= QUESTION_LINK_WORDS[1]
+            or text.split(None, 1)[0] not in _QUESTION_OPENERS):
+        return None
+    if i and blocks[i - 1].text.endswith(":"):
+        return None  # a question the page itself puts ("The question now is:")
+    if sum(block.text.endswith("?") and words(block.text) <= QUESTION_LINK_WORDS[1] for block in blocks[:i]) > 1:
+        return None  # an explainer with questions for subheadings (the headline may ask one too)
+    return Hit()
+
+
 READ_LINK = lazy(r"^(?:read|read more|more|see also|related)\s*:\s*\S", re.IGNORECASE)
 
 
@@ -487,5 +518,6 @@ RULES = [
     live_updates_line,
     dash_label,
     related_link_at_end,
+    question_link_at_end,
     update_summaries_at_end,
 ]
