@@ -4,6 +4,7 @@ import pytest
 
 from itvreport.errors import NoArticleError
 from itvreport.model import Heading, ListBlock, Media, Paragraph
+from itvreport import shapes
 from itvreport.pipeline import read_article
 from itvreport.structure import live, media, quotes
 
@@ -998,3 +999,15 @@ def test_a_present_verb_before_a_participle_makes_a_sentence_not_a_caption():
                  "The trust has asked visitors to keep to the paths.")
     assert out[1] == {"type": "paragraph",
                       "text": "Warden Clare Hebb reports seeing the bird every morning near the lighthouse."}
+
+
+def test_a_hyphen_typed_for_the_en_dash_before_a_name_and_a_comma_is_an_attribution():
+    out = blocks(HEAD + "The residents' association said:\n\nWe are delighted common sense has prevailed.\n\n"
+                 "- Helen Forbes, chair of the residents' association\n\nThe work ends in May.")
+    assert out[1] == {"type": "quote", "paragraphs": ["We are delighted common sense has prevailed."],
+                      "attribution": "Helen Forbes, chair of the residents' association"}
+
+
+@pytest.mark.parametrize("line", ["- Leeds 12 jobs", "- more to follow, the council said", "- Helen Forbes"])
+def test_other_lines_opening_with_a_hyphen_are_no_attribution(line):
+    assert shapes.attribution(line) is None

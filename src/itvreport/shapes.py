@@ -14,6 +14,9 @@ BULLET_MARKS = "•◦▪●‣·∙"
 BULLET = lazy(rf"^[{BULLET_MARKS}]\s+(?P<item>\S.*)$")
 NUMBERED = lazy(r"^(?P<number>\d{1,3})[.)]\s+(?P<item>\S.*)$")
 ATTRIBUTION = lazy(r"^[–—]\s*(?P<who>[^\s–—].*)$")
+# "- Helen Forbes, chair of the residents' association": a hyphen typed for the en dash,
+# only before a name and a comma (a hyphen alone also starts label lines and list items).
+HYPHEN_ATTRIBUTION = lazy(r"^-\s+(?P<who>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){1,3},\s+\S.*)$")
 # Caption credit: "<caption> Photo: PA", "<caption> Credit: ITV News Anglia", "Credit: PA".
 CREDIT = lazy(
     r"^(?P<caption>.*?)(?:^|\s|(?<=[.!?]))(?P<marker>Photos?|Credits?|Pictures?|Images?|Picture credit)\s*:\s*(?P<credit>.*?)$",
@@ -64,9 +67,9 @@ def forget_lines() -> None:
 
 def attribution(text: str) -> str | None:
     """``– Jane Doe, chief executive`` -> ``Jane Doe, chief executive``."""
-    if text[:1] not in "–—":
+    if text[:1] not in "–—-":
         return None
-    match = ATTRIBUTION.match(text)
+    match = ATTRIBUTION.match(text) if text[0] != "-" else HYPHEN_ATTRIBUTION.match(text)
     if not match or words(text) > 16:
         return None
     return match.group("who").strip()

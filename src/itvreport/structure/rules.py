@@ -60,7 +60,7 @@ class Context:
 # --- quotes and attributions ----------------------------------------------------------
 
 
-@shape(first="–—")
+@shape(first="–—-")
 def attribution_line(ctx, i):
     """``– Jane Doe, chief executive`` closes the quote before it."""
     who = attribution(ctx.texts[i])
