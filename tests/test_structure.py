@@ -1011,3 +1011,33 @@ def test_a_hyphen_typed_for_the_en_dash_before_a_name_and_a_comma_is_an_attribut
 @pytest.mark.parametrize("line", ["- Leeds 12 jobs", "- more to follow, the council said", "- Helen Forbes"])
 def test_other_lines_opening_with_a_hyphen_are_no_attribution(line):
     assert shapes.attribution(line) is None
+
+
+def test_an_older_update_page_whose_parent_standfirst_is_a_lead_in_and_bullets():
+    text = ("Gritters out across the fells\nGritters were out overnight as temperatures dropped to minus 8C.\n"
+            "The council said 40 lorries were on the roads.\n\n\nCold snap: latest\nHere is what you need to know:\n"
+            "  • Several schools are closed\n  • The A66 is shut at Stainmore\n  • Buses are running late")
+    article = read(text)
+    assert article.headline == "Gritters out across the fells"
+    assert article.live_story.title == "Cold snap: latest"
+    assert article.live_story.summary == ("Here is what you need to know:", "Several schools are closed",
+                                          "The A66 is shut at Stainmore", "Buses are running late")
+    assert [b.text for b in article.blocks] == ["Gritters were out overnight as temperatures dropped to minus 8C.",
+                                                "The council said 40 lorries were on the roads."]
+
+
+def test_an_older_update_page_whose_live_titled_parent_follows_one_blank_line():
+    text = ("Pupils sent home as school heating fails\n\nPupils were sent home this morning after the heating failed.\n\n"
+            "The school hopes to reopen tomorrow.\n\nCold snap: Live updates\n\nTemperatures are dropping across the county.")
+    article = read(text)
+    assert article.headline == "Pupils sent home as school heating fails"
+    assert article.live_story.title == "Cold snap: Live updates"
+    assert [b.text for b in article.blocks][-1] == "The school hopes to reopen tomorrow."
+
+
+def test_a_section_after_one_blank_line_is_the_articles_own_without_a_live_title():
+    text = ("Pupils sent home as school heating fails\n\nPupils were sent home this morning after the heating failed.\n\n"
+            "The school hopes to reopen tomorrow.\n\nWhat parents should do\n\nParents should check the school website.")
+    article = read(text)
+    assert article.live_story is None
+    assert article.blocks[-2] == Heading("What parents should do", line=7)

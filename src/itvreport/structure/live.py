@@ -108,6 +108,13 @@ def _older_tail_starts(blocks):
             yield start
     if found:
         return
+    for start in range(len(blocks) - 2, first - 1, -1):
+        title = blocks[start].text
+        if blocks[start].gap >= 1 and ("live" in title.lower() or "latest" in title.lower()) and _LIVE_TITLE.search(title):
+            found = True
+            yield start  # a title that says it is a live story's ("Cold snap: Live updates"), after one blank line
+    if found:
+        return
     start = len(blocks) - 1
     while start > first and blocks[start].gap == 0:
         start -= 1
@@ -142,17 +149,23 @@ def _older_tail(blocks, start):
         return None  # (a picture's caption with its credit is no story's title)
     end = 1
     while end < len(tail) and (ends_sentence(tail[end].text) or bullet_item(tail[end].text)
-                               or _cut_off_standfirst(tail, end)):
+                               or _lead_in_to_bullets(tail, end) or _cut_off_standfirst(tail, end)):
         if words(tail[end].text) > STANDFIRST_MAX_WORDS:
             return None
         end += 1
     others = tail[end:]
-    if end == 1 or end - 1 > STANDFIRST_MAX_LINES or not all(is_title_shaped(block.text, 20) for block in others):
+    prose = sum(1 for block in tail[1:end] if not bullet_item(block.text))  # (bullets make it no longer)
+    if end == 1 or prose > STANDFIRST_MAX_LINES or not all(is_title_shaped(block.text, 20) for block in others):
         return None
     return _live_story(tail[:end]), blocks[:start], others, True
 
 
 CUT_STANDFIRST_MIN_WORDS = 8
+
+
+def _lead_in_to_bullets(tail, end):
+    """``Here is what you need to know:`` with bullets after it, in the parent's standfirst."""
+    return tail[end].text.endswith(":") and end + 1 < len(tail) and bool(bullet_item(tail[end + 1].text))
 
 
 def _cut_off_standfirst(tail, end):
