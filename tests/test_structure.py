@@ -1041,3 +1041,59 @@ def test_a_section_after_one_blank_line_is_the_articles_own_without_a_live_title
     article = read(text)
     assert article.live_story is None
     assert article.blocks[-2] == Heading("What parents should do", line=7)
+
+
+def test_a_long_article_that_printed_its_standfirst_twice_keeps_its_closing_paragraphs():
+    # An update item whose own title was lost is short; a long article with its
+    # standfirst twice is the article itself, whatever its last paragraphs name.
+    topics = ["the quay", "the crane", "the lock gates", "the fish market", "the lifeboat station", "the slipway",
+              "the ferry ramp", "the sea wall", "the car park", "the lighthouse", "the boatyard"]
+    body = "\n\n".join(f"Work on {topic} will take {n} months and cost £{n * 3} million." for n, topic in
+                       enumerate(topics, 2))
+    closing = ("Environmental groups said the decision was a mistake.\n\n"
+               "Friends of the Heath said the extra lorries would add to pollution.\n\n"
+               "Work is expected to start in 2026.")
+    standfirst = "Plans to rebuild the harbour wall have been approved by councillors."
+    text = f"1. ITV Report\n\nHarbour plans approved\n\n{standfirst}\n\n{standfirst}\n\n{body}\n\n{closing}"
+    article = read(text)
+    assert article.headline == "Harbour plans approved"
+    assert article.live_story is None
+    assert article.blocks[-1].text == "Work is expected to start in 2026."
+    assert [item.reason for item in article.removed] == ["boilerplate", "duplicate"]
+
+
+def test_the_first_paragraph_in_the_first_person_is_the_speakers_even_reporting_speech():
+    out = blocks(HEAD + "She said:\n\nWhen they told me at 20 miles that I was leading, I nearly stopped.\n\n"
+                 "My pupils are going to be unbearable on Monday.\n\nShe was met at the finish by her son.")
+    assert out[1]["paragraphs"] == ["When they told me at 20 miles that I was leading, I nearly stopped.",
+                                    "My pupils are going to be unbearable on Monday."]
+    assert out[2] == {"type": "paragraph", "text": "She was met at the finish by her son."}
+
+
+@pytest.mark.parametrize("narrative", [
+    "The train operator said it had added extra buses.",  # a body of two or three words, then a verb of saying
+    "Opposition members accused the council of betraying the town.",
+    "The judge praised her courage.",
+])
+def test_reported_speech_in_more_words_ends_the_quote(narrative):
+    out = blocks(HEAD + "One commuter said:\n\nI start at 7.30 and I got here at 6.\n\n"
+                 "We have had enough of it.\n\n" + narrative)
+    assert out[1]["paragraphs"] == ["I start at 7.30 and I got here at 6.", "We have had enough of it."]
+    assert out[2] == {"type": "paragraph", "text": narrative}
+
+
+def test_a_speaker_talking_of_someone_goes_on_in_the_first_person():
+    # "She ..." alone is no sign of the narrator when the speaker's first person follows.
+    out = blocks(HEAD + "Detective Inspector Jo Marr said:\n\nThis was a cowardly attack on a woman walking home.\n\n"
+                 "She is a much-loved grandmother and she is badly shaken.\n\n"
+                 "I would urge anyone who saw the man to come forward.\n\nThe attack happened at 9pm.")
+    assert out[1]["paragraphs"] == ["This was a cowardly attack on a woman walking home.",
+                                    "She is a much-loved grandmother and she is badly shaken.",
+                                    "I would urge anyone who saw the man to come forward."]
+
+
+def test_she_then_narrative_still_ends_the_quote():
+    out = blocks(HEAD + "Detective Inspector Jo Marr said:\n\nThis was a cowardly attack.\n\n"
+                 "She is the force's most senior detective.\n\nThe attack happened at 9pm.")
+    assert out[1]["paragraphs"] == ["This was a cowardly attack."]
+    assert out[2] == {"type": "paragraph", "text": "She is the force's most senior detective."}

@@ -248,7 +248,7 @@ def _promo_verb_in(lower: str) -> bool:
     return ("watch" in lower or "listen" in lower or "subscribe" in lower or "sign up" in lower
             or "download" in lower or "follow" in lower or "catch up" in lower or "stream" in lower
             or "tune in" in lower or "get" in lower or "try" in lower or "join" in lower or "see more" in lower or "like" in lower
-            or "full" in lower or "whole" in lower or "find out" in lower)
+            or " full " in lower or " whole " in lower or "find out more" in lower)
 
 
 def _follow_place_in(lower: str) -> bool:

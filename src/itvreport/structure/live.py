@@ -24,6 +24,7 @@ from itvreport.model import LiveStory
 from itvreport.patterns import lazy
 from itvreport.shapes import bullet_item, ends_sentence, is_title_shaped, split_credit, words
 
+TITLE_MAX_CHARACTERS = 110  # (as ``is_title_shaped``: a cheap first test)
 OLD_TAIL_MAX = 8        # blocks in an older page's closing parent-story block, summaries included
 STANDFIRST_MAX_WORDS = 60
 STANDFIRST_MAX_LINES = 3  # a parent block is short: more prose after a title is the article's own section
@@ -110,7 +111,8 @@ def _older_tail_starts(blocks):
         return
     for start in range(len(blocks) - 2, first - 1, -1):
         title = blocks[start].text
-        if blocks[start].gap >= 1 and ("live" in title.lower() or "latest" in title.lower()) and _LIVE_TITLE.search(title):
+        if (blocks[start].gap >= 1 and len(title) <= TITLE_MAX_CHARACTERS
+                and ("live" in title.lower() or "latest" in title.lower()) and _LIVE_TITLE.search(title)):
             found = True
             yield start  # a title that says it is a live story's ("Cold snap: Live updates"), after one blank line
     if found:
@@ -163,9 +165,22 @@ def _older_tail(blocks, start):
 CUT_STANDFIRST_MIN_WORDS = 8
 
 
+# "Here is what you need to know:", "Follow the latest as votes are cast:", "What we know
+# so far:": a live story's standfirst handing over to its bullets.
+_LIVE_LEAD_IN = lazy(
+    r"\b(?:the latest|what (?:you need to|we) know|key (?:points|facts)|live updates)\b[^:]*:$",
+    re.IGNORECASE,
+)
+
+
 def _lead_in_to_bullets(tail, end):
-    """``Here is what you need to know:`` with bullets after it, in the parent's standfirst."""
-    return tail[end].text.endswith(":") and end + 1 < len(tail) and bool(bullet_item(tail[end + 1].text))
+    """A lead-in with bullets after it, in the parent's standfirst, when the title says
+    it is a live story's or the lead-in hands over to a live story's summary
+    (``Here is what you need to know:``). (Any section of an article may end on a
+    lead-in and bullets: "Campaigners are calling for:".)"""
+    text = tail[end].text
+    return (text.endswith(":") and end + 1 < len(tail) and bool(bullet_item(tail[end + 1].text))
+            and bool(_LIVE_LEAD_IN.search(text) or _LIVE_TITLE.search(tail[0].text)))
 
 
 def _cut_off_standfirst(tail, end):
@@ -180,13 +195,16 @@ def _live_story(parent):
     return LiveStory(parent[0].text, summary)
 
 
+UPDATE_ITEM_MAX_BLOCKS = 12  # an update item's text and the summaries after it
+
+
 def standfirst_twice(blocks, marks, repeated):
     """An update page whose own title was lost: the parent's title and its
     standfirst, printed again straight after itself, open the page, and
     one-line summaries of other updates close it. (A headline-first article may
     print its standfirst twice too, but ends on its own text.)"""
-    if len(blocks) < 3:
-        return None
+    if len(blocks) < 3 or len(blocks) - 2 > UPDATE_ITEM_MAX_BLOCKS:
+        return None  # (an update item is short: a long article printed its standfirst twice)
     title, standfirst = blocks[0].text, blocks[1].text
     again = repeated.get(blocks[1].line)
     if again is None or again > blocks[2].line:

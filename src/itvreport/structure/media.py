@@ -121,7 +121,8 @@ _STAFF_VERBS_WITHOUT_COLON = {"reports", "sent", "filed", "has sent", "has been"
                               "speaks", "talked", "caught up", "explains", "looks", "finds"}
 _YEAR = lazy(r"\b(?:19|20)\d\d\b")
 _STAFF_MARKS = ("correspondent", "reporter", "editor", "presenter")
-_SPEECH = ("said", "says", "told", "tells", "added", "adding", "saying")
+_SPEECH = frozenset(("said", "says", "told", "tells", "added", "adding", "saying"))
+_STAFF_VERB_WORDS = frozenset(verb.split()[0] for verb in _STAFF_VERBS)  # (a verb's first word)
 
 # Job-title words that stand before a reporter's name.
 _ROLE = {
@@ -337,20 +338,25 @@ def _reporter_named(who):
 
 
 STAFF_REPORT_MAX_WORDS = 25
+STAFF_REPORT_MAX_CHARACTERS = 200  # a hand-over is short: 25 words run to about 150 characters
 
 
 def _staff_marked(text, lower):
     """A cheap necessary condition for the staff checks: a station, "Our" or a job title."""
-    return "ITV" in text or text.startswith("Our ") or " our " in lower or any(mark in lower for mark in _STAFF_MARKS)
+    return ("ITV" in text or text.startswith("Our ") or " our " in lower or "correspondent" in lower
+            or "reporter" in lower or "editor" in lower or "presenter" in lower)
 
 
 def _staff_report(text, lower):
+    if len(text) > STAFF_REPORT_MAX_CHARACTERS:
+        return False
     if text[-1:] not in ":." and not text[-1:].isalnum() or text[-1:] == "." and text.endswith(".."):
         return False
-    if words(text) > STAFF_REPORT_MAX_WORDS or any(mark in text for mark in '"“”') or not _staff_marked(text, lower):
+    if '"' in text or "“" in text or "”" in text or not _staff_marked(text, lower):
         return False
-    if any(verb in lower.split() for verb in _SPEECH):
-        return False
+    said = lower.rstrip(".:").split()
+    if _STAFF_VERB_WORDS.isdisjoint(said) or not _SPEECH.isdisjoint(said) or len(said) > STAFF_REPORT_MAX_WORDS:
+        return False  # (the pattern's verb, as a word; no reported speech)
     match = _STAFF_REPORT.match(text)
     if not match:
         return False
@@ -365,7 +371,7 @@ def _staff_report(text, lower):
 
 
 def _spoke_to_staff(text, lower):
-    if not text.endswith((".", ":")) or words(text) > STAFF_REPORT_MAX_WORDS or not _staff_marked(text, lower):
+    if len(text) > STAFF_REPORT_MAX_CHARACTERS or not text.endswith((".", ":")) or words(text) > STAFF_REPORT_MAX_WORDS or not _staff_marked(text, lower):
         return False
     if not ("spok" in lower or "speak" in lower or "talk" in lower):
         return False
@@ -384,9 +390,12 @@ def _report_from(text, lower):
     return (" from " in text or " with " in text) and words(text) <= 16 and bool(_REPORT_FROM.match(text))
 
 
-CHECKS = [_labelled, _reporter_hands_over, _hands_over_with_a_full_stop, _standfirst_credit, _reporter_leads, _possessive_report, _warning,
-          _spoke_to, _watch, _in_video, _reporter_goes, _staff_report, _spoke_to_staff, _report_from,
-          _reports_name]
+GUARDED_CHECKS = [_labelled, _reporter_hands_over, _hands_over_with_a_full_stop, _standfirst_credit, _reporter_leads,
+                  _possessive_report, _warning, _spoke_to, _watch, _in_video, _reporter_goes, _report_from, _reports_name]
+# The site's own people are asked about only on short lines that name them as such
+# (a station, "Our", a job title): their own guard, not ``_may_be_note``'s.
+STAFF_CHECKS = [_staff_report, _spoke_to_staff]
+CHECKS = GUARDED_CHECKS + STAFF_CHECKS
 
 
 def _may_be_note(text, lower):
@@ -396,8 +405,6 @@ def _may_be_note(text, lower):
     call to each check. (A test holds every check to this: a line a check
     accepts always passes.)"""
     last = text[-1:]
-    if _staff_marked(text, lower):
-        return True  # _staff_report, _spoke_to_staff
     if (last == ":" or "report" in lower or "below" in lower or "above" in lower or text.startswith(_LABELS)
             or text.startswith(_WARNING_LABEL)
             or text.startswith("See") or _distressing(lower)):
@@ -446,9 +453,10 @@ def is_media_note(text: str) -> bool:
     if len(text) > 450:
         return False  # far longer than a 45-word note
     lower = text.lower()
-    if not _may_be_note(text, lower):
+    if _may_be_note(text, lower):
+        for check in GUARDED_CHECKS:
+            if check(text, lower):
+                return True
+    if len(text) > STAFF_REPORT_MAX_CHARACTERS or not _staff_marked(text, lower):
         return False
-    for check in CHECKS:
-        if check(text, lower):
-            return True
-    return False
+    return _staff_report(text, lower) or _spoke_to_staff(text, lower)

@@ -17,10 +17,12 @@ from itvreport.shapes import memo
 _LIST_LEAD = lazy(r"\b(?:including|include|includes|such as|following|are|were|as follows|these|below)\s*:$", re.IGNORECASE)
 
 _QUOTED = lazy(r"[\"“][^\"“”]*[\"”]|‘[^‘’]*’")
-_SPEECH_VERBS = r"(?:said|says|saying|added|adds|told|tells|explained|explains|continued|insisted|warned|claimed|stated|admitted|argued|wrote|writes|replied|asked|confirmed)"
+_SPEECH_VERBS = (r"(?:said|says|saying|added|adds|told|tells|explained|explains|continued|insisted|warned|claimed|stated|"
+                 r"admitted|argued|wrote|writes|replied|asked|confirmed|accused|praised|criticised|criticized|urged|"
+                 r"welcomed|condemned)")
 # Strong signs the narrator speaks: "she said", "they told", "said the spokesman", "according to".
 _PRONOUN_SPEECH = lazy(
-    rf"\b(?:he|she|they|it|He|She|They|It)\s+(?:also\s+|later\s+|then\s+)?{_SPEECH_VERBS}\b"
+    rf"\b(?:he|she|they|it|He|She|They|It)\s+(?:also\s+|later\s+|then\s+)?{_SPEECH_VERBS}\b(?!\s+me\b)"  # ("they told me": the speaker)
     r"|\b(?:said|says|added|adds)\s+(?:the|a|an|Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\b"
     r"|[A-Za-z],\s+(?:said|says|told|added|warned|explained)\b"  # "Fiona Carrick, said she was"
     r"|\baccording to\b"
@@ -28,7 +30,7 @@ _PRONOUN_SPEECH = lazy(
 # Weaker signs: "the council said", "officials say", "Labour told". A paragraph in
 # the speaker's own voice ("the law says we must...") is still the speaker.
 _REPORTED_LOOSE = lazy(
-    rf"\b(?:[A-Z][a-z]+|[Tt]he [a-z]+|[a-z]+s)\s+(?:also\s+|later\s+|then\s+)?(?:{_SPEECH_VERBS}|say)\b"
+    rf"\b(?:[A-Z][a-z]+|[Tt]he (?:[a-z]+ ){{0,2}}[a-z]+|[a-z]+s)\s+(?:also\s+|later\s+|then\s+)?(?:{_SPEECH_VERBS}|say)\b"
 )
 # "Manager Sue Haskins, ..." / "Councillor Tom Varley said": the narrator brings someone in.
 _NAMED_START = lazy(r"^(?:[A-Z][a-z]+\s+){1,3}[A-Z][a-z]+\b")
@@ -150,6 +152,15 @@ _SOMEBODYS = lazy(
 _PRONOUNS = {"his": ("He ", "His "), "her": ("She ", "Her "), "their": ("They ", "Their ")}
 
 
+ANY_PERSON = ("He ", "She ", "They ", "His ", "Her ", "Their ")
+
+
+def only_opens_on_someone(text: str, surname: str | None, statement: bool = False) -> bool:
+    """Is opening on "He"/"She"/"They" the paragraph's only sign of the narrator?
+    ("She is a much-loved grandmother" may be the speaker talking of someone.)"""
+    return text.startswith(ANY_PERSON) and not is_narrative(text, surname, statement=statement, about=ANY_PERSON)
+
+
 def talks_of(lead_in: str) -> tuple[str, ...]:
     """The openings of paragraphs in which the speaker of ``lead_in`` talks of the person
     the lead-in names them by ("his family said:": "He ...", "His ..."), else ()."""
@@ -173,6 +184,8 @@ def is_narrative(text: str, surname: str | None, first: bool = False, statement:
             text[:1] in "HST" and not _OWN_VOICE_LATER.isdisjoint(_bare_words(text))) and not text.startswith(about):
         return True  # (but "He gave his all and will be missed by all of us" is still the speaker's)
     unquoted = _QUOTED.sub(" ", text) if ('"' in text or "“" in text or "‘" in text) else text
+    if first and speaks_for_self(unquoted):
+        return False  # straight after the lead-in, in the first person: "When they told me ..., I nearly stopped."
     speech = _mentions_speech(unquoted)
     if speech and _PRONOUN_SPEECH.search(unquoted):
         return True
@@ -199,4 +212,5 @@ def _mentions_speech(text: str) -> bool:
             or "explain" in text or "continued" in text or "insisted" in text or "warned" in text
             or "claimed" in text or "stated" in text or "admitted" in text or "argued" in text
             or "wrote" in text or "writes" in text or "replied" in text or "asked" in text
-            or "confirmed" in text or "according to" in text)
+            or "confirmed" in text or "according to" in text or "accused" in text or "praised" in text
+            or "criticis" in text or "criticiz" in text or "urged" in text or "welcomed" in text or "condemned" in text)

@@ -147,8 +147,9 @@ def quote_block(ctx, i):
             break
         first = j == i + 1 and speech
         if quotes.is_narrative(text, surname, first=first, statement=first and statement, about=about):
-            narrator_resumed = True
-            break
+            if not (paragraphs and _speaker_goes_on(ctx, j, surname)):
+                narrator_resumed = True
+                break
         paragraphs.append(text)
         j += 1
     who = attribution(ctx.texts[j]) if paragraphs and j < len(ctx.blocks) else None
@@ -170,6 +171,17 @@ def quote_block(ctx, i):
     ctx.emit(Paragraph(lead_in, line=ctx.blocks[i].line))
     ctx.emit(Quote(tuple(paragraphs), who, line=ctx.blocks[i + 1].line))
     return j - i + (1 if who else 0)
+
+
+def _speaker_goes_on(ctx, j, surname):
+    """Paragraph ``j`` opens on someone in the third person and shows no other sign of
+    the narrator, and the next paragraph is in the first person: the speaker is still
+    talking (of the victim, of a son). The narrator does not hand back to a speaker's
+    unmarked words without a new lead-in."""
+    nxt = ctx.texts[j + 1]
+    return (quotes.only_opens_on_someone(ctx.texts[j], surname) and nxt is not None
+            and not (is_structural(nxt) or nxt.endswith(":") or looks_like_heading(ctx, j + 1))
+            and quotes.speaks_for_self(nxt) and not quotes.is_narrative(nxt, surname))
 
 
 def _somebodys_words(lead_in, first, speech):
