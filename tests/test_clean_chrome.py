@@ -408,7 +408,11 @@ def test_questions_that_end_the_article_itself_are_kept(ending):
     assert kept(text)[-1] == ending.split("\n\n")[-1]
 
 
-def test_the_last_question_of_an_explainer_cut_off_is_kept():
+def test_a_question_link_at_the_end_of_a_page_with_question_subheadings():
     text = ("Bin collections: what changes" + "\n\nWhen is my bin collected?\n\nEvery other Tuesday."
-            "\n\nWhat goes in the green bin?\n\nGarden waste only.\n\nCan I still use the old bins?")
-    assert kept(text)[-1] == "Can I still use the old bins?"
+            "\n\nWhat goes in the green bin?\n\nGarden waste only.\n\nCan I get a bigger bin for a large family?")
+    assert kept(text)[-1] == "Garden waste only."
+
+
+def test_a_promotion_of_the_latest_forecast():
+    assert first_hit("Catch the latest forecast on ITV News Meridian at 6pm.", chrome.promo)

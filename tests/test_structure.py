@@ -1097,3 +1097,12 @@ def test_she_then_narrative_still_ends_the_quote():
                  "She is the force's most senior detective.\n\nThe attack happened at 9pm.")
     assert out[1]["paragraphs"] == ["This was a cowardly attack."]
     assert out[2] == {"type": "paragraph", "text": "She is the force's most senior detective."}
+
+
+def test_an_older_parent_titled_as_it_happens_with_a_follow_lead_in_and_bullets():
+    text = ("Counting under way in Leeds\n\nCounting has started at the arena.\n\nThe first result is due at 2am.\n\n\n\n"
+            "Local elections: results as they happen\n\nFollow the results from councils across the county:\n\n"
+            "  • 17 councils holding elections\n\n  • Results expected through the night")
+    article = read(text)
+    assert article.live_story.title == "Local elections: results as they happen"
+    assert article.blocks[-1].text == "The first result is due at 2am."

@@ -222,7 +222,7 @@ def trailer(page, i, state):
 PROMO_VERB = lazy(
     r"^(?:[^,.;:!?]{1,60},\s+)?(?:you can (?:also )?|(?:and )?don[’']t forget to |please )?"
     r"(?:watch|listen|subscribe|sign up|download|follow|catch up|stream|tune in|get|try our|see more|"
-    r"(?:see|hear) (?:the )?(?:full|whole) (?:story|report|interview)|find out more|"
+    r"(?:see|hear) (?:the )?(?:full|whole) (?:story|report|interview)|find out more|catch the latest|"
     r"join (?:us|our|ITV|UTV|STV))\b",
     re.IGNORECASE,
 )
@@ -248,7 +248,7 @@ def _promo_verb_in(lower: str) -> bool:
     return ("watch" in lower or "listen" in lower or "subscribe" in lower or "sign up" in lower
             or "download" in lower or "follow" in lower or "catch up" in lower or "stream" in lower
             or "tune in" in lower or "get" in lower or "try" in lower or "join" in lower or "see more" in lower or "like" in lower
-            or " full " in lower or " whole " in lower or "find out more" in lower)
+            or " full " in lower or " whole " in lower or "find out more" in lower or "catch the latest" in lower)
 
 
 def _follow_place_in(lower: str) -> bool:
@@ -419,9 +419,10 @@ _QUESTION_OPENERS = {"What", "How", "Why", "When", "Where", "Who", "Which", "Can
 @shape(first="WHCSIDA", last="?", max_words=16)
 def question_link_at_end(page, i, state):
     """``Can my landlord put my rent up twice in one year?`` on the page's last line: a
-    link to an explainer that asks it (its answer is not on this page). Not a question
-    closing a quote or ending the article in its own words ("But will it be enough?"
-    opens with a conjunction), nor the last of a page of question subheadings."""
+    link to an explainer that asks it (its answer is not on this page), even on a page
+    with questions for subheadings (a page cut off stops mid-sentence, not after a
+    whole question). Not a question closing a quote or ending the article in its own
+    words ("But will it be enough?" opens with a conjunction)."""
     blocks = page.blocks
     if i != len(blocks) - 1 or not state.kept:
         return None
@@ -432,8 +433,6 @@ def question_link_at_end(page, i, state):
         return None
     if i and blocks[i - 1].text.endswith(":"):
         return None  # a question the page itself puts ("The question now is:")
-    if sum(block.text.endswith("?") and words(block.text) <= QUESTION_LINK_WORDS[1] for block in blocks[:i]) > 1:
-        return None  # an explainer with questions for subheadings (the headline may ask one too)
     return Hit()
 
 

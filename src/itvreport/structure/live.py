@@ -67,7 +67,8 @@ def lost_updates_link(blocks, marks, repeated):
 LIVE_STANDFIRST_MAX_LINES = STANDFIRST_MAX_LINES + 2  # with bullets
 # "Storm Franklin: Live updates", "Tube strike: live", "Election 2021: latest": a title
 # that says it is a live story's.
-_LIVE_TITLE = lazy(r"(?:^|[:\-–]\s*)(?:live(?: updates?| blog)?|latest(?: updates?)?)$|\blive updates\b", re.IGNORECASE)
+_LIVE_TITLE = lazy(r"(?:^|[:\-–]\s*)(?:live(?: updates?| blog)?|latest(?: updates?)?)$|\blive updates\b|\bas (?:it|they) happens?$",
+                   re.IGNORECASE)
 
 
 def live_titled_parent(blocks, marks, repeated):
@@ -168,7 +169,8 @@ CUT_STANDFIRST_MIN_WORDS = 8
 # "Here is what you need to know:", "Follow the latest as votes are cast:", "What we know
 # so far:": a live story's standfirst handing over to its bullets.
 _LIVE_LEAD_IN = lazy(
-    r"\b(?:the latest|what (?:you need to|we) know|key (?:points|facts)|live updates)\b[^:]*:$",
+    r"\b(?:the latest|what (?:you need to|we) know|key (?:points|facts)|live updates|as (?:it|they) happens?)\b[^:]*:$"
+    r"|^[Ff]ollow (?:the|all the|our)\b[^:]*:$",
     re.IGNORECASE,
 )
 
