@@ -1106,3 +1106,24 @@ def test_an_older_parent_titled_as_it_happens_with_a_follow_lead_in_and_bullets(
     article = read(text)
     assert article.live_story.title == "Local elections: results as they happen"
     assert article.blocks[-1].text == "The first result is due at 2am."
+
+
+@pytest.mark.parametrize("lead_in", ["In a statement, the family said:", "Her parents added:",
+                                     "A statement from the club said:"])
+def test_speakers_who_are_many_talk_of_him_or_her(lead_in):
+    out = blocks(HEAD + lead_in + "\n\nWe are devastated by the loss of our son.\n\nHe was a kind and gentle boy.\n\n"
+                 "Police said a man had been arrested.")
+    assert out[1]["paragraphs"] == ["We are devastated by the loss of our son.", "He was a kind and gentle boy."]
+    assert out[2]["type"] == "paragraph"
+
+
+def test_a_person_speaking_is_he_or_she_then_narrative_resumes():
+    out = blocks(HEAD + "The club captain said:\n\nWe are devastated.\n\nHe has captained the side since 2019.")
+    assert out[1]["paragraphs"] == ["We are devastated."]
+
+
+def test_a_member_of_a_club_is_one_person():
+    out = blocks(HEAD + "The club captain said:\n\nWe are devastated.\n\nHe has captained the side since 2019.\n\n"
+                 "The match has been called off.")
+    assert out[1]["paragraphs"] == ["We are devastated."]
+    assert out[2] == {"type": "paragraph", "text": "He has captained the side since 2019."}

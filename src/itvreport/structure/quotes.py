@@ -40,7 +40,7 @@ _NAME_RUN = lazy(r"(?:[A-Z][\w'’\-]+\s+)+[A-Z][\w'’\-]+")
 _SPEECH_LEAD = lazy(
     r"\b(?:said|says|say|saying|told|tells|added|adds|explained|explains|wrote|writes|insisted|warned|"
     r"stated|commented|replied|asked|statement|continued|urged|pleaded|appealed|added|read|reads|"
-    r"spoke|speaking|message|words|tribute|described|describes)\b",
+    r"spoke|speaking|message|words|tribute|described|describes|concluded|ruled)\b",
     re.IGNORECASE,
 )
 
@@ -161,13 +161,29 @@ def only_opens_on_someone(text: str, surname: str | None, statement: bool = Fals
     return text.startswith(ANY_PERSON) and not is_narrative(text, surname, statement=statement, about=ANY_PERSON)
 
 
+# "In a statement, the family said:", "Her parents added:": speakers who are many, never
+# "he" or "she": a paragraph opening so talks of someone else.
+_MANY = lazy(
+    r"\b(?:family|families|parents|relatives|friends|colleagues|teammates|neighbours|club|school|council|"
+    r"company|firm|charity|force|hospital|trust)(?:,[^,:]{1,40},)?\s+(?:said|says|added|adds|wrote|writes|"
+    r"paid tribute|continued)\b",
+    re.IGNORECASE,
+)
+_ONE_PERSON = ("He ", "She ", "His ", "Her ")
+
+
 def talks_of(lead_in: str) -> tuple[str, ...]:
     """The openings of paragraphs in which the speaker of ``lead_in`` talks of the person
-    the lead-in names them by ("his family said:": "He ...", "His ..."), else ()."""
-    if "his " not in lead_in.lower() and "her " not in lead_in.lower() and "their " not in lead_in.lower():
-        return ()
-    match = _SOMEBODYS.search(lead_in)
-    return _PRONOUNS[match.group("whose").lower()] if match else ()
+    the lead-in names them by ("his family said:": "He ...", "His ..."), or of anyone
+    when the speaker is many ("the family said:": "He ...", "She ..."), else ()."""
+    lower = lead_in.lower()
+    found = ()
+    if "his " in lower or "her " in lower or "their " in lower:
+        match = _SOMEBODYS.search(lead_in)
+        found = _PRONOUNS[match.group("whose").lower()] if match else ()
+    if _MANY.search(lead_in):
+        found = tuple(dict.fromkeys(found + _ONE_PERSON))
+    return found
 
 
 @memo
