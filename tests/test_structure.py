@@ -226,6 +226,9 @@ def test_media_note_shapes(line):
     "Sarah Jones, who went to the school, said:",
     "The council has been told to find out more.",
     "Residents went to the meeting to find out more.",
+    "Our correspondent Hana Lusk was there for the first count in 1998.",  # "was" without a colon
+    "The pier has been closed for two years, reports say.",
+    "Warning: the council says the pier is unsafe.",
 ])
 def test_not_media_notes(line):
     assert not media.is_media_note(line)
@@ -639,6 +642,11 @@ def test_an_older_update_page_cut_off_in_the_parent_standfirst():
     ("Our correspondent Jo Bloggs has sent this report.", "Jo Bloggs"),
     ("Here is Jo Bloggs' forecast for the east:", "Jo Bloggs"),
     ("Watch ITV News tell the winner's brother about her victory", None),
+    ("Our correspondent Hana Lusk was there:", "Hana Lusk"),  # "was" hands over with a colon only
+    ("Here is the forecast for the week ahead with Joel Brannigan:", "Joel Brannigan"),
+    ("A report from our Wales Correspondent Hana Lusk:", "Hana Lusk"),
+    ("The pier has been closed for two years, reports ITV News Border's Hana Lusk.", "Hana Lusk"),
+    ("Warning: this report contains footage of violence from the start.", None),
 ])
 def test_more_video_lead_ins(line, name):
     assert media.is_media_note(line)
@@ -936,27 +944,6 @@ def test_decimals_and_a_year_in_prose_are_not_a_flattened_list():
     assert [b["type"] for b in out] == ["paragraph", "paragraph", "paragraph"]
 
 
-@pytest.mark.parametrize("line,name", [
-    ("Our correspondent Hana Lusk was there:", "Hana Lusk"),  # "was" hands over with a colon only
-    ("Here is the forecast for the week ahead with Joel Brannigan:", "Joel Brannigan"),
-    ("A report from our Wales Correspondent Hana Lusk:", "Hana Lusk"),
-    ("The pier has been closed for two years, reports ITV News Border's Hana Lusk.", "Hana Lusk"),
-    ("Warning: this report contains footage of violence from the start.", None),
-])
-def test_more_hand_overs_to_a_gone_report(line, name):
-    assert media.is_media_note(line)
-    assert media.reporter(line) == name
-
-
-@pytest.mark.parametrize("line", [
-    "Our correspondent Hana Lusk was there for the first count in 1998.",  # "was" without a colon
-    "The pier has been closed for two years, reports say.",
-    "Warning: the council says the pier is unsafe.",
-])
-def test_near_hand_overs_that_are_narrative(line):
-    assert not media.is_media_note(line)
-
-
 def test_a_quote_about_somebody_runs_on_through_paragraphs_about_them():
     # "his family said:": the family talks of him; "He ..." is still their words, and
     # the narrative resumes with reported speech.
@@ -986,11 +973,19 @@ def test_a_quote_closed_by_a_new_lead_in_keeps_its_paragraphs_without_first_pers
     assert out[1]["paragraphs"] == ["We are sorry for the disruption.", "Every household will be offered a temporary home."]
 
 
-def test_a_quote_running_to_the_end_of_the_page_stops_at_its_last_first_person_paragraph():
-    out = blocks(HEAD + "The harbour master said:\n\nWe are proud of the crews.\n\n"
-                 "The wall will reopen to walkers in May.")
-    assert out[1]["paragraphs"] == ["We are proud of the crews."]
-    assert out[2] == {"type": "paragraph", "text": "The wall will reopen to walkers in May."}
+@pytest.mark.parametrize("page,quoted,narrative", [
+    # a quote running to the end of the page stops at its last first-person paragraph
+    ("The harbour master said:\n\nWe are proud of the crews.\n\nThe wall will reopen to walkers in May.",
+     ["We are proud of the crews."], "The wall will reopen to walkers in May."),
+    # "She ..." with narrative after it (not the speaker's first person) is the narrator
+    ("Detective Inspector Jo Marr said:\n\nThis was a cowardly attack.\n\n"
+     "She is the force's most senior detective.\n\nThe attack happened at 9pm.",
+     ["This was a cowardly attack."], "She is the force's most senior detective."),
+])
+def test_where_the_narrator_resumes_after_a_quote(page, quoted, narrative):
+    out = blocks(HEAD + page)
+    assert out[1]["paragraphs"] == quoted
+    assert out[2] == {"type": "paragraph", "text": narrative}
 
 
 def test_a_present_verb_before_a_participle_makes_a_sentence_not_a_caption():
@@ -1011,28 +1006,6 @@ def test_a_hyphen_typed_for_the_en_dash_before_a_name_and_a_comma_is_an_attribut
 @pytest.mark.parametrize("line", ["- Leeds 12 jobs", "- more to follow, the council said", "- Helen Forbes"])
 def test_other_lines_opening_with_a_hyphen_are_no_attribution(line):
     assert shapes.attribution(line) is None
-
-
-def test_an_older_update_page_whose_parent_standfirst_is_a_lead_in_and_bullets():
-    text = ("Gritters out across the fells\nGritters were out overnight as temperatures dropped to minus 8C.\n"
-            "The council said 40 lorries were on the roads.\n\n\nCold snap: latest\nHere is what you need to know:\n"
-            "  • Several schools are closed\n  • The A66 is shut at Stainmore\n  • Buses are running late")
-    article = read(text)
-    assert article.headline == "Gritters out across the fells"
-    assert article.live_story.title == "Cold snap: latest"
-    assert article.live_story.summary == ("Here is what you need to know:", "Several schools are closed",
-                                          "The A66 is shut at Stainmore", "Buses are running late")
-    assert [b.text for b in article.blocks] == ["Gritters were out overnight as temperatures dropped to minus 8C.",
-                                                "The council said 40 lorries were on the roads."]
-
-
-def test_an_older_update_page_whose_live_titled_parent_follows_one_blank_line():
-    text = ("Pupils sent home as school heating fails\n\nPupils were sent home this morning after the heating failed.\n\n"
-            "The school hopes to reopen tomorrow.\n\nCold snap: Live updates\n\nTemperatures are dropping across the county.")
-    article = read(text)
-    assert article.headline == "Pupils sent home as school heating fails"
-    assert article.live_story.title == "Cold snap: Live updates"
-    assert [b.text for b in article.blocks][-1] == "The school hopes to reopen tomorrow."
 
 
 def test_a_section_after_one_blank_line_is_the_articles_own_without_a_live_title():
@@ -1092,22 +1065,6 @@ def test_a_speaker_talking_of_someone_goes_on_in_the_first_person():
                                     "I would urge anyone who saw the man to come forward."]
 
 
-def test_she_then_narrative_still_ends_the_quote():
-    out = blocks(HEAD + "Detective Inspector Jo Marr said:\n\nThis was a cowardly attack.\n\n"
-                 "She is the force's most senior detective.\n\nThe attack happened at 9pm.")
-    assert out[1]["paragraphs"] == ["This was a cowardly attack."]
-    assert out[2] == {"type": "paragraph", "text": "She is the force's most senior detective."}
-
-
-def test_an_older_parent_titled_as_it_happens_with_a_follow_lead_in_and_bullets():
-    text = ("Counting under way in Leeds\n\nCounting has started at the arena.\n\nThe first result is due at 2am.\n\n\n\n"
-            "Local elections: results as they happen\n\nFollow the results from councils across the county:\n\n"
-            "  • 17 councils holding elections\n\n  • Results expected through the night")
-    article = read(text)
-    assert article.live_story.title == "Local elections: results as they happen"
-    assert article.blocks[-1].text == "The first result is due at 2am."
-
-
 @pytest.mark.parametrize("lead_in", ["In a statement, the family said:", "Her parents added:",
                                      "A statement from the club said:"])
 def test_speakers_who_are_many_talk_of_him_or_her(lead_in):
@@ -1127,3 +1084,31 @@ def test_a_member_of_a_club_is_one_person():
                  "The match has been called off.")
     assert out[1]["paragraphs"] == ["We are devastated."]
     assert out[2] == {"type": "paragraph", "text": "He has captained the side since 2019."}
+
+
+@pytest.mark.parametrize("item,parent,summary", [
+    # single newlines, a triple newline, a parent standfirst of a lead-in and bullets
+    ("Gritters out across the fells\nGritters were out overnight as temperatures dropped to minus 8C.\n"
+     "The council said 40 lorries were on the roads.\n\n\n",
+     "Cold snap: latest\nHere is what you need to know:\n  • Several schools are closed\n  • The A66 is shut",
+     ("Here is what you need to know:", "Several schools are closed", "The A66 is shut")),
+    # a parent title that says it is a live story's, after one blank line
+    ("Gritters out across the fells\n\nGritters were out overnight as temperatures dropped to minus 8C.\n\n"
+     "The council said 40 lorries were on the roads.\n\n",
+     "Cold snap: Live updates\n\nTemperatures are dropping across the county.",
+     ("Temperatures are dropping across the county.",)),
+    # "... as they happen", handing over with "Follow the results ...:" to bullets
+    ("Gritters out across the fells\n\nGritters were out overnight as temperatures dropped to minus 8C.\n\n"
+     "The council said 40 lorries were on the roads.\n\n\n\n",
+     "Local elections: results as they happen\n\nFollow the results from councils across the county:\n\n"
+     "  • 17 councils holding elections\n\n  • Results expected through the night",
+     ("Follow the results from councils across the county:", "17 councils holding elections",
+      "Results expected through the night")),
+])
+def test_older_update_pages_whose_parent_block_has_more_shapes(item, parent, summary):
+    article = read(item + parent)
+    assert article.headline == "Gritters out across the fells"
+    assert article.live_story.title == parent.split("\n")[0]
+    assert article.live_story.summary == summary
+    assert [b.text for b in article.blocks] == ["Gritters were out overnight as temperatures dropped to minus 8C.",
+                                                "The council said 40 lorries were on the roads."]
