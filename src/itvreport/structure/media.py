@@ -371,7 +371,9 @@ def _staff_report(text, lower):
 
 
 def _spoke_to_staff(text, lower):
-    if len(text) > STAFF_REPORT_MAX_CHARACTERS or not text.endswith((".", ":")) or words(text) > STAFF_REPORT_MAX_WORDS or not _staff_marked(text, lower):
+    if len(text) > STAFF_REPORT_MAX_CHARACTERS or not text.endswith((".", ":")) or not _staff_marked(text, lower):
+        return False
+    if words(text) > STAFF_REPORT_MAX_WORDS:
         return False
     if not ("spok" in lower or "speak" in lower or "talk" in lower):
         return False
@@ -386,8 +388,12 @@ def _reports_name(text, lower):
     return bool(match) and _reporter_named(match.group("who"))
 
 
+REPORT_FROM_MAX_CHARACTERS = 120
+
+
 def _report_from(text, lower):
-    return (" from " in text or " with " in text) and words(text) <= 16 and bool(_REPORT_FROM.match(text))
+    return (len(text) <= REPORT_FROM_MAX_CHARACTERS and (" from " in text or " with " in text) and words(text) <= 16
+            and bool(_REPORT_FROM.match(text)))
 
 
 GUARDED_CHECKS = [_labelled, _reporter_hands_over, _hands_over_with_a_full_stop, _standfirst_credit, _reporter_leads,
@@ -426,8 +432,11 @@ def _may_be_note(text, lower):
     # _POSSESSIVE_REPORT: "Jo Bloggs' forecast", its noun (in lower case) at most 61
     # characters before the end
     tail = text[-72:]
-    return ("forecast" in tail or "interview" in tail) and ("'" in text or "’" in text or " from " in text
-                                                           or " with " in text)
+    if ("forecast" in tail or "interview" in tail) and ("'" in text or "’" in text):
+        return True
+    # _REPORT_FROM: "The latest forecast from Jo Bloggs" ("report" is asked above)
+    return (len(text) <= REPORT_FROM_MAX_CHARACTERS and ("forecast" in lower or "interview" in lower)
+            and (" from " in text or " with " in text))
 
 
 _LEAD_ENDINGS = ("has the latest.", "has more.", "has the full story.", "looks back.", "explains.")

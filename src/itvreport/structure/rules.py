@@ -165,7 +165,9 @@ def quote_block(ctx, i):
             return 1
         return 0
     if who is None and not narrator_resumed and j >= len(ctx.blocks):
-        # Nothing closed the quote: it runs to the speaker's last first-person paragraph.
+        # The quote ran to the page's end with nothing to close it: it runs to the
+        # speaker's last first-person paragraph. (A lead-in, caption, list or heading
+        # closes it where it stands.)
         paragraphs = paragraphs[: quotes.quote_length(paragraphs)]
         j = i + 1 + len(paragraphs)
     ctx.emit(Paragraph(lead_in, line=ctx.blocks[i].line))
