@@ -142,10 +142,13 @@ def ends_sentence(text: str) -> bool:
     return text.endswith(CLOSING)
 
 
+TITLE_MAX_CHARACTERS = 110
+
+
 def is_title_shaped(text: str, max_words: int = 14) -> bool:
     """A short line that does not end like a sentence (also not inside closing
     quotes or brackets: ``ally."``): a heading, title or label."""
-    if len(text) > 110 or words(text) > max_words:
+    if len(text) > TITLE_MAX_CHARACTERS or words(text) > max_words:
         return False
     if text.endswith((".", ",", ";", ":")) and not text.endswith("..."):
         return False

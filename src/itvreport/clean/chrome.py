@@ -219,8 +219,10 @@ def trailer(page, i, state):
 # The verb is an instruction to the reader: it opens the line, or follows "you can" or a
 # lead phrase and its comma ("For more on this story, listen to ..."). A verb further in
 # reports what people did ("Nearly 12 million tuned in to watch the final on ITV1").
+# A lead phrase and its comma before a promotion's verb ("For more on this story, ").
+_PROMO_LEAD = r"^(?:[^,.;:!?]{1,60},\s+)?"
 PROMO_VERB = lazy(
-    r"^(?:[^,.;:!?]{1,60},\s+)?(?:you can (?:also )?|(?:and )?don[’']t forget to |please )?"
+    _PROMO_LEAD + r"(?:you can (?:also )?|(?:and )?don[’']t forget to |please )?"
     r"(?:watch|listen|subscribe|sign up|download|follow|catch up|stream|tune in|get|try our|see more|"
     r"(?:see|hear) (?:the )?(?:full|whole) (?:story|report|interview)|find out more|catch the latest|"
     r"join (?:us|our|ITV|UTV|STV))\b",
@@ -261,7 +263,7 @@ def _follow_place_in(lower: str) -> bool:
 # social network or an inbox only with a verb of following (not "Watch ... on TikTok",
 # a clip's lead-in).
 PROMO_FOLLOW = lazy(
-    r"^(?:[^,.;:!?]{1,60},\s+)?(?:you can (?:also )?)?(?:follow|subscribe|sign up|get|join|like)\b"
+    _PROMO_LEAD + r"(?:you can (?:also )?)?(?:follow|subscribe|sign up|get|join|like)\b"
     r".*\b(?:inbox|YouTube|Facebook|Instagram|TikTok|Twitter|WhatsApp|X)\b",
     re.IGNORECASE,
 )
@@ -428,7 +430,7 @@ def question_link_at_end(page, i, state):
         return None
     text = blocks[i].text
     if (not text.endswith("?") or text.count("?") > 1 or ". " in text or any(mark in text for mark in '"“”‘')
-            or not QUESTION_LINK_WORDS[0] <= words(text) <= QUESTION_LINK_WORDS[1]
+            or not QUESTION_LINK_WORDS[0] <= blocks[i].words <= QUESTION_LINK_WORDS[1]
             or text.split(None, 1)[0] not in _QUESTION_OPENERS):
         return None
     if i and blocks[i - 1].text.endswith(":"):

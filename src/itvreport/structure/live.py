@@ -22,9 +22,8 @@ import re
 
 from itvreport.model import LiveStory
 from itvreport.patterns import lazy
-from itvreport.shapes import bullet_item, ends_sentence, is_title_shaped, split_credit, words
+from itvreport.shapes import TITLE_MAX_CHARACTERS, bullet_item, ends_sentence, is_title_shaped, split_credit, words
 
-TITLE_MAX_CHARACTERS = 110  # (as ``is_title_shaped``: a cheap first test)
 OLD_TAIL_MAX = 8        # blocks in an older page's closing parent-story block, summaries included
 STANDFIRST_MAX_WORDS = 60
 STANDFIRST_MAX_LINES = 3  # a parent block is short: more prose after a title is the article's own section
@@ -71,6 +70,17 @@ _LIVE_TITLE = lazy(r"(?:^|[:\-–]\s*)(?:live(?: updates?| blog)?|latest(?: upda
                    re.IGNORECASE)
 
 
+def _says_live(title):
+    """Does ``title`` say it is a live story's (``Storm Franklin: Live updates``)?"""
+    folded = title.lower()
+    return ("live" in folded or "latest" in folded) and bool(_LIVE_TITLE.search(title))
+
+
+def _prose_lines(blocks):
+    """How many of ``blocks`` are not bullets (a standfirst's bullets make it no longer)."""
+    return sum(1 for block in blocks if not bullet_item(block.text))
+
+
 def live_titled_parent(blocks, marks, repeated):
     """A newer update page whose ``View all N updates`` line is missing, opening with a
     title that says it is a live story's (``Storm Franklin: Live updates``): its
@@ -79,14 +89,12 @@ def live_titled_parent(blocks, marks, repeated):
     if "live" in marks or len(blocks) < 4:
         return None  # (a live story's own index page has its "Live updates" line: each update is a section)
     title = blocks[0].text
-    folded = title.lower()
-    if not ("live" in folded or "latest" in folded) or not _LIVE_TITLE.search(title) or not is_title_shaped(title, 20):
+    if not _says_live(title) or not is_title_shaped(title, 20):
         return None
     end = 1  # the standfirst: sentences, or a lead-in and its bullets, which may run longer
     while end < len(blocks) and end <= LIVE_STANDFIRST_MAX_LINES and _standfirst_line(blocks[end].text):
         end += 1
-    prose = sum(1 for block in blocks[1:end] if not bullet_item(block.text))
-    if end == 1 or end + 1 >= len(blocks) or prose > STANDFIRST_MAX_LINES:
+    if end == 1 or end + 1 >= len(blocks) or _prose_lines(blocks[1:end]) > STANDFIRST_MAX_LINES:
         return None
     own_title, opening = blocks[end].text, blocks[end + 1].text
     if not is_title_shaped(own_title, 20) or split_credit(own_title) or not ends_sentence(opening):
@@ -111,9 +119,7 @@ def _older_tail_starts(blocks):
     if found:
         return
     for start in range(len(blocks) - 2, first - 1, -1):
-        title = blocks[start].text
-        if (blocks[start].gap >= 1 and len(title) <= TITLE_MAX_CHARACTERS
-                and ("live" in title.lower() or "latest" in title.lower()) and _LIVE_TITLE.search(title)):
+        if blocks[start].gap >= 1 and len(blocks[start].text) <= TITLE_MAX_CHARACTERS and _says_live(blocks[start].text):
             found = True
             yield start  # a title that says it is a live story's ("Cold snap: Live updates"), after one blank line
     if found:
@@ -157,8 +163,7 @@ def _older_tail(blocks, start):
             return None
         end += 1
     others = tail[end:]
-    prose = sum(1 for block in tail[1:end] if not bullet_item(block.text))  # (bullets make it no longer)
-    if end == 1 or prose > STANDFIRST_MAX_LINES or not all(is_title_shaped(block.text, 20) for block in others):
+    if end == 1 or _prose_lines(tail[1:end]) > STANDFIRST_MAX_LINES or not all(is_title_shaped(block.text, 20) for block in others):
         return None
     return _live_story(tail[:end]), blocks[:start], others, True
 

@@ -160,8 +160,8 @@ _NAMED = (
     (_POSSESSIVE_REPORT, lambda note, lower: "report" in lower or "forecast" in lower or "interview" in lower),
     (_REPORTER_GOES, lambda note, lower: note.endswith(":") and _reporter_goes(note, lower)),
     (_FINDS_OUT, lambda note, lower: note.endswith(".") and _reporter_goes(note, lower)),
-    (_REPORT_FROM, lambda note, lower: (" from " in note or " with " in note) and ("report" in lower or "forecast" in lower
-                                                             or "interview" in lower)),
+    (_REPORT_FROM, lambda note, lower: _from_or_with(note) and ("report" in lower or "forecast" in lower
+                                                                 or "interview" in lower)),
     (_STAFF_FEATURE, lambda note, lower: "presenter" in lower or "correspondent" in lower or "editor" in lower
      or "reporter" in lower or "producer" in lower),
 )
@@ -391,8 +391,13 @@ def _reports_name(text, lower):
 REPORT_FROM_MAX_CHARACTERS = 120
 
 
+def _from_or_with(text):
+    """A cheap necessary condition for _REPORT_FROM: the word before the name."""
+    return " from " in text or " with " in text
+
+
 def _report_from(text, lower):
-    return (len(text) <= REPORT_FROM_MAX_CHARACTERS and (" from " in text or " with " in text) and words(text) <= 16
+    return (len(text) <= REPORT_FROM_MAX_CHARACTERS and _from_or_with(text) and words(text) <= 16
             and bool(_REPORT_FROM.match(text)))
 
 
@@ -436,7 +441,7 @@ def _may_be_note(text, lower):
         return True
     # _REPORT_FROM: "The latest forecast from Jo Bloggs" ("report" is asked above)
     return (len(text) <= REPORT_FROM_MAX_CHARACTERS and ("forecast" in lower or "interview" in lower)
-            and (" from " in text or " with " in text))
+            and _from_or_with(text))
 
 
 _LEAD_ENDINGS = ("has the latest.", "has more.", "has the full story.", "looks back.", "explains.")
