@@ -218,8 +218,17 @@ def _labelled(text, lower):
 def _reporter_hands_over(text, lower):
     return text.endswith(":") and words(text) <= 25 and bool(
         ("report" in text and _REPORTS.search(text))
-        or (("has" in text or "have" in text or "sent" in text or "filed" in text) and _HAS_REPORT.search(text))
+        or (("has" in text or "have" in text or "sent" in text or "filed" in text) and _hands_over_a_noun(text)
+            and _HAS_REPORT.search(text))
     )
+
+
+def _hands_over_a_noun(text):
+    """A cheap necessary condition for _HAS_REPORT: its noun (in lower case), at most
+    41 characters before the line's end."""
+    tail = text[-50:]
+    return ("report" in tail or "story" in tail or "more" in tail or "detail" in tail or "update" in tail
+            or "latest" in tail or "forecast" in tail)
 
 
 HANDS_OVER_WITH_STOP_MAX_WORDS = 14
@@ -314,16 +323,16 @@ REPORTER_GOES_MAX_WORDS = 20
 
 
 def _reporter_goes(text, lower):
-    if words(text) > REPORTER_GOES_MAX_WORDS or not text.endswith((":", ".")):
-        return False
-    if text[-1] == ".":
-        if "out" not in lower:  # (a cheap necessary condition for _FINDS_OUT: "find out")
+    if text[-1:] == ".":
+        if "out" not in lower or words(text) > REPORTER_GOES_MAX_WORDS:  # ("find out": a cheap necessary condition)
             return False
         match = _FINDS_OUT.match(text)
-    else:
-        if not any(verb in lower for verb in _GOES_VERBS):  # (a cheap necessary condition)
-            return False
+    elif text[-1:] == ":":
+        if not any(verb in lower for verb in _GOES_VERBS) or words(text) > REPORTER_GOES_MAX_WORDS:
+            return False  # (a cheap necessary condition first)
         match = _REPORTER_GOES.match(text)
+    else:
+        return False
     return bool(match) and _reporter_named(match.group("who"))
 
 
@@ -416,7 +425,9 @@ def _may_be_note(text, lower):
     call to each check. (A test holds every check to this: a line a check
     accepts always passes.)"""
     last = text[-1:]
-    if (last == ":" or "report" in lower or "below" in lower or "above" in lower or text.startswith(_LABELS)
+    if last == ":" and _colon_note_words(lower):
+        return True
+    if ("report" in lower or "below" in lower or "above" in lower or text.startswith(_LABELS)
             or text.startswith(_WARNING_LABEL)
             or text.startswith("See") or _distressing(lower)):
         return True
@@ -442,6 +453,16 @@ def _may_be_note(text, lower):
     # _REPORT_FROM: "The latest forecast from Jo Bloggs" ("report" is asked above)
     return (len(text) <= REPORT_FROM_MAX_CHARACTERS and ("forecast" in lower or "interview" in lower)
             and _from_or_with(text))
+
+
+def _colon_note_words(lower):
+    """For a line ending with a colon, the words of the checks that accept one, bar
+    those ``_may_be_note`` asks of every line ("report", "below", a label ...): a
+    hand-over's verb, "spoke to", "here is", a report's noun, going out. Most quote
+    lead-ins ("The minister said:") have none of them."""
+    return ("has" in lower or "have" in lower or "sent" in lower or "filed" in lower or "spok" in lower
+            or "speak" in lower or "talk" in lower or "here" in lower or "forecast" in lower or "interview" in lower
+            or any(verb in lower for verb in _GOES_VERBS))
 
 
 _LEAD_ENDINGS = ("has the latest.", "has more.", "has the full story.", "looks back.", "explains.")
