@@ -69,13 +69,18 @@ def test_long_numbered_sentence_is_not_a_label():
     assert not dropped(text)
 
 
-@pytest.mark.parametrize("line", ["Play video", "Play Brightcove video", "storm-damage-clip_v2Play video"])
+@pytest.mark.parametrize("line", ["Play video", "Play Brightcove video", "storm-damage-clip_v2Play video",
+                                  "Play videoHarbour wall collapse at Eastley", "Play videoEASTLEY_HARBOUR_PKG",
+                                  "Play Brightcove videoTime-lapse: the new bridge goes up"])
 def test_play_video(line):
     assert first_hit(line, chrome.play_video)
 
 
-def test_sentence_about_a_play_is_kept():
-    assert not first_hit("The school will play video games at the fair.", chrome.play_video)
+@pytest.mark.parametrize("line", ["The school will play video games at the fair.",
+                                  "Play videos were shown to the children at the fair.",
+                                  "Play video games with your children, the charity says."])
+def test_sentence_about_a_play_is_kept(line):
+    assert not first_hit(line, chrome.play_video)
 
 
 @pytest.mark.parametrize("line", [
@@ -408,3 +413,43 @@ def test_a_question_link_at_the_end_of_a_page_with_question_subheadings():
             "\n\nWhat goes in the green bin?\n\nGarden waste only.\n\nCan I get a bigger bin for a large family?")
     assert kept(text)[-1] == "Garden waste only."
 
+
+
+@pytest.mark.parametrize("line", [
+    "Have you got a story? Get in touch with the ITV News Anglia newsroom",
+    "Got a story? Contact the ITV News Border newsroom",
+    "Send us your pictures of the snow in your street",
+    "Has your energy bill doubled? Tell us about it using the form below",
+])
+def test_the_site_asking_readers_for_news_is_dropped(line):
+    assert first_hit(line + BODY, chrome.newsroom_invitation)
+
+
+@pytest.mark.parametrize("line", [
+    "The newsroom at the paper was closed in 2019 after 150 years.",
+    "Police are asking anyone with pictures of the crash to send them to officers.",
+    "Detectives said: send us your dashcam footage if you were on the road that night.",
+    "Got any photos of the old station? The museum wants to hear from you.",
+    '"Send us your pictures," the council said, "and we will put them in the exhibition."',
+])
+def test_appeals_and_stories_that_mention_news_are_kept(line):
+    assert not first_hit(line + BODY, chrome.newsroom_invitation)
+
+
+@pytest.mark.parametrize("line", [
+    "Calendar has more on the closure tonight at 6pm on ITV1",
+    "The full interview will be broadcast on ITV News at Ten tonight.",
+    "The Last Shift is on ITV1 at 9pm on Thursday and available to stream on ITVX",
+])
+def test_a_programme_promoted_by_time_or_service_is_dropped(line):
+    assert first_hit(line + BODY, chrome.broadcast_promo)
+
+
+@pytest.mark.parametrize("line", [
+    "The club has more than 300 members and meets every Tuesday at 7pm.",
+    "The council has more work to do tonight, the leader said.",
+    "The series will be shown on ITV1 and ITVX early next year.",
+    "Jo Bloggs has more.",
+])
+def test_lines_about_more_or_a_series_are_kept(line):
+    assert not first_hit(line + BODY, chrome.broadcast_promo)

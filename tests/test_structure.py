@@ -229,6 +229,8 @@ def test_media_note_shapes(line):
     "Our correspondent Hana Lusk was there for the first count in 1998.",  # "was" without a colon
     "The pier has been closed for two years, reports say.",
     "Warning: the council says the pier is unsafe.",
+    "Watch manager Kerry Brough said:",  # a fire service's rank brings in a speaker
+    "Watch Commander Lee Hart, of Eastley fire station, said:",
 ])
 def test_not_media_notes(line):
     assert not media.is_media_note(line)
@@ -443,6 +445,23 @@ def test_narrator_signals_with_an_appositive_or_a_capitalised_subject():
     assert quotes.is_narrative("Northline's managing director, Fiona Carrick, said she was disappointed.", None)
     assert quotes.is_narrative("The charity says it has treated 23 seals this year.", None)
     assert not quotes.is_narrative("The law says we must set a balanced budget.", None)
+
+
+@pytest.mark.parametrize("line", [
+    "But records seen by ITV News show the firm was told about the damp in January.",
+    "ITV News has contacted the landlord for comment.",
+    "The court heard that 34 people were treated by paramedics.",
+    "The inquest was told she had complained of chest pains.",
+])
+def test_the_narrators_own_marks_end_a_quote_even_straight_after_its_lead_in(line):
+    assert quotes.is_narrative(line, None)
+    assert quotes.is_narrative(line, None, first=True)
+    text = HEAD + "Her mother said:\n\nWe will never get over losing her.\n\n" + line
+    assert blocks(text)[-1] == {"type": "paragraph", "text": line}
+
+
+def test_a_speaker_who_spoke_to_itv_news_is_still_the_speaker():
+    assert not quotes.is_narrative("We told ITV News last week that this would happen, and it has.", None, first=True)
 
 
 def test_line_memos_are_empty_once_a_page_is_read():

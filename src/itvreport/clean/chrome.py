@@ -117,14 +117,18 @@ def no_words(page, i, state):
     return None
 
 
-PLAY_VIDEO = lazy(r"^(?P<slug>\S*?)\s*Play(?: Brightcove)? video$", re.IGNORECASE)
+# "Play video", "barn-fire_v2Play video", "Play videoBarn fire at Eastley farm": a video's
+# slug or title glued to the player's label, before or after it.
+PLAY_VIDEO = lazy(r"^(?:\S*?\s*Play(?: Brightcove)? video|Play(?: Brightcove)? video(?!s\b)\S.{0,100})$",
+                  re.IGNORECASE)
+PLAY_VIDEO_MAX_WORDS = 14  # a title glued after the label
 
 
-@shape(max_words=4)
+@shape(max_words=PLAY_VIDEO_MAX_WORDS)
 def play_video(page, i, state):
-    """``Play video``, ``Play Brightcove video``, or a video slug glued to ``Play video``."""
+    """``Play video``, ``Play Brightcove video``, or a video slug or title glued to ``Play video``."""
     text = page.blocks[i].text
-    if text[-5:].lower() == "video" and PLAY_VIDEO.match(text):
+    if (text[-5:].lower() == "video" or text[:4].lower() == "play") and PLAY_VIDEO.match(text):
         return Hit()
     return None
 
@@ -287,6 +291,70 @@ def promo(page, i, state):
          and PROMO_WHERE.search(text)) or (("online" in lower or "app" in lower) and SITE_POINTER.search(text))
             or (verb and _follow_place_in(lower) and PROMO_FOLLOW.match(text))):
         return None if split_credit(text) else Hit()  # (a line with a picture credit is the picture's caption)
+    return None
+
+
+# The site asking its readers for stories or pictures: "Got a story? Contact the
+# newsroom", "Send us your pictures of the snow", "... get in touch using the form below".
+NEWSROOM_INVITATION = lazy(
+    r"^(?:have you got|do you have|got) a (?:news )?story\b"
+    r"|\b(?:(?:contact|get in touch with|e-?mail|message|call|tell) (?:the|our)\b[^.?!]{0,40}\bnewsroom"
+    r"|send us your (?:pictures|photos|photographs|videos|stories|story|views)"
+    r"|share your (?:pictures|photos|story|stories) with us|using the form (?:below|above))\b",
+    re.IGNORECASE,
+)
+NEWSROOM_INVITATION_MAX_WORDS = 35
+# An appeal for witnesses is the story's, even in the same words.
+_APPEAL_WORDS = ("police", "officers", "101", "crimestoppers", "detective")
+
+
+def _may_invite(lower: str) -> bool:
+    """A cheap necessary condition for NEWSROOM_INVITATION: one of its words occurs."""
+    return ("story" in lower or "newsroom" in lower or "send us" in lower or "share your" in lower
+            or " form " in lower)
+
+
+@shape(max_words=NEWSROOM_INVITATION_MAX_WORDS)
+def newsroom_invitation(page, i, state):
+    """``Got a story? Contact the ITV News Granada newsroom``, ``Send us your pictures
+    of the floods``: the site asking its readers for news, not part of the article."""
+    text = page.blocks[i].text
+    lower = text.lower()
+    if not _may_invite(lower) or '"' in text or "“" in text:
+        return None
+    if any(word in lower for word in _APPEAL_WORDS) or not NEWSROOM_INVITATION.search(text):
+        return None
+    return Hit()
+
+
+# The site's own programmes promoted by time or service: "Calendar has more on this at
+# 6pm", "The full interview will be broadcast on ITV News at Ten tonight", "... and
+# available to stream on ITVX".
+BROADCAST_PROMO = lazy(
+    r"\b(?:has|have|will have) (?:more|the full story|the latest)(?: (?:on|about|from) [^.]{1,60}?)?"
+    r" (?:tonight|this evening|at \d{1,2}(?:[.:]\d\d)?\s?[ap]m)\b"
+    r"|^(?:The|Our|You can (?:see|watch) the) (?:full |whole |extended )?(?:interview|report|documentary|programme|film)\b"
+    r"[^.]{0,60}\b(?:will be|is|can be) (?:broadcast|shown|aired|on|seen|watched)\b[^.]{0,60}\bITV"
+    r"|\bavailable (?:to stream|to watch|on demand) on ITVX\b",
+    re.IGNORECASE,
+)
+
+
+def _may_promote_broadcast(text: str) -> bool:
+    """A cheap necessary condition for BROADCAST_PROMO: "more", "the full story", "the latest" or "ITV"."""
+    lower = text.lower()
+    return "more" in lower or "itv" in lower or "the full story" in lower or "the latest" in lower
+
+
+@shape(max_words=PROMO_SHORT_WORDS)
+def broadcast_promo(page, i, state):
+    """A line pointing the reader at a programme: it has more tonight, the full
+    interview is on later, it can be streamed."""
+    text = page.blocks[i].text
+    if not _may_promote_broadcast(text) or text.endswith(":") or '"' in text or "“" in text:
+        return None
+    if BROADCAST_PROMO.search(text) and not split_credit(text):
+        return Hit()
     return None
 
 
@@ -512,6 +580,8 @@ RULES = [
     read_more_widget,
     trailer,
     promo,
+    newsroom_invitation,
+    broadcast_promo,
     label_line,
     byline,
     section_word_before_headline,

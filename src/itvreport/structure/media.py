@@ -310,8 +310,13 @@ def _spoke_to(text, lower):
             and words(text) <= 30 and bool(_SPOKE_TO.search(text) or _REPORTER_SPOKE_TO.search(text)))
 
 
+# A fire service's ranks open on "Watch": "Watch Manager Jo Bloggs said:" brings in a speaker.
+_WATCH_RANKS = ("watch manager", "watch commander", "watch officer")
+
+
 def _watch(text, lower):
-    return text.startswith(("Watch", "See", "Listen")) and words(text) <= 30 and bool(_WATCH.match(text))
+    return (text.startswith(("Watch", "See", "Listen")) and words(text) <= 30 and bool(_WATCH.match(text))
+            and not lower.startswith(_WATCH_RANKS))
 
 
 def _in_video(text, lower):

@@ -186,6 +186,19 @@ def talks_of(lead_in: str) -> tuple[str, ...]:
     return found
 
 
+# The narrator's own marks: a court hearing evidence, the site's newsroom at work
+# ("ITV News has contacted the firm", "records seen by ITV News"). No speaker says these.
+_NARRATOR = lazy(
+    r"^(?:The|A) (?:court|jury|inquest|tribunal|hearing|trial) (?:heard|was told|has heard)\b"
+    r"|\bITV News (?:has|had|understands|asked|contacted|approached|revealed|obtained)\b"
+    r"|\b(?:seen|obtained|revealed|shared with|passed to) by ITV News\b"
+)
+
+
+def _narrator_marked(text: str) -> bool:
+    return ("ITV News" in text or "heard" in text or "told" in text) and bool(_NARRATOR.search(text))
+
+
 @memo
 def is_narrative(text: str, surname: str | None, first: bool = False, statement: bool = False,
                  about: tuple[str, ...] = ()) -> bool:
@@ -196,6 +209,8 @@ def is_narrative(text: str, surname: str | None, first: bool = False, statement:
     ``about``: the openings with which the speaker talks of the person the lead-in
     names them by, from :func:`talks_of`: after "his family said:", "He was ..." is
     still the family's.)"""
+    if _narrator_marked(text):
+        return True
     if not first and _THIRD_PERSON_START.match(text) and not (
             text[:1] in "HST" and not _OWN_VOICE_LATER.isdisjoint(_bare_words(text))) and not text.startswith(about):
         return True  # (but "He gave his all and will be missed by all of us" is still the speaker's)
