@@ -460,6 +460,11 @@ def test_the_narrators_own_marks_end_a_quote_even_straight_after_its_lead_in(lin
     assert blocks(text)[-1] == {"type": "paragraph", "text": line}
 
 
+def test_my_opening_a_paragraph_is_the_speaker_talking():
+    assert quotes.speaks_for_self("My class are going to be unbearable on Monday.")
+    assert quotes.speaks_for_self("Me and my brother were there.")
+
+
 def test_a_speaker_who_spoke_to_itv_news_is_still_the_speaker():
     assert not quotes.is_narrative("We told ITV News last week that this would happen, and it has.", None, first=True)
 

@@ -64,7 +64,7 @@ def introduces_speech(lead_in: str) -> bool:
 
 
 _OWN_VOICE = lazy(
-    r"\b(?:I|I[’']m|I[’']ve|I[’']d|I[’']ll|me|my|mine|[Ww]e|[Ww]e[’'](?:re|ve|d|ll)|us|[Oo]ur|ours|[Yy]ou|[Yy]our|[Yy]ou[’'](?:re|ve|d|ll))\b"
+    r"\b(?:I|I[’']m|I[’']ve|I[’']d|I[’']ll|[Mm]e|[Mm]y|[Mm]ine|[Ww]e|[Ww]e[’'](?:re|ve|d|ll)|us|[Oo]ur|ours|[Yy]ou|[Yy]our|[Yy]ou[’'](?:re|ve|d|ll))\b"
 )
 
 
