@@ -626,6 +626,38 @@ def test_update_titles_on_a_live_index_page_are_headings():
     assert out[3] == {"type": "heading", "text": "Crews pictured at the station after the fire"}
 
 
+def test_an_update_title_over_its_credited_picture_on_a_live_index_page_is_a_heading():
+    text = ("Storm Ada: Live updates\n\nGales hit the coast.\n\nLive updates\n\n"
+            "Lorry blown over on the Eastley bypass\n\nThe lorry on its side Credit: Eastley Police\n\n"
+            "A lorry was blown onto its side this morning.")
+    out = blocks(text)
+    assert out[1] == {"type": "heading", "text": "Lorry blown over on the Eastley bypass"}
+    assert out[2]["type"] == "image" and out[2]["credit"] == "Eastley Police"
+
+
+def test_an_uncredited_line_over_a_credited_picture_elsewhere_starts_a_gallery():
+    text = HEAD + "Intro text.\n\nCrowds on the seafront at dawn\n\nThe pier after the storm Credit: PA\n\nMore text."
+    assert [b["type"] for b in blocks(text)] == ["paragraph", "image", "image", "paragraph"]
+
+
+@pytest.mark.parametrize("line", [
+    "Police are appealing for information after the van was taken from outside the shop",
+    "The city's new mayor has promised to plant trees and ban cars from the centre on Sundays",
+])
+def test_a_subject_auxiliary_and_verb_make_a_sentence_not_a_caption(line):
+    article = read("Headline about the town\n" + line + "\nThe first paragraph of the story goes on here.")
+    assert article.blocks[0] == Paragraph(line, line=2)
+
+
+@pytest.mark.parametrize("line", [
+    "Swimmers at Windermere, where campaigners have been calling for action for years",
+    "Crowds gathered outside the court in Leeds on Monday",
+])
+def test_a_scene_with_a_relative_clause_or_no_auxiliary_is_still_a_caption(line):
+    article = read("Headline about the town\n" + line + "\nThe first paragraph of the story goes on here.")
+    assert article.blocks[0].__class__.__name__ == "Image"
+
+
 def test_a_bullet_title_before_a_picture_is_a_heading():
     text = HEAD + "Intro text.\n\n  • How cold could it get?\nNot weather for a paddle. Credit: PA\n\nForecasters said it could reach -12C."
     out = blocks(text)

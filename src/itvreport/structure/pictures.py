@@ -133,6 +133,14 @@ _PARTICIPLE_PLACE = lazy(
 )
 
 
+# A subject of at most five words, then an auxiliary and a verb: "Police are appealing
+# for witnesses after ...", "The city's new mayor has promised to ...". (Not "The house
+# where the fire was started": a relative word first.)
+_AUXILIARY_AFTER_SUBJECT = lazy(
+    r"^(?!(?:[\w'’\-,]+\s+){0,4}?(?:who|which|that|where|when|as|after|before|while)\b)"
+    r"(?:[\w'’\-,]+\s+){1,5}?(?:is|are|was|were|has|have|had|will|would|could|can|should|must)\s+"
+    r"(?:been\s+|being\s+|not\s+)?[a-z]+(?:ed|ing|en)\b"
+)
 _OPENING_QUOTES = "\"“‘'"
 # Headlines and subheadings quote in single quotation marks ("... 'as strong as ever'");
 # a caption describes what the picture shows.
@@ -152,8 +160,10 @@ def uncredited_caption(ctx, i):
     if not is_title_shaped(text, 30) or words(text) < 3 or not _describes(text):
         return 0
     # (after a picture with a caption: a credit standing alone starts no gallery)
+    # (On a live story's index page an update's title stands over its picture: a
+    # credited caption after a line starts no gallery there.)
     gallery = (isinstance(ctx.last, Image) and ctx.last.caption and words(text) >= 5) or (
-        ctx.texts[i + 1] is not None and split_credit(ctx.texts[i + 1])
+        not ctx.live_index and ctx.texts[i + 1] is not None and split_credit(ctx.texts[i + 1])
     )
     lead_image = i == 0 and ctx.texts[i + 1] is not None and words(text) >= 6 and not text.endswith("?")
     described = words(text) >= 7 and "," in text  # headings are short and rarely take a clause
@@ -161,6 +171,8 @@ def uncredited_caption(ctx, i):
         return 0
     if ctx.texts[i + 1] is None and not gallery:
         return 0  # the page's last line, unpunctuated and alone: text cut off mid-sentence
+    if not gallery and _AUXILIARY_AFTER_SUBJECT.match(text):
+        return 0  # "Police are appealing for ...", "The mayor has promised ...": a sentence of narrative
     if not isinstance(ctx.last, Image) and not lead_image and _HEADLINE_QUOTE.search(text):
         return 0  # "Attacker wearing 'fake vest' shot dead": quoted words set off as in a headline
     if ctx.live_index and not gallery and not is_structural(ctx.texts[i + 1]):
