@@ -460,6 +460,27 @@ def test_the_narrators_own_marks_end_a_quote_even_straight_after_its_lead_in(lin
     assert blocks(text)[-1] == {"type": "paragraph", "text": line}
 
 
+def test_a_statement_after_a_lead_in_ending_with_a_full_stop_is_a_quote():
+    text = (HEAD + "The firm denied wrongdoing, its lawyers said in a statement.\n\n"
+            "The company has always acted within the law.\n\nWe will not comment further while the case is live.\n\n"
+            "The case continues next month.")
+    assert blocks(text)[1:] == [
+        {"type": "quote", "paragraphs": ["The company has always acted within the law.",
+                                         "We will not comment further while the case is live."], "attribution": None},
+        {"type": "paragraph", "text": "The case continues next month."},
+    ]
+
+
+@pytest.mark.parametrize("after", [
+    "The council will meet next week to discuss the plans.\n\nResidents were not convinced.",  # no "we"
+    '"We are heartbroken," they said.\n\nThe funeral is on Friday.',  # in quotation marks: narrative
+    "Councillor Jo Hart said we would all pay for it.\n\nThe vote is on Friday.",  # the narrator's reported speech
+])
+def test_paragraphs_after_said_in_a_statement_stay_narrative_without_the_statements_voice(after):
+    text = HEAD + "The council apologised, a spokesperson said in a statement.\n\n" + after
+    assert {b["type"] for b in blocks(text)} == {"paragraph"}
+
+
 def test_my_opening_a_paragraph_is_the_speaker_talking():
     assert quotes.speaks_for_self("My class are going to be unbearable on Monday.")
     assert quotes.speaks_for_self("Me and my brother were there.")

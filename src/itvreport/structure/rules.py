@@ -175,6 +175,39 @@ def quote_block(ctx, i):
     return j - i + (1 if who else 0)
 
 
+STATEMENT_MAX_PARAGRAPHS = 6
+
+
+@shape(last=".")
+def statement_after_full_stop(ctx, i):
+    """``..., the prime minister's office said in a statement.`` then the statement's
+    paragraphs, set apart without quotation marks: a lead-in that ends with a full stop.
+    The paragraphs after it are the statement when one of them speaks as "we" or "our"
+    and none before it shows the narrator or reports speech; the statement runs to
+    the last such paragraph."""
+    lead_in = ctx.texts[i]
+    if not lead_in.endswith("in a statement.") or words(lead_in) > 45:
+        return 0
+    paragraphs = []
+    j = i + 1
+    while j < len(ctx.blocks) and len(paragraphs) < STATEMENT_MAX_PARAGRAPHS:
+        text = ctx.texts[j]
+        if (is_structural(text) or text.endswith(":") or looks_like_heading(ctx, j) or text[:1] in _QUOTE_MARKS
+                or quotes.says(text) or quotes.is_narrative(text, None, statement=True)):
+            break  # (a statement does not report what anyone said)
+        paragraphs.append(text)
+        j += 1
+    length = max((k + 1 for k, text in enumerate(paragraphs) if quotes.speaks_for_self(text)), default=0)
+    if not length:
+        return 0
+    ctx.emit(Paragraph(lead_in, line=ctx.blocks[i].line))
+    ctx.emit(Quote(tuple(paragraphs[:length]), None, line=ctx.blocks[i + 1].line))
+    return 1 + length
+
+
+_QUOTE_MARKS = "\"“‘'"
+
+
 def _speaker_goes_on(ctx, j, surname):
     """Paragraph ``j`` opens on someone in the third person and shows no other sign of
     the narrator, and the next paragraph is in the first person: the speaker is still
@@ -313,6 +346,7 @@ RULES = [
     parallel_lead_ins,
     colon_heading,
     quote_block,
+    statement_after_full_stop,
     flattened_list,
     uncredited_caption,
     full_stop_caption,
