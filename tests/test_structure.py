@@ -96,6 +96,26 @@ def test_older_update_page_parent_block_at_the_end():
     assert len(article.blocks) == 3
 
 
+def test_on_a_single_newline_page_one_blank_line_sets_the_parent_block_apart():
+    text = ("Ferries cancelled until Monday\nAll crossings are off, the operator said.\n"
+            "Passengers were told to check before travelling.\nThe port will reopen when winds drop.\n\n"
+            "Storm Ada batters the coast\nHigh winds and heavy rain have hit the north.\n"
+            "Schools closed in upland areas\nBus services withdrawn on moorland routes")
+    article = read(text)
+    assert article.live_story.title == "Storm Ada batters the coast"
+    assert [block.text for block in article.blocks][-1] == "The port will reopen when winds drop."
+    assert {r.text for r in article.removed} == {"Schools closed in upland areas", "Bus services withdrawn on moorland routes"}
+
+
+def test_on_a_blank_separated_page_one_blank_line_before_a_closing_section_sets_nothing_apart():
+    text = ("Ferries cancelled until Monday\n\nAll crossings are off, the operator said.\n\n"
+            "Passengers were told to check before travelling.\n\nThe port will reopen when winds drop.\n\n"
+            "What happens next\n\nEngineers will inspect the harbour wall on Monday.")
+    article = read(text)
+    assert article.live_story is None
+    assert article.blocks[-2] == Heading("What happens next", line=9)
+
+
 def test_standfirst_twice_and_other_updates_make_a_page_without_its_own_title():
     text = ("Gales batter the Fylde coast\nWinds of 70mph have hit the coast overnight.\n"
             "Winds of 70mph have hit the coast overnight.\n"

@@ -108,12 +108,15 @@ def _standfirst_line(text):
 
 def _older_tail_starts(blocks):
     """Where an older page's parent block may start, nearest the end first: after a
-    triple newline near the end, or (on a page with blank lines between paragraphs)
+    break wider than the page's paragraph gap near the end, or (on a page with blank lines between paragraphs)
     at a closing run of lines joined by single newlines."""
     first = max(2, len(blocks) - OLD_TAIL_MAX)
+    # Wider than the page's gap between paragraphs: a triple newline, or one blank
+    # line on a page that joins its paragraphs with single newlines.
+    wide = 2 if _blank_separated(blocks) else 1
     found = False
     for start in range(len(blocks) - 1, first - 1, -1):
-        if blocks[start].gap >= 2:
+        if blocks[start].gap >= wide:
             found = True
             yield start
     if found:
