@@ -103,3 +103,26 @@ def test_progress_counts_pages(capsys, monkeypatch):
     progress.done()
     err = capsys.readouterr().err
     assert "itvreport: 3/3 pages" in err and err.endswith("\r\x1b[K")
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_full_disk_in_a_batch_is_a_one_line_error_not_a_success(jobs):
+    """A write that fails partway through a batch is an error, with its exit code."""
+    with open("/dev/full", "wb") as full:
+        proc = subprocess.run([sys.executable, "-m", "itvreport", "show", *map(str, CORPUS[:3]), "--format", "jsonl",
+                               "-j", jobs], stdout=full, stderr=subprocess.PIPE, cwd=ROOT, timeout=120)
+    assert proc.returncode == 1
+    assert proc.stderr.decode().splitlines() == ["itvreport: error: cannot write output: No space left on device"]
+
+
+def test_each_error_line_follows_the_pages_before_it_on_a_shared_stream(tmp_path):
+    """With stdout and stderr on one stream (2>&1), an error line comes after the pages
+    read before it."""
+    missing = tmp_path / "missing.txt"
+    proc = subprocess.run(f'"{sys.executable}" -m itvreport show "{CORPUS[0]}" "{missing}" "{CORPUS[1]}" '
+                          "--format jsonl 2>&1", shell=True, capture_output=True, cwd=ROOT, timeout=120)
+    lines = proc.stdout.decode().splitlines()
+    assert proc.returncode == 1
+    assert ['"error"' in line for line in lines] == [False, True, False]
+    assert [json.loads(line)["source"] for line in lines] == [str(CORPUS[0]), str(missing), str(CORPUS[1])]
