@@ -228,3 +228,31 @@ def test_scripts_styles_forms_and_hidden_parts_are_not_text(snippet):
 def test_entities_are_decoded_and_escape_codes_removed():
     blocks = middle("<p>Fish &amp; chips &#8211; &#27;[31mred&#27;[0m &#x202e;reversed</p>")
     assert blocks == [Paragraph("Fish & chips – red reversed")]
+
+
+# --- a figure that holds the rest of the page ------------------------------------------------
+
+PARAGRAPHS = "".join(f"<p>Paragraph {n} of the story goes on about the harbour and the ferry for a while.</p>"
+                     for n in range(1, 13))
+
+
+def test_a_stray_div_left_open_in_a_figure_does_not_hide_the_article():
+    """``<figure><img><div><figcaption>...</figcaption></figure>`` then the body: the
+    parser keeps the body inside the open div, inside the figure, where a browser
+    closes both at ``</figure>``. The caption is a picture's; the rest is read."""
+    page = ("<!DOCTYPE html><html><body><article><h1>Ferry returns to the island</h1>"
+            "<figure><img src='a.jpg'><div class='article__body'><figcaption>The ferry at the slipway. "
+            "<span class='credit'>Island Council</span></figcaption></figure>"
+            f"<div class='article__body'>{PARAGRAPHS}</div></article></body></html>")
+    warnings = []
+    article = read_article(page.encode("utf-8"), source="page.html", warn=warnings.append)
+    texts = [block.text for block in article.blocks if isinstance(block, Paragraph)]
+    assert texts == [f"Paragraph {n} of the story goes on about the harbour and the ferry for a while."
+                     for n in range(1, 13)]
+    assert warnings == []
+
+
+def test_a_figure_with_a_long_caption_and_a_credit_stays_a_picture():
+    caption = "The ferry at the slipway on the first morning of the new timetable, " * 8
+    blocks = middle(f"<figure><img src='a.jpg'><figcaption>{caption}<span class='credit'>PA</span></figcaption></figure>")
+    assert len(blocks) == 1 and isinstance(blocks[0], Image)

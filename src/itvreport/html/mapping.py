@@ -269,6 +269,40 @@ def _figure(walker, element):
     for node in element.iter("figcaption"):
         caption_element = node
         break
+    if not _holds_flow(element, caption_element):
+        _picture(walker, element, caption_element)
+        return
+    # An element left open inside the figure (a stray ``<div>``) kept the rest of the
+    # page in it, where a browser closes it at ``</figure>``: the caption, then the rest.
+    if caption_element is not None:
+        caption, credit = caption_and_credit(caption_element)
+        if caption or credit:
+            walker.emit("image", caption or "", 0, element.sourceline, extra=(caption or "", credit, False))
+    _visit_besides(walker, element, caption_element)
+    walker.flush()
+
+
+def _holds_flow(figure, caption_element):
+    """More text outside the caption than any caption holds, in paragraphs."""
+    if figure.find(".//p") is None:
+        return False
+    caption = len(caption_element.text_content()) if caption_element is not None else 0
+    return len(figure.text_content()) - caption > CAPTION_MAX
+
+
+def _visit_besides(walker, element, caption_element):
+    """Visit what ``element`` holds but its picture and caption."""
+    for child in element:
+        if child is caption_element or child.tag in ("img", "picture") or child.tag in MEDIA_TAGS:
+            walker.add(child.tail, child.sourceline)
+        elif caption_element is not None and caption_element in child.iterdescendants():
+            _visit_besides(walker, child, caption_element)
+        else:
+            walker.visit(child)
+
+
+def _picture(walker, element, caption_element):
+    """What a figure shows: a picture and its caption, a video, or text of its own."""
     if caption_element is not None:
         caption, credit = caption_and_credit(caption_element)
     else:
