@@ -34,12 +34,20 @@ class Hit:
 class State:
     """What the rules know about the page so far."""
 
-    __slots__ = ("kept", "update_page", "own")
+    __slots__ = ("kept", "update_page", "own", "_text", "_lower")
 
     def __init__(self):
         self.kept = 0            # content blocks kept so far
         self.update_page = False  # a "View all N updates" line was seen
         self.own = 0             # content blocks kept since then: the item's own
+        self._text = self._lower = None
+
+    def lower(self, text: str) -> str:
+        """``text.lower()``, made once for the block the rules are trying (each rule
+        that asks for it would otherwise make its own)."""
+        if text is not self._text:
+            self._text, self._lower = text, text.lower()
+        return self._lower
 
 
 def _fold(text: str) -> str:
@@ -117,18 +125,27 @@ def no_words(page, i, state):
     return None
 
 
-# "Play video", "barn-fire_v2Play video", "Play videoBarn fire at Eastley farm": a video's
-# slug or title glued to the player's label, before or after it.
-PLAY_VIDEO = lazy(r"^(?:\S*?\s*Play(?: Brightcove)? video|Play(?: Brightcove)? video(?!s\b)\S.{0,100})$",
-                  re.IGNORECASE)
-PLAY_VIDEO_MAX_WORDS = 14  # a title glued after the label
+PLAY_VIDEO = lazy(r"^(?P<slug>\S*?)\s*Play(?: Brightcove)? video$", re.IGNORECASE)
 
 
-@shape(max_words=PLAY_VIDEO_MAX_WORDS)
+@shape(max_words=4)
 def play_video(page, i, state):
-    """``Play video``, ``Play Brightcove video``, or a video slug or title glued to ``Play video``."""
+    """``Play video``, ``Play Brightcove video``, or a video slug glued to ``Play video``."""
     text = page.blocks[i].text
-    if (text[-5:].lower() == "video" or text[:4].lower() == "play") and PLAY_VIDEO.match(text):
+    if text[-5:].lower() == "video" and PLAY_VIDEO.match(text):
+        return Hit()
+    return None
+
+
+# "Play videoBarn fire at Eastley farm": a video's title glued after the player's label.
+TITLED_PLAY_VIDEO = lazy(r"^Play(?: Brightcove)? video(?!s\b)\S.{0,100}$", re.IGNORECASE)
+TITLED_PLAY_VIDEO_MAX_WORDS = 14
+
+
+@shape(first="Pp", max_words=TITLED_PLAY_VIDEO_MAX_WORDS)
+def titled_play_video(page, i, state):
+    """``Play video`` with the video's title or slug glued after it."""
+    if TITLED_PLAY_VIDEO.match(page.blocks[i].text):
         return Hit()
     return None
 
@@ -159,7 +176,7 @@ def unavailable_placeholder(page, i, state):
     available on your device.", "... is unavailable on your device", "This video cannot
     be played on your device" and their variants."""
     text = page.blocks[i].text
-    lower = text.lower()
+    lower = state.lower(text)
     # (a cheap necessary condition for UNAVAILABLE first: "cannot" holds "not ")
     if ("not " in lower or "n't " in lower or "n’t " in lower or "unavailable" in lower) and UNAVAILABLE.search(text):
         return Hit()
@@ -285,7 +302,7 @@ def promo(page, i, state):
     text = block.text
     if text.endswith(":") or (block.words > PROMO_SHORT_WORDS and not text.startswith(PROMO_OPENERS)):
         return None  # (past 30 words only a promotion that opens on its verb: "Join UTV for ...")
-    lower = text.lower()
+    lower = state.lower(text)
     verb = _promo_verb_in(lower)
     if ((verb and (PROMO_VERB.match(text) or ("?" in text and PROMO_AFTER_QUESTION.search(text)))
          and PROMO_WHERE.search(text)) or (("online" in lower or "app" in lower) and SITE_POINTER.search(text))
@@ -297,21 +314,19 @@ def promo(page, i, state):
 # The site asking its readers for stories or pictures: "Got a story? Contact the
 # newsroom", "Send us your pictures of the snow", "... get in touch using the form below".
 NEWSROOM_INVITATION = lazy(
-    r"^(?:have you got|do you have|got) a (?:news )?story\b"
-    r"|\b(?:(?:contact|get in touch with|e-?mail|message|call|tell) (?:the|our)\b[^.?!]{0,40}\bnewsroom"
-    r"|send us your (?:pictures|photos|photographs|videos|stories|story|views)"
-    r"|share your (?:pictures|photos|story|stories) with us|using the form (?:below|above))\b",
-    re.IGNORECASE,
+    r"^(?:Have you got|Do you have|Got) a (?:news )?story\b"
+    r"|\b(?:[Cc]ontact|[Gg]et in touch with|[Ee]-?mail|[Mm]essage|[Cc]all|[Tt]ell) (?:the|our)\b[^.?!]{0,40}\bnewsroom"
+    r"|\b[Ss]end us your (?:pictures|photos|photographs|videos|stories|story|views)"
+    r"|\b[Ss]hare your (?:pictures|photos|story|stories) with us|\busing the form (?:below|above)"
 )
-NEWSROOM_INVITATION_MAX_WORDS = 35
+NEWSROOM_INVITATION_MAX_WORDS = 25
 # An appeal for witnesses is the story's, even in the same words.
 _APPEAL_WORDS = ("police", "officers", "101", "crimestoppers", "detective")
 
 
-def _may_invite(lower: str) -> bool:
+def _may_invite(text: str) -> bool:
     """A cheap necessary condition for NEWSROOM_INVITATION: one of its words occurs."""
-    return ("story" in lower or "newsroom" in lower or "send us" in lower or "share your" in lower
-            or " form " in lower)
+    return "story" in text or "newsroom" in text or "end us your" in text or "hare your" in text or "form " in text
 
 
 @shape(max_words=NEWSROOM_INVITATION_MAX_WORDS)
@@ -319,43 +334,12 @@ def newsroom_invitation(page, i, state):
     """``Got a story? Contact the ITV News Granada newsroom``, ``Send us your pictures
     of the floods``: the site asking its readers for news, not part of the article."""
     text = page.blocks[i].text
-    lower = text.lower()
-    if not _may_invite(lower) or '"' in text or "“" in text:
+    if not _may_invite(text) or '"' in text or "“" in text or not NEWSROOM_INVITATION.search(text):
         return None
-    if any(word in lower for word in _APPEAL_WORDS) or not NEWSROOM_INVITATION.search(text):
+    lower = state.lower(text)
+    if any(word in lower for word in _APPEAL_WORDS):
         return None
     return Hit()
-
-
-# The site's own programmes promoted by time or service: "Calendar has more on this at
-# 6pm", "The full interview will be broadcast on ITV News at Ten tonight", "... and
-# available to stream on ITVX".
-BROADCAST_PROMO = lazy(
-    r"\b(?:has|have|will have) (?:more|the full story|the latest)(?: (?:on|about|from) [^.]{1,60}?)?"
-    r" (?:tonight|this evening|at \d{1,2}(?:[.:]\d\d)?\s?[ap]m)\b"
-    r"|^(?:The|Our|You can (?:see|watch) the) (?:full |whole |extended )?(?:interview|report|documentary|programme|film)\b"
-    r"[^.]{0,60}\b(?:will be|is|can be) (?:broadcast|shown|aired|on|seen|watched)\b[^.]{0,60}\bITV"
-    r"|\bavailable (?:to stream|to watch|on demand) on ITVX\b",
-    re.IGNORECASE,
-)
-
-
-def _may_promote_broadcast(text: str) -> bool:
-    """A cheap necessary condition for BROADCAST_PROMO: "more", "the full story", "the latest" or "ITV"."""
-    lower = text.lower()
-    return "more" in lower or "itv" in lower or "the full story" in lower or "the latest" in lower
-
-
-@shape(max_words=PROMO_SHORT_WORDS)
-def broadcast_promo(page, i, state):
-    """A line pointing the reader at a programme: it has more tonight, the full
-    interview is on later, it can be streamed."""
-    text = page.blocks[i].text
-    if not _may_promote_broadcast(text) or text.endswith(":") or '"' in text or "“" in text:
-        return None
-    if BROADCAST_PROMO.search(text) and not split_credit(text):
-        return Hit()
-    return None
 
 
 LABEL_ITEM = lazy(r"^[A-Z0-9][\w'’&.\- ]*$")
@@ -574,6 +558,7 @@ RULES = [
     dated_prefix,
     no_words,
     play_video,
+    titled_play_video,
     video_slug,
     unavailable_placeholder,
     updates_link,
@@ -581,7 +566,6 @@ RULES = [
     trailer,
     promo,
     newsroom_invitation,
-    broadcast_promo,
     label_line,
     byline,
     section_word_before_headline,

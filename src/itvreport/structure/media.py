@@ -450,14 +450,15 @@ def _may_be_note(text, lower):
             return True
     elif _lead_verb_at_end(text):
         return True
+    if not ("forecast" in lower or "interview" in lower):
+        return False  # ("report" is asked above)
     # _POSSESSIVE_REPORT: "Jo Bloggs' forecast", its noun (in lower case) at most 61
     # characters before the end
     tail = text[-72:]
     if ("forecast" in tail or "interview" in tail) and ("'" in text or "’" in text):
         return True
-    # _REPORT_FROM: "The latest forecast from Jo Bloggs" ("report" is asked above)
-    return (len(text) <= REPORT_FROM_MAX_CHARACTERS and ("forecast" in lower or "interview" in lower)
-            and _from_or_with(text))
+    # _REPORT_FROM: "The latest forecast from Jo Bloggs"
+    return len(text) <= REPORT_FROM_MAX_CHARACTERS and _from_or_with(text)
 
 
 def _colon_note_words(lower):
