@@ -501,6 +501,27 @@ def test_paragraphs_after_said_in_a_statement_stay_narrative_without_the_stateme
     assert {b["type"] for b in blocks(text)} == {"paragraph"}
 
 
+def test_a_first_person_quote_ends_where_a_plain_narrative_paragraph_follows():
+    text = (HEAD + "The crew manager said:\n\nWe got there within six minutes and the family were already out.\n\n"
+            "The cause of the fire is being investigated.\n\nThe road was closed for three hours.\n\n"
+            "The house after the fire Credit: PA\n\nNeighbours have set up a fund for the family.")
+    out = blocks(text)
+    assert out[1] == {"type": "quote", "attribution": None,
+                      "paragraphs": ["We got there within six minutes and the family were already out."]}
+    assert [b["type"] for b in out[2:]] == ["paragraph", "paragraph", "image", "paragraph"]
+
+
+@pytest.mark.parametrize("second, third", [
+    ("But they have been left with no choice by the company.", "Pay has fallen behind for ten years."),  # carries on
+    ("Nobody on the crew will forget it.", "We owe them everything."),  # the speaker's voice comes back
+    ("The crews had never seen a fire spread so fast.", "The chief officer added:\n\nThanks to all."),  # a lead-in closes it
+])
+def test_a_paragraph_without_first_person_stays_in_the_quote_when_the_narrator_does_not_take_over(second, third):
+    text = (HEAD + "The union leader said:\n\nNobody wants to strike. Our members lose money.\n\n" + second + "\n\n"
+            + third + "\n\nShe said talks could resume.")
+    assert blocks(text)[1]["paragraphs"][1] == second
+
+
 def test_my_opening_a_paragraph_is_the_speaker_talking():
     assert quotes.speaks_for_self("My class are going to be unbearable on Monday.")
     assert quotes.speaks_for_self("Me and my brother were there.")

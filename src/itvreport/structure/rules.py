@@ -150,6 +150,9 @@ def quote_block(ctx, i):
             if not (paragraphs and _speaker_goes_on(ctx, j, surname)):
                 narrator_resumed = True
                 break
+        if paragraphs and not statement and _narrator_takes_over(ctx, j, paragraphs, about):
+            narrator_resumed = True
+            break
         paragraphs.append(text)
         j += 1
     who = attribution(ctx.texts[j]) if paragraphs and j < len(ctx.blocks) else None
@@ -206,6 +209,32 @@ def statement_after_full_stop(ctx, i):
 
 
 _QUOTE_MARKS = "\"“‘'"
+
+
+# Openings that carry the speaker's argument on: "But they have been left with no choice."
+_CARRIES_ON = frozenset({"But", "And", "So", "It", "It's", "It’s", "They", "This", "That", "These", "Those", "There"})
+
+
+def _narrator_takes_over(ctx, j, paragraphs, about):
+    """Paragraph ``j`` follows a paragraph in the speaker's own voice (first or second
+    person) and has none of it: no "I", "we" or "you", no question or exclamation, no
+    quotation mark, no opening that carries the speaker's argument on or names the one
+    the speaker talks of; and the speaker's own voice does not come back in the next
+    paragraph. The narrator has taken over ("The cause of the fire is being
+    investigated."). A new lead-in, caption, list or heading right after it closes the
+    quote there instead, and the paragraph stays the speaker's."""
+    text = ctx.texts[j]
+    if (quotes.speaks_for_self(text) or "?" in text or "!" in text or text[:1] in _QUOTE_MARKS
+            or text.startswith(about) or text.split(None, 1)[0] in _CARRIES_ON):
+        return False
+    if not quotes.speaks_for_self(paragraphs[-1]):
+        return False
+    nxt = ctx.texts[j + 1]
+    if nxt is None:
+        return True
+    if is_structural(nxt) or nxt.endswith(":") or looks_like_heading(ctx, j + 1):
+        return False
+    return not quotes.speaks_for_self(nxt)
 
 
 def _speaker_goes_on(ctx, j, surname):
@@ -385,3 +414,4 @@ def build_blocks(blocks, live_index=False, blank_separated=False):
                 i += used
                 break
     return tuple(ctx.out), ctx.reporters
+
