@@ -75,14 +75,16 @@ def test_play_video(line):
 
 
 @pytest.mark.parametrize("line", ["Play videoHarbour wall collapse at Eastley", "Play videoEASTLEY_HARBOUR_PKG",
-                                  "Play Brightcove videoTime-lapse: the new bridge goes up"])
+                                  "Play Brightcove videoTime-lapse: the new bridge goes up",
+                                  "Play video harbour-wall-collapse-0912"])
 def test_a_title_glued_after_play_video(line):
     assert first_hit(line, chrome.titled_play_video)
 
 
 @pytest.mark.parametrize("line", ["The school will play video games at the fair.",
                                   "Play videos were shown to the children at the fair.",
-                                  "Play video games with your children, the charity says."])
+                                  "Play video games with your children, the charity says.",
+                                  "Play video follow-the-leader-style games"])
 def test_sentence_about_a_play_is_kept(line):
     assert not first_hit(line, chrome.play_video)
     assert not first_hit(line, chrome.titled_play_video)

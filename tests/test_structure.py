@@ -29,6 +29,23 @@ def assert_update(article, headline, story_title, texts):
 
 # --- headline and layouts ------------------------------------------------------------
 
+@pytest.mark.parametrize("second", ["Smoke rising from the mill on Thursday evening. Credit: ITV News Calendar",
+                                    "Crews were called to the mill at about 6.30pm on Thursday."])
+def test_a_title_glued_to_the_date_is_the_headline(second):
+    article = read(" date 2023-09-14 Huge fire destroys derelict mill in Calder Bridge\n" + second
+                   + "\nFifteen fire engines were sent to the scene.\nNobody was hurt.")
+    assert article.headline == "Huge fire destroys derelict mill in Calder Bridge"
+    assert article.date == "2023-09-14"
+
+
+@pytest.mark.parametrize("first", ["Spray over the pier at Carrow Bay during a gale. Credit: PA",
+                                   "Heavy snow blew across the region this morning.",
+                                   "Snow on the moors"])  # too short for a headline
+def test_a_caption_or_sentence_glued_to_the_date_is_not_the_headline(first):
+    article = read(" date 2023-03-09 " + first + "\nSchools were closed across the county.\nRoads were gritted.")
+    assert article.headline is None
+
+
 def test_marker_first_layout_headline():
     article = read("Advertisement\n\n  1. ITV Report\n\nHarbour wall repaired after storms\n\nWork finished on Friday.")
     assert article.headline == "Harbour wall repaired after storms"
@@ -114,6 +131,15 @@ def test_on_a_blank_separated_page_one_blank_line_before_a_closing_section_sets_
     article = read(text)
     assert article.live_story is None
     assert article.blocks[-2] == Heading("What happens next", line=9)
+
+
+def test_a_lone_day_name_after_a_wide_break_titles_a_forecasts_section_not_a_parent_story():
+    text = ("Heatwave to end with thunderstorms\n\nTemperatures will reach 31C on Thursday.\n\n"
+            "Storms are expected to break the heat overnight.\n\nThe Met Office has issued a yellow warning.\n\n\n"
+            "Friday\n\nFresher, with a breeze off the sea and highs of 24C.")
+    article = read(text)
+    assert article.live_story is None
+    assert article.blocks[-2] == Heading("Friday", line=10)
 
 
 def test_standfirst_twice_and_other_updates_make_a_page_without_its_own_title():

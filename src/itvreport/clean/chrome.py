@@ -137,8 +137,10 @@ def play_video(page, i, state):
     return None
 
 
-# "Play videoBarn fire at Eastley farm": a video's title glued after the player's label.
-TITLED_PLAY_VIDEO = lazy(r"^Play(?: Brightcove)? video(?!s\b)\S.{0,100}$", re.IGNORECASE)
+# "Play videoBarn fire at Eastley farm", "Play video barn-fire-0512": a video's title
+# glued after the player's label, or its slug (one word of parts and numbers) after it.
+TITLED_PLAY_VIDEO = lazy(r"^Play(?: Brightcove)? video(?:(?!s\b)\S.{0,100}|\s+(?=\S*\d)[\w]+(?:-[\w]+){2,})$",
+                         re.IGNORECASE)
 TITLED_PLAY_VIDEO_MAX_WORDS = 14
 
 

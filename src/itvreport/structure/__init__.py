@@ -10,7 +10,7 @@ from __future__ import annotations
 from itvreport.errors import NoArticleError
 from itvreport.read import show_path
 from itvreport.model import Article, Heading, Image, Media, Paragraph, Quote, Removed, article_words
-from itvreport.shapes import bullet_item, ends_sentence, numbered_item, split_credit, words
+from itvreport.shapes import bullet_item, ends_sentence, is_title_shaped, numbered_item, split_credit, words
 from itvreport.structure import live, media, rules
 
 HEADLINE_MAX_WORDS = 30
@@ -47,16 +47,25 @@ def build(cleaned, source: str = "-", fmt: str = "text") -> Article:
     )
 
 
+GLUED_HEADLINE_MIN_WORDS = 5  # a title glued to the date reads as a headline, not a label
+
+
 def take_headline(blocks, glued=None):
     """The first block is the headline when it is shaped like one.
 
     ``glued`` is the line that began with the page's date: newer pages glue the
     date to the first line of the article's content (a caption or its first
-    paragraph) when they show no headline, so that line is never the headline.
+    paragraph) when they show no headline, so that line is the headline only when
+    it is shaped like a title (no closing full stop, no credit) and prose or a
+    credited picture follows it.
     """
-    if not blocks or blocks[0].line == glued:
+    if not blocks:
         return None, blocks
     text = blocks[0].text
+    if blocks[0].line == glued and not (
+            is_title_shaped(text, HEADLINE_MAX_WORDS) and words(text) >= GLUED_HEADLINE_MIN_WORDS
+            and len(blocks) > 1 and (ends_sentence(blocks[1].text) or split_credit(blocks[1].text))):
+        return None, blocks
     if (
         words(text) > HEADLINE_MAX_WORDS or words(text) < HEADLINE_MIN_WORDS or text.endswith(":") or bullet_item(text)
         or numbered_item(text) or split_credit(text) or media.is_media_note(text)

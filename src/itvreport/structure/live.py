@@ -24,6 +24,7 @@ from itvreport.model import LiveStory
 from itvreport.patterns import lazy
 from itvreport.shapes import TITLE_MAX_CHARACTERS, bullet_item, ends_sentence, is_title_shaped, split_credit, words
 
+OLDER_TITLE_MIN_WORDS = 2  # a story's title; a lone "Friday" or "Weekend" titles a forecast's section
 OLD_TAIL_MAX = 8        # blocks in an older page's closing parent-story block, summaries included
 STANDFIRST_MAX_WORDS = 60
 STANDFIRST_MAX_LINES = 3  # a parent block is short: more prose after a title is the article's own section
@@ -157,8 +158,9 @@ def _older_tail(blocks, start):
     """The parent block from ``start``, if the lines there are shaped like one."""
     tail = blocks[start:]
     title = tail[0].text
-    if not is_title_shaped(title, 20) or bullet_item(title) or split_credit(title) or len(tail) < 2:
-        return None  # (a picture's caption with its credit is no story's title)
+    if (not is_title_shaped(title, 20) or words(title) < OLDER_TITLE_MIN_WORDS or bullet_item(title)
+            or split_credit(title) or len(tail) < 2):
+        return None  # (a picture's caption with its credit is no story's title, nor is "Friday")
     end = 1
     while end < len(tail) and (ends_sentence(tail[end].text) or bullet_item(tail[end].text)
                                or _lead_in_to_bullets(tail, end) or _cut_off_standfirst(tail, end)):
