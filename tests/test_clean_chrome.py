@@ -419,25 +419,3 @@ def test_a_question_link_at_the_end_of_a_page_with_question_subheadings():
     text = ("Bin collections: what changes" + "\n\nWhen is my bin collected?\n\nEvery other Tuesday."
             "\n\nWhat goes in the green bin?\n\nGarden waste only.\n\nCan I get a bigger bin for a large family?")
     assert kept(text)[-1] == "Garden waste only."
-
-
-
-@pytest.mark.parametrize("line", [
-    "Have you got a story? Get in touch with the ITV News Anglia newsroom",
-    "Got a story? Contact the ITV News Border newsroom",
-    "Send us your pictures of the snow in your street",
-    "Has your energy bill doubled? Tell us about it using the form below",
-])
-def test_the_site_asking_readers_for_news_is_dropped(line):
-    assert first_hit(line + BODY, chrome.newsroom_invitation)
-
-
-@pytest.mark.parametrize("line", [
-    "The newsroom at the paper was closed in 2019 after 150 years.",
-    "Police are asking anyone with pictures of the crash to send them to officers.",
-    "Detectives said: send us your dashcam footage if you were on the road that night.",
-    "Got any photos of the old station? The museum wants to hear from you.",
-    '"Send us your pictures," the council said, "and we will put them in the exhibition."',
-])
-def test_appeals_and_stories_that_mention_news_are_kept(line):
-    assert not first_hit(line + BODY, chrome.newsroom_invitation)

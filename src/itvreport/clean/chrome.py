@@ -34,20 +34,12 @@ class Hit:
 class State:
     """What the rules know about the page so far."""
 
-    __slots__ = ("kept", "update_page", "own", "_text", "_lower")
+    __slots__ = ("kept", "update_page", "own")
 
     def __init__(self):
         self.kept = 0            # content blocks kept so far
         self.update_page = False  # a "View all N updates" line was seen
         self.own = 0             # content blocks kept since then: the item's own
-        self._text = self._lower = None
-
-    def lower(self, text: str) -> str:
-        """``text.lower()``, made once for the block the rules are trying (each rule
-        that asks for it would otherwise make its own)."""
-        if text is not self._text:
-            self._text, self._lower = text, text.lower()
-        return self._lower
 
 
 def _fold(text: str) -> str:
@@ -178,7 +170,7 @@ def unavailable_placeholder(page, i, state):
     available on your device.", "... is unavailable on your device", "This video cannot
     be played on your device" and their variants."""
     text = page.blocks[i].text
-    lower = state.lower(text)
+    lower = text.lower()
     # (a cheap necessary condition for UNAVAILABLE first: "cannot" holds "not ")
     if ("not " in lower or "n't " in lower or "n’t " in lower or "unavailable" in lower) and UNAVAILABLE.search(text):
         return Hit()
@@ -304,44 +296,13 @@ def promo(page, i, state):
     text = block.text
     if text.endswith(":") or (block.words > PROMO_SHORT_WORDS and not text.startswith(PROMO_OPENERS)):
         return None  # (past 30 words only a promotion that opens on its verb: "Join UTV for ...")
-    lower = state.lower(text)
+    lower = text.lower()
     verb = _promo_verb_in(lower)
     if ((verb and (PROMO_VERB.match(text) or ("?" in text and PROMO_AFTER_QUESTION.search(text)))
          and PROMO_WHERE.search(text)) or (("online" in lower or "app" in lower) and SITE_POINTER.search(text))
             or (verb and _follow_place_in(lower) and PROMO_FOLLOW.match(text))):
         return None if split_credit(text) else Hit()  # (a line with a picture credit is the picture's caption)
     return None
-
-
-# The site asking its readers for stories or pictures: "Got a story? Contact the
-# newsroom", "Send us your pictures of the snow", "... get in touch using the form below".
-NEWSROOM_INVITATION = lazy(
-    r"^(?:Have you got|Do you have|Got) a (?:news )?story\b"
-    r"|\b(?:[Cc]ontact|[Gg]et in touch with|[Ee]-?mail|[Mm]essage|[Cc]all|[Tt]ell) (?:the|our)\b[^.?!]{0,40}\bnewsroom"
-    r"|\b[Ss]end us your (?:pictures|photos|photographs|videos|stories|story|views)"
-    r"|\b[Ss]hare your (?:pictures|photos|story|stories) with us|\busing the form (?:below|above)"
-)
-NEWSROOM_INVITATION_MAX_WORDS = 25
-# An appeal for witnesses is the story's, even in the same words.
-_APPEAL_WORDS = ("police", "officers", "101", "crimestoppers", "detective")
-
-
-def _may_invite(text: str) -> bool:
-    """A cheap necessary condition for NEWSROOM_INVITATION: one of its words occurs."""
-    return "story" in text or "newsroom" in text or "end us your" in text or "hare your" in text or "form " in text
-
-
-@shape(max_words=NEWSROOM_INVITATION_MAX_WORDS)
-def newsroom_invitation(page, i, state):
-    """``Got a story? Contact the ITV News Granada newsroom``, ``Send us your pictures
-    of the floods``: the site asking its readers for news, not part of the article."""
-    text = page.blocks[i].text
-    if not _may_invite(text) or '"' in text or "“" in text or not NEWSROOM_INVITATION.search(text):
-        return None
-    lower = state.lower(text)
-    if any(word in lower for word in _APPEAL_WORDS):
-        return None
-    return Hit()
 
 
 LABEL_ITEM = lazy(r"^[A-Z0-9][\w'’&.\- ]*$")
@@ -567,7 +528,6 @@ RULES = [
     read_more_widget,
     trailer,
     promo,
-    newsroom_invitation,
     label_line,
     byline,
     section_word_before_headline,
