@@ -746,6 +746,20 @@ def test_a_scene_with_a_relative_clause_or_no_auxiliary_is_still_a_caption(line)
     assert article.blocks[0].__class__.__name__ == "Image"
 
 
+@pytest.mark.parametrize("line, kind", [
+    ("Mandy Cole inside her flooded shop", "image"),
+    ("Green group leader Hannah Cole at the count", "image"),
+    ("The Marsh family at the Eastley show", "image"),
+    ("Marchers on Station Road on their way to the hospital", "image"),
+    ("Chaos at the station", "heading"),  # no one is there
+    ("Reaction in Carrow", "heading"),
+    ("Farming in the upper Wendle in numbers", "heading"),
+])
+def test_people_somewhere_is_a_picture_and_a_section_title_is_not(line, kind):
+    text = HEAD + "The water rose overnight.\n\n" + line + "\n\nShops were cleared by noon."
+    assert blocks(text)[1]["type"] == kind
+
+
 def test_a_bullet_title_before_a_picture_is_a_heading():
     text = HEAD + "Intro text.\n\n  • How cold could it get?\nNot weather for a paddle. Credit: PA\n\nForecasters said it could reach -12C."
     out = blocks(text)

@@ -126,6 +126,19 @@ _SCENE = lazy(
     r"family|baby|parents|grandchildren|dog)|at (?:his|her|their) (?:home|house|farm))\b",
     re.IGNORECASE,
 )
+# "Mandy Cole inside her flooded shop", "Green group leader Hannah Cole at the count",
+# "Marchers on Station Road", "The Airey family at the show": people (a name of two
+# capitalised words, perhaps after a role, or a group of people) somewhere, as a picture
+# shows them. ("Chaos at the station", "Reaction in Carrow": no one is there.)
+_PEOPLE_SOMEWHERE = lazy(
+    r"^(?:(?:[A-Z][\w'’\-]*\s+)?(?:[a-z]+\s+){0,3}[A-Z][\w'’\-]+\s+[A-Z][\w'’\-]+|The [A-Z][\w'’\-]+ family|"
+    r"(?:[A-Z][a-z]+\s+)?(?:[Rr]esidents|[Pp]upils|[Mm]archers|[Hh]olidaymakers|[Ss]upporters|[Ff]ans|[Cc]rowds|"
+    r"[Cc]ampaigners|[Pp]rotesters|[Vv]olunteers|[Ff]irefighters|[Cc]hildren|[Ss]hoppers|[Vv]isitors|[Ww]alkers|"
+    r"[Rr]unners|[Ss]wimmers|[Ss]tudents|[Ff]amilies|[Mm]ourners|[Ww]orshippers|[Ss]pectators|[Rr]escuers|"
+    r"[Bb]irdwatchers|[Ff]estival-goers))"
+    r"(?:\s+and\s+[\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)?"
+    r"\s+(?:at|in|on|inside|outside|along|near|beside|by|on their way to|lined up along)\s+(?:the|her|his|their|a|[A-Z])"
+)
 # "Flowers left at the roadside", "Residents living near the site": a subject, a
 # participle, then a place. Headings rarely take that shape.
 _PARTICIPLE_PLACE = lazy(
@@ -167,7 +180,8 @@ def uncredited_caption(ctx, i):
     )
     lead_image = i == 0 and ctx.texts[i + 1] is not None and words(text) >= 6 and not text.endswith("?")
     described = words(text) >= 7 and "," in text  # headings are short and rarely take a clause
-    if not (_SCENE.search(text) or _PARTICIPLE_PLACE.search(text) or described or gallery or lead_image):
+    if not (_SCENE.search(text) or _PARTICIPLE_PLACE.search(text) or _PEOPLE_SOMEWHERE.match(text) or described
+            or gallery or lead_image):
         return 0
     if ctx.texts[i + 1] is None and not gallery:
         return 0  # the page's last line, unpunctuated and alone: text cut off mid-sentence
