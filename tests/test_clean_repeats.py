@@ -59,6 +59,17 @@ def test_attribution_lines_may_close_two_quotes():
     assert not run(text).removed
 
 
+def test_a_short_lead_in_may_open_two_quotes():
+    text = ("Bridge plan approved\n\nThe mayor spoke first.\n\nHe said:\n\nWe will rebuild.\n\n"
+            "The judge spoke later.\n\nHe said:\n\nYou betrayed their trust.")
+    assert not run(text).removed
+
+
+def test_a_caption_with_an_empty_credit_still_repeats():
+    text = "Bridge plan approved\n\nAleksi Varga Credit:\n\nWork began in May.\n\nAleksi Varga Credit:"
+    assert [(r.line, r.reason) for r in run(text).removed] == [(7, "duplicate")]
+
+
 def test_within_edits():
     a = "one two three four five six seven eight".split()
     assert repeats.within_edits(a, a, 2)

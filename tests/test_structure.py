@@ -548,6 +548,14 @@ def test_a_paragraph_without_first_person_stays_in_the_quote_when_the_narrator_d
     assert blocks(text)[1]["paragraphs"][1] == second
 
 
+def test_a_quote_at_the_pages_end_keeps_a_paragraph_carrying_on_straight_after_the_speaker():
+    text = (HEAD + "The watch manager said:\n\nIt is not a job we do every day, and it took us a while.\n\n"
+            "But everyone got off safely, the sheep included.\n\nThe river is expected to fall by Monday.")
+    assert blocks(text)[1]["paragraphs"] == ["It is not a job we do every day, and it took us a while.",
+                                             "But everyone got off safely, the sheep included."]
+    assert quotes.quote_length(["We got there.", "The crews left.", "But the sheep stayed."]) == 1
+
+
 def test_my_opening_a_paragraph_is_the_speaker_talking():
     assert quotes.speaks_for_self("My class are going to be unbearable on Monday.")
     assert quotes.speaks_for_self("Me and my brother were there.")

@@ -396,6 +396,14 @@ def find(probe, index) -> Repeat | None:
     return None
 
 
+LEAD_IN_MAX_WORDS = 4  # "He said:", "The judge added:": a short lead-in can open two quotes
+_SAYING = frozenset({"said:", "says:", "added:", "adds:", "told:", "explained:", "continued:", "wrote:", "writes:"})
+
+
 def exempt(text: str) -> bool:
-    """Lines that legitimately repeat: an attribution can close two quote blocks."""
+    """Lines that legitimately repeat: an attribution can close two quote blocks, and
+    a short lead-in ending on a verb of saying ("He said:") can open two."""
+    if text[-1:] == ":":
+        said = text.split()
+        return len(said) <= LEAD_IN_MAX_WORDS and said[-1] in _SAYING
     return text[:1] in "–—" and attribution(text) is not None

@@ -97,14 +97,19 @@ def quote_length(paragraphs: list[str]) -> int:
     """How many of the candidate paragraphs after a lead-in are the speaker's.
 
     The first always is. After it, the quote runs to the last paragraph that
-    speaks in the first or second person: a third-person paragraph at the end
-    of the run is the narrator again, even without a "she said".
+    speaks in the first or second person, or that carries on straight after the
+    speaker's words ("But everyone got off safely."): a third-person paragraph at
+    the end of the run is the narrator again, even without a "she said".
     """
     length = 1
     for position, text in enumerate(paragraphs[1:], 2):
-        if speaks_for_self(text):
-            length = position
+        if speaks_for_self(text) or (length == position - 1 and text.split(None, 1)[0] in CARRIES_ON):
+            length = position  # (or it carries on straight after the speaker: "But everyone got off safely.")
     return length
+
+
+# Openings that carry the speaker's argument on: "But they have been left with no choice."
+CARRIES_ON = frozenset({"But", "And", "So", "It", "It's", "It’s", "They", "This", "That", "These", "Those", "There"})
 
 
 _LIST_WORDS = ("including", "include", "includes", "such as", "following", "are", "were", "as follows", "these", "below")

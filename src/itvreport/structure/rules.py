@@ -211,10 +211,6 @@ def statement_after_full_stop(ctx, i):
 _QUOTE_MARKS = "\"“‘'"
 
 
-# Openings that carry the speaker's argument on: "But they have been left with no choice."
-_CARRIES_ON = frozenset({"But", "And", "So", "It", "It's", "It’s", "They", "This", "That", "These", "Those", "There"})
-
-
 def _narrator_takes_over(ctx, j, paragraphs, about):
     """Paragraph ``j`` follows a paragraph in the speaker's own voice (first or second
     person) and has none of it: no "I", "we" or "you", no question or exclamation, no
@@ -225,7 +221,7 @@ def _narrator_takes_over(ctx, j, paragraphs, about):
     quote there instead, and the paragraph stays the speaker's."""
     text = ctx.texts[j]
     if (quotes.speaks_for_self(text) or "?" in text or "!" in text or text[:1] in _QUOTE_MARKS
-            or text.startswith(about) or text.split(None, 1)[0] in _CARRIES_ON):
+            or text.startswith(about) or text.split(None, 1)[0] in quotes.CARRIES_ON):
         return False
     if not quotes.speaks_for_self(paragraphs[-1]):
         return False
