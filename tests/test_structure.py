@@ -1024,6 +1024,17 @@ def test_a_credit_at_the_end_of_an_update_is_the_pictures_not_another_updates_su
     assert article.blocks[1].credit == "ITV News"
 
 
+def test_an_attribution_and_a_cut_off_last_line_of_an_update_are_not_other_updates_summaries():
+    text = ("1. National\n\nStorm Ada: live updates\n\nGales are sweeping the north coast tonight.\n\n"
+            "View all 18 updates ›\n\nHarbour road shut at Kelmouth\n\nThe harbour road is shut after waves threw stones.\n\n"
+            "The harbourmaster said:\n\nWe will reopen it as soon as it is safe.\n\n– Tom Reed, harbourmaster\n\n"
+            "The council has called for urgent talks wit")
+    article = read(text)
+    assert article.blocks[-2].attribution == "Tom Reed, harbourmaster"
+    assert article.blocks[-1] == Paragraph("The council has called for urgent talks wit", line=19)
+    assert article.removed[-1].text == "View all 18 updates ›"
+
+
 def test_a_quote_goes_on_through_he_when_the_speaker_still_speaks_as_we():
     out = blocks(HEAD + "A crew member has died.\n\nThe lifeboat station posted on social media:\n\n"
                  "We are heartbroken to share the news that our crewmate has died.\n\n"

@@ -14,7 +14,7 @@ import re
 
 from itvreport.dispatch import shape
 from itvreport.patterns import lazy
-from itvreport.shapes import NUMBERED, ends_sentence, is_title_shaped, numbered_item, split_credit, words
+from itvreport.shapes import NUMBERED, attribution, ends_sentence, is_title_shaped, numbered_item, split_credit, words
 
 
 class Hit:
@@ -493,14 +493,14 @@ def update_summaries_at_end(page, i, state):
     They follow the article with no trailer line before them, up to the end of
     the page or to the read-more widget or a trailer. One such line alone is
     kept (it may be the article's own cut-off last line), and so are the item's
-    title and first paragraph, and a picture's credit.
+    title and first paragraph, a picture's credit and a quote's attribution.
     """
     blocks = page.blocks
     if not state.update_page or state.own < 2:
         return None  # the item's own title and first paragraph come first, whatever their shape
     end = i
     while (end < len(blocks) and end - i <= 8 and is_title_shaped(blocks[end].text, 20) and not blocks[end].indent
-           and not split_credit(blocks[end].text)):
+           and not split_credit(blocks[end].text) and not attribution(blocks[end].text)):
         if _ends_article(blocks[end].text):
             break
         end += 1
