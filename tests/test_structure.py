@@ -257,6 +257,9 @@ def test_credit_word_in_prose_is_not_a_caption():
     "Listen to the interview below:",
     "You can watch the full interview below.",
     "Here is the full interview:",
+    "Police arrested three men after a fight, as our Midlands Correspondent Steph Lambourne reports.",
+    "Mr Hollis sat down with our Midlands Editor Nasir Qureshi:",
+    "Owen Castell's weekend forecast",
 ])
 def test_media_note_shapes(line):
     assert media.is_media_note(line)
@@ -277,6 +280,8 @@ def test_media_note_shapes(line):
     "Warning: the council says the pier is unsafe.",
     "Watch manager Kerry Brough said:",  # a fire service's rank brings in a speaker
     "Watch Commander Lee Hart, of Eastley fire station, said:",
+    "The families sat down with officials to discuss the plans:",
+    "Ofsted's damning report found pupils were not safe.",
 ])
 def test_not_media_notes(line):
     assert not media.is_media_note(line)

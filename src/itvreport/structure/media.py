@@ -21,7 +21,7 @@ _HAS_REPORT = lazy(
 # A standfirst ending "..., Health Correspondent Jo Bloggs reports" (no colon).
 _STANDFIRST_REPORTS = lazy(
     r"(?:,|\bas|\s[-–]|[.!?])\s+(?P<who>(?:[A-Z][\w'’.\-]*\s+){1,6}[A-Z][\w'’\-]+"
-    r"|(?:Our|ITV News'?)\s+(?:[a-z]+\s+){1,3}[A-Z][\w'’.\-]*\s+[A-Z][\w'’\-]+)\s+reports\.?$"  # "Our correspondent Tom Hale"
+    r"|(?:[Oo]ur|ITV News'?)\s+(?:[A-Za-z]+\s+){1,3}[A-Z][\w'’.\-]*\s+[A-Z][\w'’\-]+)\s+reports\.?$"  # "Our correspondent Tom Hale"
 )
 # A standfirst-like lead-in with no colon: "Sarah Kellow reports on the latest as ...",
 # "ITV News reporter Owen Maddox has the latest on the damage", "ITV News
@@ -33,7 +33,7 @@ _LEAD_REPORTS = lazy(
 )
 # "Jo Bloggs's forecast for the east.", "Watch Jo Bloggs' report".
 _POSSESSIVE_REPORT = lazy(
-    r"^(?:Watch\s+|Here is\s+|Here's\s+|Here’s\s+|This is\s+)?(?P<who>(?:[A-Z][\w'’\-]*\s+){0,4}[A-Z][\w\-]*?)['’]s?\s+(?:full\s+|latest\s+|video\s+)?"
+    r"^(?:Watch\s+|Here is\s+|Here's\s+|Here’s\s+|This is\s+)?(?P<who>(?:[A-Z][\w'’\-]*\s+){0,4}[A-Z][\w\-]*?)['’]s?\s+(?:full\s+|latest\s+|video\s+|(?!(?:our|the|a|an|this|his|her|their|my)\s)[a-z]+\s+)?"
     r"(?:report|forecast|interview)\b[^.:]{0,60}[.:]?$"
 )
 # "Video report by Tom Reed", "Report by Tom Reed, ITV News Tyne Tees"
@@ -69,7 +69,7 @@ _REPORTER_SPOKE_TO = lazy(
     re.IGNORECASE,
 )
 _SPOKE_TO = lazy(
-    r"\b(?:spoke|speaks|speaking|talked|talks)\s+to\s+(?:ITV\b|our\b|us\b|the\s+programme|[A-Z][a-z]+\s+[A-Z][a-z]+)"
+    r"\b(?:(?:spoke|speaks|speaking|talked|talks)\s+to|sat\s+down\s+with)\s+(?:ITV\b|our\b|us\b|the\s+programme|[A-Z][a-z]+\s+[A-Z][a-z]+)"
     r"(?![^:]*\b(?:said|says|saying|added|told)\b)[^:]*:$"
 )
 # "Watch the moment the crane fell below"; "Watch ITV News tell her brother the result"
@@ -306,7 +306,7 @@ def _distressing(lower):
 
 
 def _spoke_to(text, lower):
-    return (text.endswith(":") and ("spok" in lower or "speak" in lower or "talk" in lower)
+    return (text.endswith(":") and ("spok" in lower or "speak" in lower or "talk" in lower or "sat down" in lower)
             and words(text) <= 30 and bool(_SPOKE_TO.search(text) or _REPORTER_SPOKE_TO.search(text)))
 
 
@@ -467,7 +467,7 @@ def _colon_note_words(lower):
     hand-over's verb, "spoke to", "here is", a report's noun, going out. Most quote
     lead-ins ("The minister said:") have none of them."""
     return ("has" in lower or "have" in lower or "sent" in lower or "filed" in lower or "spok" in lower
-            or "speak" in lower or "talk" in lower or "here" in lower or "forecast" in lower or "interview" in lower
+            or "speak" in lower or "talk" in lower or "sat down" in lower or "here" in lower or "forecast" in lower or "interview" in lower
             or any(verb in lower for verb in _GOES_VERBS))
 
 
