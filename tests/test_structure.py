@@ -124,22 +124,20 @@ def test_on_a_single_newline_page_one_blank_line_sets_the_parent_block_apart():
     assert {r.text for r in article.removed} == {"Schools closed in upland areas", "Bus services withdrawn on moorland routes"}
 
 
-def test_on_a_blank_separated_page_one_blank_line_before_a_closing_section_sets_nothing_apart():
-    text = ("Ferries cancelled until Monday\n\nAll crossings are off, the operator said.\n\n"
-            "Passengers were told to check before travelling.\n\nThe port will reopen when winds drop.\n\n"
-            "What happens next\n\nEngineers will inspect the harbour wall on Monday.")
+@pytest.mark.parametrize("text, title, line", [
+    # on a blank-separated page, one blank line before a closing section sets nothing apart
+    ("Ferries cancelled until Monday\n\nAll crossings are off, the operator said.\n\n"
+     "Passengers were told to check before travelling.\n\nThe port will reopen when winds drop.\n\n"
+     "What happens next\n\nEngineers will inspect the harbour wall on Monday.", "What happens next", 9),
+    # a lone day name after a wide break titles a forecast's section, not a parent story
+    ("Heatwave to end with thunderstorms\n\nTemperatures will reach 31C on Thursday.\n\n"
+     "Storms are expected to break the heat overnight.\n\nThe Met Office has issued a yellow warning.\n\n\n"
+     "Friday\n\nFresher, with a breeze off the sea and highs of 24C.", "Friday", 10),
+])
+def test_a_closing_section_is_no_older_updates_parent_block(text, title, line):
     article = read(text)
     assert article.live_story is None
-    assert article.blocks[-2] == Heading("What happens next", line=9)
-
-
-def test_a_lone_day_name_after_a_wide_break_titles_a_forecasts_section_not_a_parent_story():
-    text = ("Heatwave to end with thunderstorms\n\nTemperatures will reach 31C on Thursday.\n\n"
-            "Storms are expected to break the heat overnight.\n\nThe Met Office has issued a yellow warning.\n\n\n"
-            "Friday\n\nFresher, with a breeze off the sea and highs of 24C.")
-    article = read(text)
-    assert article.live_story is None
-    assert article.blocks[-2] == Heading("Friday", line=10)
+    assert article.blocks[-2] == Heading(title, line=line)
 
 
 def test_standfirst_twice_and_other_updates_make_a_page_without_its_own_title():
@@ -719,21 +717,17 @@ def test_single_newline_page_has_no_gallery_runs():
 
 
 def test_update_titles_on_a_live_index_page_are_headings():
+    """Even when one names a scene, and when one stands over its update's credited picture."""
     text = ("Bus fire outside the station\n\nA bus caught fire this afternoon.\n\nLive updates\n\n"
             "Bus fire blamed on engine fault\n\nThe operator said checks had started.\n\n"
-            "Crews pictured at the station after the fire\n\nTwo crews attended.")
-    out = blocks(text)
-    assert out[1] == {"type": "heading", "text": "Bus fire blamed on engine fault"}
-    assert out[3] == {"type": "heading", "text": "Crews pictured at the station after the fire"}
-
-
-def test_an_update_title_over_its_credited_picture_on_a_live_index_page_is_a_heading():
-    text = ("Storm Ada: Live updates\n\nGales hit the coast.\n\nLive updates\n\n"
+            "Crews pictured at the station after the fire\n\nTwo crews attended.\n\n"
             "Lorry blown over on the Eastley bypass\n\nThe lorry on its side Credit: Eastley Police\n\n"
             "A lorry was blown onto its side this morning.")
     out = blocks(text)
-    assert out[1] == {"type": "heading", "text": "Lorry blown over on the Eastley bypass"}
-    assert out[2]["type"] == "image" and out[2]["credit"] == "Eastley Police"
+    assert out[1] == {"type": "heading", "text": "Bus fire blamed on engine fault"}
+    assert out[3] == {"type": "heading", "text": "Crews pictured at the station after the fire"}
+    assert out[5] == {"type": "heading", "text": "Lorry blown over on the Eastley bypass"}
+    assert out[6]["type"] == "image" and out[6]["credit"] == "Eastley Police"
 
 
 def test_an_uncredited_line_over_a_credited_picture_elsewhere_starts_a_gallery():
