@@ -109,7 +109,7 @@ def gallery_run(ctx, i):
     for k in range(i, j):
         text = ctx.texts[k]
         if (words(text) > GALLERY_MAX_WORDS or text.endswith(":") or bullet_item(text) or numbered_item(text)
-                or attribution(text) or media.is_media_note(text) or text[0] in _OPENING_QUOTES):
+                or attribution(text) or media.is_media_note(text) or text[0] in OPENING_QUOTES):
             return 0
     for k in range(i, j):
         caption, credit = split_credit(ctx.texts[k]) or (ctx.texts[k], None)
@@ -154,7 +154,7 @@ _AUXILIARY_AFTER_SUBJECT = lazy(
     r"(?:[\w'’\-,]+\s+){1,5}?(?:is|are|was|were|has|have|had|will|would|could|can|should|must)\s+"
     r"(?:been\s+|being\s+|not\s+)?[a-z]+(?:ed|ing|en)\b"
 )
-_OPENING_QUOTES = "\"“‘'"
+OPENING_QUOTES = "\"“‘'"
 # Headlines and subheadings quote in single quotation marks ("... 'as strong as ever'");
 # a caption describes what the picture shows.
 _HEADLINE_QUOTE = lazy(r"(?:^|\s)['‘][^'‘’]{2,60}['’](?:\s|$)")
@@ -163,7 +163,7 @@ _HEADLINE_QUOTE = lazy(r"(?:^|\s)['‘][^'‘’]{2,60}['’](?:\s|$)")
 def _describes(text):
     """A caption describes a picture: it does not ask or exclaim, and it is not
     somebody's words (a line opening with a quotation mark continues a quote)."""
-    return text[0] not in _OPENING_QUOTES and text.rstrip(SENTENCE_CLOSERS)[-1:] not in ("?", "!")
+    return text[0] not in OPENING_QUOTES and text.rstrip(SENTENCE_CLOSERS)[-1:] not in ("?", "!")
 
 
 @title_shaped

@@ -23,6 +23,7 @@ from itvreport.shapes import BULLET_MARKS, attribution, bullet_item, flattened_i
 from itvreport.structure import media, quotes
 from itvreport.structure.lines import emit_media, is_structural, looks_like_heading, single_sentence, title_shaped
 from itvreport.structure.pictures import (
+    OPENING_QUOTES,
     credited_caption,
     full_stop_caption,
     gallery_run,
@@ -195,7 +196,7 @@ def statement_after_full_stop(ctx, i):
     j = i + 1
     while j < len(ctx.blocks) and len(paragraphs) < STATEMENT_MAX_PARAGRAPHS:
         text = ctx.texts[j]
-        if (is_structural(text) or text.endswith(":") or looks_like_heading(ctx, j) or text[:1] in _QUOTE_MARKS
+        if (is_structural(text) or text.endswith(":") or looks_like_heading(ctx, j) or text[:1] in OPENING_QUOTES
                 or quotes.says(text) or quotes.is_narrative(text, None, statement=True)):
             break  # (a statement does not report what anyone said)
         paragraphs.append(text)
@@ -208,9 +209,6 @@ def statement_after_full_stop(ctx, i):
     return 1 + length
 
 
-_QUOTE_MARKS = "\"“‘'"
-
-
 def _narrator_takes_over(ctx, j, paragraphs, about):
     """Paragraph ``j`` follows a paragraph in the speaker's own voice (first or second
     person) and has none of it: no "I", "we" or "you", no question or exclamation, no
@@ -220,7 +218,7 @@ def _narrator_takes_over(ctx, j, paragraphs, about):
     investigated."). A new lead-in, caption, list or heading right after it closes the
     quote there instead, and the paragraph stays the speaker's."""
     text = ctx.texts[j]
-    if (quotes.speaks_for_self(text) or "?" in text or "!" in text or text[:1] in _QUOTE_MARKS
+    if (quotes.speaks_for_self(text) or "?" in text or "!" in text or text[:1] in OPENING_QUOTES
             or text.startswith(about) or text.split(None, 1)[0] in quotes.CARRIES_ON):
         return False
     if not quotes.speaks_for_self(paragraphs[-1]):
@@ -410,4 +408,3 @@ def build_blocks(blocks, live_index=False, blank_separated=False):
                 i += used
                 break
     return tuple(ctx.out), ctx.reporters
-
