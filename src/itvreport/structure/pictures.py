@@ -149,10 +149,12 @@ _PARTICIPLE_PLACE = lazy(
 # A subject of at most five words, then an auxiliary and a verb: "Police are appealing
 # for witnesses after ...", "The city's new mayor has promised to ...". (Not "The house
 # where the fire was started": a relative word first.)
+# A sentence's empty subject: no caption opens on one.
+_SENTENCE_OPENERS = ("It's ", "It’s ", "It is ", "There's ", "There’s ", "There is ", "There are ", "That's ", "That’s ")
 _AUXILIARY_AFTER_SUBJECT = lazy(
     r"^(?!(?:[\w'’\-,]+\s+){0,4}?(?:who|which|that|where|when|as|after|before|while)\b)"
     r"(?:[\w'’\-,]+\s+){1,5}?(?:is|are|was|were|has|have|had|will|would|could|can|should|must)\s+"
-    r"(?:been\s+|being\s+|not\s+)?[a-z]+(?:ed|ing|en)\b"
+    r"(?:been\s+|being\s+|not\s+|still\s+|now\s+|also\s+)?[a-z]+(?:ed|ing|en)\b"
 )
 OPENING_QUOTES = "\"“‘'"
 # Headlines and subheadings quote in single quotation marks ("... 'as strong as ever'");
@@ -185,8 +187,8 @@ def uncredited_caption(ctx, i):
         return 0
     if ctx.texts[i + 1] is None and not gallery:
         return 0  # the page's last line, unpunctuated and alone: text cut off mid-sentence
-    if not gallery and _AUXILIARY_AFTER_SUBJECT.match(text):
-        return 0  # "Police are appealing for ...", "The mayor has promised ...": a sentence of narrative
+    if not gallery and (_AUXILIARY_AFTER_SUBJECT.match(text) or text.startswith(_SENTENCE_OPENERS)):
+        return 0  # "Police are appealing for ...", "It's now 32C in ...": a sentence of narrative
     if not isinstance(ctx.last, Image) and not lead_image and _HEADLINE_QUOTE.search(text):
         return 0  # "Attacker wearing 'fake vest' shot dead": quoted words set off as in a headline
     if ctx.live_index and not gallery and not is_structural(ctx.texts[i + 1]):
