@@ -117,7 +117,8 @@ def no_words(page, i, state):
     return None
 
 
-PLAY_VIDEO = lazy(r"^(?P<slug>\S*?)\s*Play(?: Brightcove)? video$", re.IGNORECASE)
+_PLAY_LABEL = r"Play(?: Brightcove)? video"  # the player's label, left where the video was
+PLAY_VIDEO = lazy(r"^(?P<slug>\S*?)\s*" + _PLAY_LABEL + "$", re.IGNORECASE)
 
 
 @shape(max_words=4)
@@ -131,8 +132,7 @@ def play_video(page, i, state):
 
 # "Play videoBarn fire at Eastley farm", "Play video barn-fire-0512": a video's title
 # glued after the player's label, or its slug (one word of parts and numbers) after it.
-TITLED_PLAY_VIDEO = lazy(r"^Play(?: Brightcove)? video(?:(?!s\b)\S.{0,100}|\s+(?=\S*\d)[\w]+(?:-[\w]+){2,})$",
-                         re.IGNORECASE)
+TITLED_PLAY_VIDEO = lazy("^" + _PLAY_LABEL + r"(?:(?!s\b)\S.{0,100}|\s+(?=\S*\d)\w+(?:-\w+){2,})$", re.IGNORECASE)
 TITLED_PLAY_VIDEO_MAX_WORDS = 14
 
 

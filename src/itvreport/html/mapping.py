@@ -277,7 +277,7 @@ def _figure(walker, element):
     if caption_element is not None:
         caption, credit = caption_and_credit(caption_element)
         if caption or credit:
-            walker.emit("image", caption or "", 0, element.sourceline, extra=(caption or "", credit, False))
+            _image(walker, element, caption, credit, from_alt=False)
     _visit_besides(walker, element, caption_element)
     walker.flush()
 
@@ -301,6 +301,10 @@ def _visit_besides(walker, element, caption_element):
             walker.visit(child)
 
 
+def _image(walker, element, caption, credit, from_alt):
+    walker.emit("image", caption or "", 0, element.sourceline, extra=(caption or "", credit, from_alt))
+
+
 def _picture(walker, element, caption_element):
     """What a figure shows: a picture and its caption, a video, or text of its own."""
     if caption_element is not None:
@@ -318,7 +322,7 @@ def _picture(walker, element, caption_element):
         walker.emit("media", caption, 0, element.sourceline)
         return
     if caption or credit:
-        walker.emit("image", caption or "", 0, element.sourceline, extra=(caption or "", credit, caption_element is None))
+        _image(walker, element, caption, credit, from_alt=caption_element is None)
     elif media is None:
         # A figure holding text (a pull quote, a chart's notes): read it as a container.
         for child in element:

@@ -103,13 +103,18 @@ def quote_length(paragraphs: list[str]) -> int:
     """
     length = 1
     for position, text in enumerate(paragraphs[1:], 2):
-        if speaks_for_self(text) or (length == position - 1 and text.split(None, 1)[0] in CARRIES_ON):
+        if speaks_for_self(text) or (length == position - 1 and carries_on(text)):
             length = position  # (or it carries on straight after the speaker: "But everyone got off safely.")
     return length
 
 
 # Openings that carry the speaker's argument on: "But they have been left with no choice."
-CARRIES_ON = frozenset({"But", "And", "So", "It", "It's", "It’s", "They", "This", "That", "These", "Those", "There"})
+_CARRIES_ON = frozenset({"But", "And", "So", "It", "It's", "It’s", "They", "This", "That", "These", "Those", "There"})
+
+
+def carries_on(text: str) -> bool:
+    """Does the paragraph open on a word that carries the speaker's argument on?"""
+    return text.split(None, 1)[0] in _CARRIES_ON
 
 
 _LIST_WORDS = ("including", "include", "includes", "such as", "following", "are", "were", "as follows", "these", "below")

@@ -144,7 +144,7 @@ def quote_block(ctx, i):
     j = i + 1
     while j < len(ctx.blocks):
         text = ctx.texts[j]
-        if is_structural(text) or text.endswith(":") or looks_like_heading(ctx, j):
+        if _closes_quote(ctx, j):
             break
         first = j == i + 1 and speech
         if quotes.is_narrative(text, surname, first=first, statement=first and statement, about=about):
@@ -179,7 +179,15 @@ def quote_block(ctx, i):
     return j - i + (1 if who else 0)
 
 
+def _closes_quote(ctx, j):
+    """Line ``j`` is one no quote runs into: a list item, caption, media note or
+    attribution, a new lead-in, or a heading."""
+    text = ctx.texts[j]
+    return is_structural(text) or text.endswith(":") or looks_like_heading(ctx, j)
+
+
 STATEMENT_MAX_PARAGRAPHS = 6
+STATEMENT_LEAD_IN_MAX_WORDS = 45
 
 
 @shape(last=".")
@@ -190,14 +198,14 @@ def statement_after_full_stop(ctx, i):
     and none before it shows the narrator or reports speech; the statement runs to
     the last such paragraph."""
     lead_in = ctx.texts[i]
-    if not lead_in.endswith("in a statement.") or words(lead_in) > 45:
+    if not lead_in.endswith("in a statement.") or words(lead_in) > STATEMENT_LEAD_IN_MAX_WORDS:
         return 0
     paragraphs = []
     j = i + 1
     while j < len(ctx.blocks) and len(paragraphs) < STATEMENT_MAX_PARAGRAPHS:
         text = ctx.texts[j]
-        if (is_structural(text) or text.endswith(":") or looks_like_heading(ctx, j) or text[:1] in OPENING_QUOTES
-                or quotes.says(text) or quotes.is_narrative(text, None, statement=True)):
+        if (_closes_quote(ctx, j) or text[:1] in OPENING_QUOTES or quotes.says(text)
+                or quotes.is_narrative(text, None, statement=True)):
             break  # (a statement does not report what anyone said)
         paragraphs.append(text)
         j += 1
@@ -219,14 +227,14 @@ def _narrator_takes_over(ctx, j, paragraphs, about):
     quote there instead, and the paragraph stays the speaker's."""
     text = ctx.texts[j]
     if (quotes.speaks_for_self(text) or "?" in text or "!" in text or text[:1] in OPENING_QUOTES
-            or text.startswith(about) or text.split(None, 1)[0] in quotes.CARRIES_ON):
+            or text.startswith(about) or quotes.carries_on(text)):
         return False
     if not quotes.speaks_for_self(paragraphs[-1]):
         return False
     nxt = ctx.texts[j + 1]
     if nxt is None:
         return True
-    if is_structural(nxt) or nxt.endswith(":") or looks_like_heading(ctx, j + 1):
+    if _closes_quote(ctx, j + 1):
         return False
     return not quotes.speaks_for_self(nxt)
 
@@ -238,7 +246,7 @@ def _speaker_goes_on(ctx, j, surname):
     unmarked words without a new lead-in."""
     nxt = ctx.texts[j + 1]
     return (quotes.only_opens_on_someone(ctx.texts[j], surname) and nxt is not None
-            and not (is_structural(nxt) or nxt.endswith(":") or looks_like_heading(ctx, j + 1))
+            and not _closes_quote(ctx, j + 1)
             and quotes.speaks_for_self(nxt) and not quotes.is_narrative(nxt, surname))
 
 
@@ -265,7 +273,7 @@ def _attribution_after(ctx, start):
         text = ctx.texts[j]
         if attribution(text) is not None:
             return j if j > start else None
-        if is_structural(text) or text.endswith(":") or looks_like_heading(ctx, j):
+        if _closes_quote(ctx, j):
             return None
         j += 1
     return None
