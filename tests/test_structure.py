@@ -1297,3 +1297,104 @@ def test_older_update_pages_whose_parent_block_has_more_shapes(item, parent, sum
     assert article.live_story.summary == summary
     assert [b.text for b in article.blocks] == ["Gritters were out overnight as temperatures dropped to minus 8C.",
                                                 "The council said 40 lorries were on the roads."]
+
+
+# --- sixth round: shapes from new invented pages ------------------------------------
+
+def test_an_attribution_without_a_lead_in_leaves_the_narrators_introduction_out():
+    # Walking back from "– Name": a paragraph with no "I", "we" or "you" above the
+    # speaker's first person, with none above it either, is the narrator's.
+    out = blocks(HEAD + "The youngest soldier was described by his comrades as a man who never complained."
+                 "\n\nHe impressed me from day one and kept reminding me he wanted promotion.\n\n"
+                 "– Captain Ruth Hale, his platoon commander")
+    assert out[0] == {"type": "paragraph",
+                      "text": "The youngest soldier was described by his comrades as a man who never complained."}
+    assert out[1]["paragraphs"] == ["He impressed me from day one and kept reminding me he wanted promotion."]
+
+
+def test_an_attribution_takes_back_a_paragraph_without_first_person_between_the_speakers():
+    out = blocks(HEAD + "Mrs Lyle said the families would watch every hearing.\n\n"
+                 "We have been failed by those in charge, and we will not stop.\n\n"
+                 "This is bigger than one village, it is about trusting every public body.\n\n"
+                 "We will find the people responsible.\n\n– Margaret Lyle")
+    assert out[1]["paragraphs"] == ["We have been failed by those in charge, and we will not stop.",
+                                    "This is bigger than one village, it is about trusting every public body.",
+                                    "We will find the people responsible."]
+    assert out[1]["attribution"] == "Margaret Lyle"
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("Though I suspect we'll be doing it all again on Friday!", "paragraph"),  # an exclamation is a sentence
+    ("Bring on the weekend!", "paragraph"),
+    ("So how hot did it get?", "heading"),  # a question can title a section
+])
+def test_an_exclamation_is_no_subheading(line, kind):
+    assert blocks(HEAD + "The sun shone all day.\n\n" + line + "\n\nThe warmest spot was Ashworth Park.")[1]["type"] == kind
+
+
+@pytest.mark.parametrize("lead_in", ["She told our reporter why the new bridge matters to the town:",
+                                     "The head teacher told ITV News how the scheme would work:",
+                                     "He told us about the night of the fire:"])
+def test_telling_our_reporter_what_stands_for_the_interview(lead_in):
+    out = blocks(HEAD + "Work began in March.\n\n" + lead_in + "\n\nThe bridge will open in May.")
+    assert out[1] == {"type": "media", "text": lead_in}
+    assert out[2] == {"type": "paragraph", "text": "The bridge will open in May."}
+
+
+@pytest.mark.parametrize("lead_in", ["She told ITV News:", "The mother told the court how her son had changed:"])
+def test_telling_the_words_themselves_is_no_media_note(lead_in):
+    out = blocks(HEAD + "Work began in March.\n\n" + lead_in + "\n\nWe are heartbroken and we want answers.")
+    assert out[1] == {"type": "paragraph", "text": lead_in}
+    assert out[2]["type"] == "quote"
+
+
+def test_a_speaker_goes_on_through_a_paragraph_about_someone_named():
+    # "Mr Hart was wearing a helmet" between the judge's "you" paragraphs is still the judge.
+    out = blocks(HEAD + "Sentencing him, Judge Rupert Ayling told him:\n\n"
+                 "You were not looking at the road for nine seconds.\n\n"
+                 "Mr Hart was wearing a helmet and was riding exactly where he should have been.\n\n"
+                 "You did not see him because you were not looking.\n\nStott was jailed for four years.")
+    assert out[1]["paragraphs"] == ["You were not looking at the road for nine seconds.",
+                                    "Mr Hart was wearing a helmet and was riding exactly where he should have been.",
+                                    "You did not see him because you were not looking."]
+
+
+@pytest.mark.parametrize("lead_in", ["In a statement, Mrs Hale's son, Peter, said:", "The boy's mother said:"])
+def test_a_speaker_named_by_their_tie_to_someone_talks_of_them(lead_in):
+    assert quotes.talks_of(lead_in) == ("He ", "She ", "His ", "Her ")
+    out = blocks(HEAD + lead_in + "\n\nMy mother trusted you.\n\nShe has lost her savings and her confidence.\n\n"
+                 "Police said the investigation was closed.")
+    assert out[1]["paragraphs"] == ["My mother trusted you.", "She has lost her savings and her confidence."]
+
+
+def test_a_lead_in_naming_no_ones_tie_talks_of_no_one():
+    assert quotes.talks_of("The club's manager said:") == ()
+
+
+@pytest.mark.parametrize("name", ["Margaret Lowe, season ticket holder for 41 years",
+                                  "Tom and Ann Pratt, who travelled from Sedbergh"])
+def test_a_name_set_before_words_in_quotation_marks_is_a_heading(name):
+    out = blocks(HEAD + "We spoke to fans after the match.\n\n" + name + "\n\n\"Best day of my life.\"")
+    assert out[1] == {"type": "heading", "text": name}
+
+
+def test_a_person_somewhere_before_words_in_quotation_marks_is_still_a_picture():
+    out = blocks(HEAD + "We spoke to fans after the match.\n\nGary Tait at the ground on Saturday\n\n"
+                 "\"Best day of my life.\"")
+    assert out[1]["type"] == "image"
+
+
+@pytest.mark.parametrize("line", ["Barry Wilkes at home in Burton upon Trent", "The couple at home in Kelham this week"])
+def test_someone_at_home_in_a_place_is_a_picture(line):
+    out = blocks(HEAD + "He has waited two years for surgery.\n\n" + line + "\n\nThe trust said waits were falling.")
+    assert out[1] == {"type": "image", "caption": line, "credit": None}
+
+
+@pytest.mark.parametrize("following, kind", [
+    ("Labour group leader Priya Natt said the cuts would fall hardest on families.", "heading"),
+    ("We will not back down on this, and we will keep going.", "paragraph"),  # the lead-in to the words
+    ('"We will not back down on this."', "paragraph"),
+])
+def test_what_somebody_said_titles_a_section_of_narrative(following, kind):
+    out = blocks(HEAD + "The budget was approved.\n\nWhat the opposition said:\n\n" + following)
+    assert out[1]["type"] == kind

@@ -166,9 +166,14 @@ ANY_PERSON = ("He ", "She ", "They ", "His ", "Her ", "Their ")
 
 
 def only_opens_on_someone(text: str, surname: str | None, statement: bool = False) -> bool:
-    """Is opening on "He"/"She"/"They" the paragraph's only sign of the narrator?
-    ("She is a much-loved grandmother" may be the speaker talking of someone.)"""
-    return text.startswith(ANY_PERSON) and not is_narrative(text, surname, statement=statement, about=ANY_PERSON)
+    """Is opening on "He"/"She"/"They", or on someone named other than the speaker, the
+    paragraph's only sign of the narrator? ("She is a much-loved grandmother", "Mr
+    Hart was wearing a helmet" may be the speaker talking of someone.)"""
+    if text.startswith(ANY_PERSON):
+        return not is_narrative(text, surname, statement=statement, about=ANY_PERSON)
+    if _THIRD_PERSON_START.match(text) or _NAMED_START.match(text):
+        return not is_narrative(text, surname, statement=True, about=(text.split()[0] + " ",))
+    return False
 
 
 # "In a statement, the family said:", "Her parents added:": speakers who are many, never
@@ -191,9 +196,18 @@ def talks_of(lead_in: str) -> tuple[str, ...]:
     if "his " in lower or "her " in lower or "their " in lower:
         match = _SOMEBODYS.search(lead_in)
         found = _PRONOUNS[match.group("whose").lower()] if match else ()
-    if _MANY.search(lead_in):
+    if _MANY.search(lead_in) or (("'s " in lead_in or "’s " in lead_in) and _RELATIVE.search(lead_in)):
         found = tuple(dict.fromkeys(found + _ONE_PERSON))
     return found
+
+
+# "Ellie's father, Mark Cole, said:", "The boy's mother said:": a speaker named by their
+# tie to someone talks of that someone as "he" or "she".
+_RELATIVE = lazy(
+    r"\w['’]s\s+(?:(?:late|older|younger|eldest|twin|step-?)\s*)?(?:father|mother|dad|mum|son|daughter|"
+    r"brother|sister|husband|wife|partner|fianc[eé]e?|grand(?:mother|father|son|daughter|ma|pa|mum|dad)|"
+    r"uncle|aunt|cousin|niece|nephew|boyfriend|girlfriend|best friend|widow(?:er)?)\b"
+)
 
 
 # The narrator's own marks: a court hearing evidence, the site's newsroom at work

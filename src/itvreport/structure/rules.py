@@ -76,7 +76,8 @@ def attribution_line(ctx, i):
     start = len(ctx.out)
     while start > 0 and isinstance(ctx.out[start - 1], Paragraph):
         text = ctx.out[start - 1].text
-        if text.endswith(":") or (start < len(ctx.out) and quotes.is_narrative(text, surname)):
+        if text.endswith(":") or (start < len(ctx.out) and (
+                quotes.is_narrative(text, surname) or _narrator_before(ctx.out, start - 1))):
             break
         start -= 1
     if start == len(ctx.out):
@@ -87,6 +88,20 @@ def attribution_line(ctx, i):
     del ctx.out[start:]
     ctx.emit(Quote(paragraphs, who, line=line))
     return 1
+
+
+def _narrator_before(out, k):
+    """Walking back from an attribution with no lead-in: the paragraph after ``out[k]``
+    is in the speaker's own voice (first or second person), and ``out[k]`` has none of
+    it (no "I", "we" or "you", no question or exclamation, no opening quotation mark,
+    no opening that carries an argument on), nor has the paragraph above it: the
+    narrator introducing the speaker, and the quote starts after it."""
+    text = out[k].text
+    if (not quotes.speaks_for_self(out[k + 1].text) or quotes.speaks_for_self(text) or "?" in text
+            or "!" in text or text[:1] in OPENING_QUOTES or quotes.carries_on(text)):
+        return False
+    above = out[k - 1] if k > 0 else None
+    return not (isinstance(above, Paragraph) and quotes.speaks_for_self(above.text))
 
 
 _SMALL_WORDS = {"and", "or", "for", "to", "the", "of", "in", "on", "at", "a", "an", "by", "with", "from", "&"}
@@ -100,22 +115,30 @@ _WH_TITLE = lazy(r"^(?:What|How|Why|When|Where|Who)\b", re.IGNORECASE)
 @shape(first=lambda ch: not ch.islower(), last=":")
 def colon_heading(ctx, i):
     """``This Evening and Overnight:``, ``Outlook for Friday to Sunday:``, ``What you
-    need to know:``: a short line in title case, or a short question-word phrase, ending
-    with a colon, before prose, titles a section (it introduces no one's words and no list)."""
+    need to know:``, ``What the council said:``: a short line in title case, or a short
+    question-word phrase, ending with a colon, before prose, titles a section (it
+    introduces no one's own words and no list)."""
     text = ctx.texts[i]
     if not text.endswith(":") or words(text) > COLON_HEADING_MAX_WORDS:
         return 0
     title = text[:-1].strip(" *")
     if not title:
         return 0
-    if not (all(word[:1].isupper() or word[:1].isdigit() or word in _SMALL_WORDS for word in title.split())
-            or (_WH_TITLE.match(title) and not quotes.introduces_speech(title))):
-        return 0
     nxt = ctx.texts[i + 1]
-    if nxt is None or is_structural(nxt) or nxt.endswith(":") or media.is_media_note(text):
+    if nxt is None or is_structural(nxt) or nxt.endswith(":"):
+        return 0
+    if not (all(word[:1].isupper() or word[:1].isdigit() or word in _SMALL_WORDS for word in title.split())
+            or (_WH_TITLE.match(title) and not (quotes.introduces_speech(title) and _speakers_words(nxt)))):
+        return 0  # ("What the minister said:" before the minister's own words brings them in)
+    if media.is_media_note(text):
         return 0
     ctx.emit(Heading(text, line=ctx.blocks[i].line))
     return 1
+
+
+def _speakers_words(text):
+    """In the first or second person, or in quotation marks: someone's own words."""
+    return text[:1] in OPENING_QUOTES or quotes.speaks_for_self(text)
 
 
 @shape(last=":")
