@@ -40,9 +40,10 @@ def single_sentence(text):
 
 def looks_like_heading(ctx, i):
     """Short, unpunctuated at the end, one phrase (no sentence ends inside it), not a
-    list item or caption, and something follows it."""
+    list item or caption, and something follows it. (A question can title a section;
+    an exclamation is a sentence said to the reader: "Bring on Friday!")"""
     text = ctx.texts[i]
-    return (i + 1 < len(ctx.blocks) and is_title_shaped(text, 12) and not is_structural(text)
+    return (i + 1 < len(ctx.blocks) and is_title_shaped(text, 12) and text[-1] != "!" and not is_structural(text)
             and not ("." in text and _SENTENCE_INSIDE.search(text)))
 
 

@@ -123,7 +123,7 @@ _SCENE = lazy(
     r"\((?:left|right|centre|center)\)|left,|right,|"
     # people as a picture shows them: "Jo Marsh with her son Alfie", "The Marsh family at their home"
     r"with (?:his|her|their) (?:son|sons|daughter|daughters|children|wife|husband|partner|mum|mother|dad|father|"
-    r"family|baby|parents|grandchildren|dog)|at (?:his|her|their) (?:home|house|farm))\b",
+    r"family|baby|parents|grandchildren|dog)|at (?:his|her|their) (?:home|house|farm)|at home in(?= [A-Z]))\b",
     re.IGNORECASE,
 )
 # "Mandy Cole inside her flooded shop", "Green group leader Hannah Cole at the count",
@@ -191,12 +191,16 @@ def uncredited_caption(ctx, i):
         return 0  # "Police are appealing for ...", "It's now 32C in ...": a sentence of narrative
     if not isinstance(ctx.last, Image) and not lead_image and _HEADLINE_QUOTE.search(text):
         return 0  # "Attacker wearing 'fake vest' shot dead": quoted words set off as in a headline
+    if not gallery and _NAME_APPOSITION.match(text) and ctx.texts[i + 1][:1] in OPENING_QUOTES:
+        return 0  # "Gary Tait, season ticket holder" over words in quotation marks: the speaker's name
     if ctx.live_index and not gallery and not is_structural(ctx.texts[i + 1]):
         return 0  # on a live story's index page a line over prose is an update's title
     ctx.emit(Image(text, None, line=ctx.blocks[i].line))
     return 1
 
 
+# A name and a comma: "Gary Tait, season ticket holder", "Tom and Ann Pratt, from Sedbergh".
+_NAME_APPOSITION = lazy(r"^[A-Z][\w'’\-]+(?:\s+(?:and|&)\s+[A-Z][\w'’\-]+)?(?:\s+[A-Z][\w'’\-]+){1,2},")
 # "Supporters starting to gather outside the ground.": a subject, then a participle.
 _SUBJECT_PARTICIPLE = lazy(r"^(?:[\w'’\-]+\s+){1,4}?([a-z]+ing)\b")
 _NOT_PARTICIPLES = {"during", "morning", "evening", "nothing", "something", "anything", "everything",
