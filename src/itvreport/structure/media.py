@@ -71,6 +71,9 @@ _REPORTER_SPOKE_TO = lazy(
 _SPOKE_TO = lazy(
     r"\b(?:(?:spoke|speaks|speaking|talked|talks)\s+to|sat\s+down\s+with)\s+(?:ITV\b|our\b|us\b|the\s+programme|[A-Z][a-z]+\s+[A-Z][a-z]+)"
     r"(?![^:]*\b(?:said|says|saying|added|told)\b)[^:]*:$"
+    # "She told our reporter why the gift matters:": what was told, not the words (those
+    # follow "told ITV News:"), stands for the interview.
+    r"|\b(?:told|tells|has been telling)\s+(?:ITV(?:\s+News)?|our\s+\w+|us)\s+(?:why|how|what|about)\b[^:]*:$"
 )
 # "Watch the moment the crane fell below"; "Watch ITV News tell her brother the result"
 # (a line opening with "Watch" and ending without a full stop stands for the clip).
@@ -306,7 +309,8 @@ def _distressing(lower):
 
 
 def _spoke_to(text, lower):
-    return (text.endswith(":") and ("spok" in lower or "speak" in lower or "talk" in lower or "sat down" in lower)
+    return (text.endswith(":") and ("spok" in lower or "speak" in lower or "talk" in lower or "sat down" in lower
+                                    or "tell" in lower or "told" in lower)
             and words(text) <= 30 and bool(_SPOKE_TO.search(text) or _REPORTER_SPOKE_TO.search(text)))
 
 
@@ -467,7 +471,7 @@ def _colon_note_words(lower):
     hand-over's verb, "spoke to", "here is", a report's noun, going out. Most quote
     lead-ins ("The minister said:") have none of them."""
     return ("has" in lower or "have" in lower or "sent" in lower or "filed" in lower or "spok" in lower
-            or "speak" in lower or "talk" in lower or "sat down" in lower or "here" in lower or "forecast" in lower or "interview" in lower
+            or "speak" in lower or "talk" in lower or "sat down" in lower or "tell" in lower or "told" in lower or "here" in lower or "forecast" in lower or "interview" in lower
             or any(verb in lower for verb in _GOES_VERBS))
 
 
