@@ -76,7 +76,8 @@ def test_play_video(line):
 
 @pytest.mark.parametrize("line", ["Play videoHarbour wall collapse at Eastley", "Play videoEASTLEY_HARBOUR_PKG",
                                   "Play Brightcove videoTime-lapse: the new bridge goes up",
-                                  "Play video harbour-wall-collapse-0912"])
+                                  "Play video harbour-wall-collapse-0912",
+                                  "Play video Passengers describe their night on board"])
 def test_a_title_glued_after_play_video(line):
     assert first_hit(line, chrome.titled_play_video)
 
@@ -84,7 +85,8 @@ def test_a_title_glued_after_play_video(line):
 @pytest.mark.parametrize("line", ["The school will play video games at the fair.",
                                   "Play videos were shown to the children at the fair.",
                                   "Play video games with your children, the charity says.",
-                                  "Play video follow-the-leader-style games"])
+                                  "Play video follow-the-leader-style games",
+                                  "Play video Games Week opens on Monday. Organisers expect 4,000 visitors."])
 def test_sentence_about_a_play_is_kept(line):
     assert not first_hit(line, chrome.play_video)
     assert not first_hit(line, chrome.titled_play_video)
@@ -260,6 +262,8 @@ def test_a_month_only_glued_date_is_dropped_but_gives_no_article_date():
     "Subscribe to our channel on YouTube for more from the show.",
     "Get the day's top stories sent straight to your inbox - sign up here.",
     "You can see more on this story on Calendar at 6pm.",
+    "You can see Rachel's full report on ITV News Tyne Tees tonight at 6pm.",
+    "You can see our full report on Granada Reports at 6pm.",
 ])
 def test_more_promo_shapes(line):
     assert first_hit(line + BODY, chrome.promo)

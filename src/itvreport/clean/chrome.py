@@ -130,9 +130,12 @@ def play_video(page, i, state):
     return None
 
 
-# "Play videoBarn fire at Eastley farm", "Play video barn-fire-0512": a video's title
-# glued after the player's label, or its slug (one word of parts and numbers) after it.
-TITLED_PLAY_VIDEO = lazy("^" + _PLAY_LABEL + r"(?:(?!s\b)\S.{0,100}|\s+(?=\S*\d)\w+(?:-\w+){2,})$", re.IGNORECASE)
+# "Play videoBarn fire at Eastley farm", "Play video Barn fire at Eastley farm", "Play
+# video barn-fire-0512": a video's title glued after the player's label or set after it
+# (a capital, and no sentence's end: not "Play video games ..."), or its slug (one word
+# of parts and numbers) after it.
+TITLED_PLAY_VIDEO = lazy("^" + _PLAY_LABEL + r"(?:(?!s\b)\S.{0,100}|\s+(?-i:[A-Z])[^.!?]{0,100}|"
+                         r"\s+(?=\S*\d)\w+(?:-\w+){2,})$", re.IGNORECASE)
 TITLED_PLAY_VIDEO_MAX_WORDS = 14
 
 
@@ -239,7 +242,7 @@ _PROMO_LEAD = r"^(?:[^,.;:!?]{1,60},\s+)?"
 PROMO_VERB = lazy(
     _PROMO_LEAD + r"(?:you can (?:also )?|(?:and )?don[’']t forget to |please )?"
     r"(?:watch|listen|subscribe|sign up|download|follow|catch up|stream|tune in|get|try our|see more|"
-    r"(?:see|hear) (?:the )?(?:full|whole) (?:story|report|interview)|find out more|catch the latest|"
+    r"(?:see|hear) (?:the |our |his |her |their |(?:\w+ ){0,2}\w+['’]s? )?(?:full|whole) (?:story|report|interview)|find out more|catch the latest|"
     r"join (?:us|our|ITV|UTV|STV))\b",
     re.IGNORECASE,
 )
