@@ -1398,3 +1398,14 @@ def test_someone_at_home_in_a_place_is_a_picture(line):
 def test_what_somebody_said_titles_a_section_of_narrative(following, kind):
     out = blocks(HEAD + "The budget was approved.\n\nWhat the opposition said:\n\n" + following)
     assert out[1]["type"] == kind
+
+
+def test_an_attribution_touching_the_last_line_is_no_parent_story_title():
+    article = read(HEAD + "The scheme was approved.\n\nArea manager Priya Lall said:\n\n"
+                   "We know how long people have waited for this.\n\n– Priya Lall, Environment Agency\n"
+                   "Work is expected to take around 18 months.")
+    assert article.live_story is None
+    assert [b.to_dict() for b in article.blocks][-2:] == [
+        {"type": "quote", "paragraphs": ["We know how long people have waited for this."],
+         "attribution": "Priya Lall, Environment Agency"},
+        {"type": "paragraph", "text": "Work is expected to take around 18 months."}]
