@@ -1301,26 +1301,27 @@ def test_older_update_pages_whose_parent_block_has_more_shapes(item, parent, sum
 
 # --- sixth round: shapes from new invented pages ------------------------------------
 
-def test_an_attribution_without_a_lead_in_leaves_the_narrators_introduction_out():
+@pytest.mark.parametrize("page, narrative, quoted", [
     # Walking back from "– Name": a paragraph with no "I", "we" or "you" above the
-    # speaker's first person, with none above it either, is the narrator's.
-    out = blocks(HEAD + "The youngest soldier was described by his comrades as a man who never complained."
-                 "\n\nHe impressed me from day one and kept reminding me he wanted promotion.\n\n"
-                 "– Captain Ruth Hale, his platoon commander")
-    assert out[0] == {"type": "paragraph",
-                      "text": "The youngest soldier was described by his comrades as a man who never complained."}
-    assert out[1]["paragraphs"] == ["He impressed me from day one and kept reminding me he wanted promotion."]
-
-
-def test_an_attribution_takes_back_a_paragraph_without_first_person_between_the_speakers():
-    out = blocks(HEAD + "Mrs Lyle said the families would watch every hearing.\n\n"
-                 "We have been failed by those in charge, and we will not stop.\n\n"
-                 "This is bigger than one village, it is about trusting every public body.\n\n"
-                 "We will find the people responsible.\n\n– Margaret Lyle")
-    assert out[1]["paragraphs"] == ["We have been failed by those in charge, and we will not stop.",
-                                    "This is bigger than one village, it is about trusting every public body.",
-                                    "We will find the people responsible."]
-    assert out[1]["attribution"] == "Margaret Lyle"
+    # speaker's first person, with none above it either, is the narrator's ...
+    ("The youngest soldier was described by his comrades as a man who never complained.\n\n"
+     "He impressed me from day one and kept reminding me he wanted promotion.\n\n– Captain Ruth Hale",
+     "The youngest soldier was described by his comrades as a man who never complained.",
+     ["He impressed me from day one and kept reminding me he wanted promotion."]),
+    # ... but one between two of the speaker's first-person paragraphs is the speaker's.
+    ("Mrs Lyle said the families would watch every hearing.\n\n"
+     "We have been failed by those in charge, and we will not stop.\n\n"
+     "This is bigger than one village, it is about trusting every public body.\n\n"
+     "We will find the people responsible.\n\n– Margaret Lyle",
+     "Mrs Lyle said the families would watch every hearing.",
+     ["We have been failed by those in charge, and we will not stop.",
+      "This is bigger than one village, it is about trusting every public body.",
+      "We will find the people responsible."]),
+])
+def test_an_attribution_without_a_lead_in_takes_back_the_speakers_paragraphs(page, narrative, quoted):
+    out = blocks(HEAD + page)
+    assert out[0] == {"type": "paragraph", "text": narrative}
+    assert out[1]["paragraphs"] == quoted
 
 
 @pytest.mark.parametrize("line, kind", [
