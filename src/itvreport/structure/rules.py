@@ -90,6 +90,13 @@ def attribution_line(ctx, i):
     return 1
 
 
+def _speakers_voice(text):
+    """Any sign of a speaker's own voice: "I", "we" or "you", a question or exclamation,
+    an opening quotation mark, an opening that carries an argument on ("But ...")."""
+    return (quotes.speaks_for_self(text) or "?" in text or "!" in text or text[:1] in OPENING_QUOTES
+            or quotes.carries_on(text))
+
+
 def _narrator_before(out, k):
     """Walking back from an attribution with no lead-in: the paragraph after ``out[k]``
     is in the speaker's own voice (first or second person), and ``out[k]`` has none of
@@ -97,8 +104,7 @@ def _narrator_before(out, k):
     no opening that carries an argument on), nor has the paragraph above it: the
     narrator introducing the speaker, and the quote starts after it."""
     text = out[k].text
-    if (not quotes.speaks_for_self(out[k + 1].text) or quotes.speaks_for_self(text) or "?" in text
-            or "!" in text or text[:1] in OPENING_QUOTES or quotes.carries_on(text)):
+    if not quotes.speaks_for_self(out[k + 1].text) or _speakers_voice(text):
         return False
     above = out[k - 1] if k > 0 else None
     return not (isinstance(above, Paragraph) and quotes.speaks_for_self(above.text))
@@ -249,8 +255,7 @@ def _narrator_takes_over(ctx, j, paragraphs, about):
     investigated."). A new lead-in, caption, list or heading right after it closes the
     quote there instead, and the paragraph stays the speaker's."""
     text = ctx.texts[j]
-    if (quotes.speaks_for_self(text) or "?" in text or "!" in text or text[:1] in OPENING_QUOTES
-            or text.startswith(about) or quotes.carries_on(text)):
+    if _speakers_voice(text) or text.startswith(about):
         return False
     if not quotes.speaks_for_self(paragraphs[-1]):
         return False
