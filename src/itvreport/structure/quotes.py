@@ -219,6 +219,21 @@ _NARRATOR = lazy(
 )
 
 
+# A body's statement speaks of the body by name, in the words statements use: "Harbour
+# Town FC can confirm ...", "Kelham Council is deeply saddened ...".
+_BODY_VOICE = lazy(
+    r"^(?:[A-Z][\w'’&.\-]*\s+){1,6}(?:can confirm|would like to|(?:is|are|has been|have been) made aware|"
+    r"(?:is|are|was|were) (?:deeply |extremely |very |truly )?(?:saddened|shocked|disappointed|devastated|aware)|"
+    r"takes? [\w ]{1,30} seriously)\b"
+)
+# The last word of a body's name (the "surname" :func:`speaker` finds in "In a statement,
+# Kelham Council said:").
+_BODIES = frozenset({"Council", "Police", "Constabulary", "FC", "Club", "Trust", "Service", "Agency", "Ltd", "plc",
+                     "Group", "Authority", "Office", "Board", "Department", "University", "College", "School",
+                     "Hospital", "Association", "Society", "Union", "Party", "Government", "Commission",
+                     "Foundation", "Charity", "Company", "Rail", "Railway", "Airport", "Airways", "Ferries"})
+
+
 def _narrator_marked(text: str) -> bool:
     return ("ITV News" in text or "heard" in text or "told" in text) and bool(_NARRATOR.search(text))
 
@@ -241,11 +256,13 @@ def is_narrative(text: str, surname: str | None, first: bool = False, statement:
     unquoted = _QUOTED.sub(" ", text) if ('"' in text or "“" in text or "‘" in text) else text
     if first and speaks_for_self(unquoted):
         return False  # straight after the lead-in, in the first person: "When they told me ..., I nearly stopped."
+    if first and _BODY_VOICE.match(unquoted):
+        return False  # a body's statement in its own voice: "Harbour Town FC can confirm ..."
     speech = _mentions_speech(unquoted)
     if speech and _PRONOUN_SPEECH.search(unquoted):
         return True
-    if surname and mentions(unquoted, surname):
-        return True
+    if surname and mentions(unquoted, surname) and not (first and statement and surname in _BODIES):
+        return True  # (a body's statement names the body: "Kelham Council has always put residents first")
     if speaks_for_self(unquoted):
         return False
     return bool((speech and _REPORTED_LOOSE.search(unquoted)) or (not statement and _NAMED_START.match(unquoted)))
