@@ -1410,3 +1410,20 @@ def test_an_attribution_touching_the_last_line_is_no_parent_story_title():
         {"type": "quote", "paragraphs": ["We know how long people have waited for this."],
          "attribution": "Priya Lall, Environment Agency"},
         {"type": "paragraph", "text": "Work is expected to take around 18 months."}]
+
+
+@pytest.mark.parametrize("lead_in, first", [
+    ("The club said:", "Harbour Town FC can confirm that manager Tom Diaz has left the club by mutual consent."),
+    ("A spokesperson said:", "Kelham Ferries is deeply saddened by the death of a passenger on Sunday."),
+    ("In a statement, Kelham Council said:", "Kelham Council has always put residents first and always will."),
+])
+def test_a_bodys_statement_names_the_body_in_its_own_words(lead_in, first):
+    out = blocks(HEAD + lead_in + "\n\n" + first + "\n\nWe are reviewing what happened.\n\n"
+                 "Diaz joined the club in 2019.")
+    assert out[1] == {"type": "quote", "paragraphs": [first, "We are reviewing what happened."], "attribution": None}
+
+
+def test_the_narrator_naming_a_body_after_its_lead_in_is_still_the_narrator():
+    out = blocks(HEAD + "Harbour Town said:\n\nHarbour Town have won four games in a row under the new manager."
+                 "\n\nThe next match is on Saturday.")
+    assert out[1] == {"type": "paragraph", "text": "Harbour Town have won four games in a row under the new manager."}
