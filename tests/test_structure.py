@@ -1427,3 +1427,15 @@ def test_the_narrator_naming_a_body_after_its_lead_in_is_still_the_narrator():
     out = blocks(HEAD + "Harbour Town said:\n\nHarbour Town have won four games in a row under the new manager."
                  "\n\nThe next match is on Saturday.")
     assert out[1] == {"type": "paragraph", "text": "Harbour Town have won four games in a row under the new manager."}
+
+
+@pytest.mark.parametrize("title, headline", [
+    ("Rail strike: one in five trains running as walkout begins", "Rail strike: one in five trains running as walkout begins"),
+    ("Pickets at dawn", None),  # too short for a title: the first paragraph's heading, not the page's
+])
+def test_a_title_after_a_picture_glued_to_the_date_is_the_headline(title, headline):
+    article = read(" date 2022-06-21 A picket line outside Leeds station. Credit: ITV News Calendar\n\n" + title
+                   + "\n\nOnly one in five trains are running today.\n\nMore strikes are planned for Thursday.")
+    assert article.headline == headline
+    assert article.date == "2022-06-21"
+    assert article.blocks[0] == Image("A picket line outside Leeds station.", "ITV News Calendar", line=1)

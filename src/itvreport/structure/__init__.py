@@ -62,6 +62,10 @@ def take_headline(blocks, glued=None):
     if not blocks:
         return None, blocks
     text = blocks[0].text
+    if blocks[0].line == glued and _title_after_glued_picture(blocks):
+        # `` date ... Pickets outside the station. Credit: PA`` / the headline / prose:
+        # the lead picture came first, glued to the date, and the title after it.
+        return blocks[1].text, [blocks[0], *blocks[2:]]
     if blocks[0].line == glued and not (
             is_title_shaped(text, HEADLINE_MAX_WORDS) and words(text) >= GLUED_HEADLINE_MIN_WORDS
             and len(blocks) > 1 and (ends_sentence(blocks[1].text) or split_credit(blocks[1].text))):
@@ -73,6 +77,16 @@ def take_headline(blocks, glued=None):
     ):
         return None, blocks
     return text, blocks[1:]
+
+
+def _title_after_glued_picture(blocks) -> bool:
+    """The line glued to the date is a credited caption, and the next is shaped like a
+    title (no closing full stop, no credit, at least five words) with prose after it."""
+    if len(blocks) < 3 or not split_credit(blocks[0].text):
+        return False
+    title = blocks[1].text
+    return (is_title_shaped(title, HEADLINE_MAX_WORDS) and words(title) >= GLUED_HEADLINE_MIN_WORDS
+            and not split_credit(title) and ends_sentence(blocks[2].text))
 
 
 def _blank_lines_between_paragraphs(page) -> bool:
