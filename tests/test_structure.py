@@ -717,17 +717,20 @@ def test_single_newline_page_has_no_gallery_runs():
 
 
 def test_update_titles_on_a_live_index_page_are_headings():
-    """Even when one names a scene, and when one stands over its update's credited picture."""
+    """Even when one names a scene, when one stands over its update's credited picture, and
+    when one follows the last update's picture."""
     text = ("Bus fire outside the station\n\nA bus caught fire this afternoon.\n\nLive updates\n\n"
             "Bus fire blamed on engine fault\n\nThe operator said checks had started.\n\n"
             "Crews pictured at the station after the fire\n\nTwo crews attended.\n\n"
             "Lorry blown over on the Eastley bypass\n\nThe lorry on its side Credit: Eastley Police\n\n"
-            "A lorry was blown onto its side this morning.")
+            "A lorry was blown onto its side this morning.\n\nThe lorry on the bypass Photo: PA\n\n"
+            "Drivers told to avoid the coast road\n\nGusts of 70mph are forecast tonight.")
     out = blocks(text)
     assert out[1] == {"type": "heading", "text": "Bus fire blamed on engine fault"}
     assert out[3] == {"type": "heading", "text": "Crews pictured at the station after the fire"}
     assert out[5] == {"type": "heading", "text": "Lorry blown over on the Eastley bypass"}
     assert out[6]["type"] == "image" and out[6]["credit"] == "Eastley Police"
+    assert out[8]["type"] == "image" and out[9] == {"type": "heading", "text": "Drivers told to avoid the coast road"}
 
 
 def test_an_uncredited_line_over_a_credited_picture_elsewhere_starts_a_gallery():
