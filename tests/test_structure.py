@@ -1338,7 +1338,8 @@ def test_an_exclamation_is_no_subheading(line, kind):
 
 @pytest.mark.parametrize("lead_in", ["She told our reporter why the new bridge matters to the town:",
                                      "The head teacher told ITV News how the scheme would work:",
-                                     "He told us about the night of the fire:"])
+                                     "He told us about the night of the fire:",
+                                     "He told our reporter Priya Desai how it started:"])
 def test_telling_our_reporter_what_stands_for_the_interview(lead_in):
     out = blocks(HEAD + "Work began in March.\n\n" + lead_in + "\n\nThe bridge will open in May.")
     assert out[1] == {"type": "media", "text": lead_in}

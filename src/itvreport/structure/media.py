@@ -71,9 +71,10 @@ _REPORTER_SPOKE_TO = lazy(
 _SPOKE_TO = lazy(
     r"\b(?:(?:spoke|speaks|speaking|talked|talks)\s+to|sat\s+down\s+with)\s+(?:ITV\b|our\b|us\b|the\s+programme|[A-Z][a-z]+\s+[A-Z][a-z]+)"
     r"(?![^:]*\b(?:said|says|saying|added|told)\b)[^:]*:$"
-    # "She told our reporter why the gift matters:": what was told, not the words (those
+    # "She told our reporter (Jo Bloggs) why the gift matters:": what was told, not the words (those
     # follow "told ITV News:"), stands for the interview.
-    r"|\b(?:told|tells|has been telling)\s+(?:ITV(?:\s+News)?|our\s+\w+|us)\s+(?:why|how|what|about)\b[^:]*:$"
+    r"|\b(?:told|tells|has been telling)\s+(?:ITV(?:\s+News)?|our\s+\w+(?:\s+[A-Z][\w'’\-]+){0,2}|us)\s+"
+    r"(?:why|how|what|about)\b[^:]*:$"
 )
 # "Watch the moment the crane fell below"; "Watch ITV News tell her brother the result"
 # (a line opening with "Watch" and ending without a full stop stands for the clip).
