@@ -1443,3 +1443,22 @@ def test_a_title_after_a_picture_glued_to_the_date_is_the_headline(title, headli
     assert article.headline == headline
     assert article.date == "2022-06-21"
     assert article.blocks[0] == Image("A picket line outside Leeds station.", "ITV News Calendar", line=1)
+
+
+def test_a_quote_in_quotation_marks_keeps_its_quoted_paragraphs_to_the_pages_end():
+    out = blocks(HEAD + "Its regional officer, Joanna Pike, said:\n\n"
+                 "\"Midwives have been warning about this for years. Staff are exhausted.\n\n"
+                 "\"Closing units overnight is a sticking plaster, and it is families who will pay.\"\n\n"
+                 "A public meeting will be held next Thursday.")
+    assert out[1]["paragraphs"] == ["\"Midwives have been warning about this for years. Staff are exhausted.",
+                                    "\"Closing units overnight is a sticking plaster, and it is families who will pay.\""]
+    assert out[2] == {"type": "paragraph", "text": "A public meeting will be held next Thursday."}
+
+
+def test_words_said_by_someone_named_after_them_are_the_narrators():
+    text = "\"It's a once-in-a-lifetime thing,\" said Taunton mother Becky Hale, who came at 6am."
+    assert quotes.is_narrative(text, None)
+    out = blocks(HEAD + "The organiser said:\n\nWe are thrilled with the crowds.\n\n" + text
+                 + "\n\nThe torch moves on to Wells tomorrow.")
+    assert out[1]["paragraphs"] == ["We are thrilled with the crowds."]
+    assert out[2] == {"type": "paragraph", "text": text}

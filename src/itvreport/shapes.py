@@ -24,6 +24,7 @@ CREDIT = lazy(
 CLOSING = tuple('.!?…"\'”’)]»')
 SENTENCE_MARKS = (".", "!", "?", "…")
 SENTENCE_CLOSERS = "\"'”’)]"
+OPENING_QUOTES = "\"“‘'"  # marks a quoted paragraph opens with
 
 
 def words(text: str) -> int:

@@ -11,7 +11,7 @@ import re
 from itvreport.dispatch import shape
 from itvreport.model import Heading, Image, Paragraph
 from itvreport.patterns import lazy
-from itvreport.shapes import SENTENCE_CLOSERS, attribution, bullet_item, is_title_shaped, numbered_item, split_credit, words
+from itvreport.shapes import OPENING_QUOTES, SENTENCE_CLOSERS, attribution, bullet_item, is_title_shaped, numbered_item, split_credit, words
 from itvreport.structure import media
 from itvreport.structure.lines import caption_sized, emit_media, is_structural, previous_line, title_shaped
 
@@ -156,7 +156,6 @@ _AUXILIARY_AFTER_SUBJECT = lazy(
     r"(?:[\w'’\-,]+\s+){1,5}?(?:is|are|was|were|has|have|had|will|would|could|can|should|must)\s+"
     r"(?:been\s+|being\s+|not\s+|still\s+|now\s+|also\s+)?[a-z]+(?:ed|ing|en)\b"
 )
-OPENING_QUOTES = "\"“‘'"
 # Headlines and subheadings quote in single quotation marks ("... 'as strong as ever'");
 # a caption describes what the picture shows.
 _HEADLINE_QUOTE = lazy(r"(?:^|\s)['‘][^'‘’]{2,60}['’](?:\s|$)")

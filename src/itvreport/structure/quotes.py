@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from itvreport.patterns import lazy
-from itvreport.shapes import memo
+from itvreport.shapes import OPENING_QUOTES, memo
 
 # Lead-ins that introduce something other than the speaker's words.
 _LIST_LEAD = lazy(r"\b(?:including|include|includes|such as|following|are|were|as follows|these|below)\s*:$", re.IGNORECASE)
@@ -23,7 +23,7 @@ _SPEECH_VERBS = (r"(?:said|says|saying|added|adds|told|tells|explained|explains|
 # Strong signs the narrator speaks: "she said", "they told", "said the spokesman", "according to".
 _PRONOUN_SPEECH = lazy(
     rf"\b(?:he|she|they|it|He|She|They|It)\s+(?:also\s+|later\s+|then\s+)?{_SPEECH_VERBS}\b(?!\s+me\b)"  # ("they told me": the speaker)
-    r"|\b(?:said|says|added|adds)\s+(?:the|a|an|Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\b"
+    r"|\b(?:said|says|added|adds)\s+(?:the|a|an|Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|[A-Z][a-z]+)\b"  # "said Jo Hale"
     r"|[A-Za-z],\s+(?:said|says|told|added|warned|explained)\b"  # "Fiona Carrick, said she was"
     r"|\baccording to\b"
 )
@@ -97,13 +97,14 @@ def quote_length(paragraphs: list[str]) -> int:
     """How many of the candidate paragraphs after a lead-in are the speaker's.
 
     The first always is. After it, the quote runs to the last paragraph that
-    speaks in the first or second person, or that carries on straight after the
+    speaks in the first or second person or opens with a quotation mark (the
+    speaker's words go on in quotation marks), or that carries on straight after the
     speaker's words ("But everyone got off safely."): a third-person paragraph at
     the end of the run is the narrator again, even without a "she said".
     """
     length = 1
     for position, text in enumerate(paragraphs[1:], 2):
-        if speaks_for_self(text) or (length == position - 1 and carries_on(text)):
+        if speaks_for_self(text) or text[:1] in OPENING_QUOTES or (length == position - 1 and carries_on(text)):
             length = position  # (or it carries on straight after the speaker: "But everyone got off safely.")
     return length
 
