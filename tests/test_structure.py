@@ -1462,21 +1462,3 @@ def test_words_said_by_someone_named_after_them_are_the_narrators():
                  + "\n\nThe torch moves on to Wells tomorrow.")
     assert out[1]["paragraphs"] == ["We are thrilled with the crowds."]
     assert out[2] == {"type": "paragraph", "text": text}
-
-
-@pytest.mark.parametrize("lead_in", ["A Department for Transport spokesperson said:", "Somerset County Council said:"])
-def test_a_bodys_words_name_other_bodies_and_go_on(lead_in):
-    out = blocks(HEAD + lead_in + "\n\nThe project remains a priority and is part of a £27bn investment.\n\n"
-                 "Highways England is working with councils to improve safety on the road.\n\n"
-                 "Haulier Jim Bell said the road was a nightmare in winter.")
-    assert out[1]["paragraphs"] == ["The project remains a priority and is part of a £27bn investment.",
-                                    "Highways England is working with councils to improve safety on the road."]
-
-
-def test_a_person_of_a_body_is_no_body_speaking():
-    lead_in = "Project manager Dr Alice Venn, of the Exmoor Rivers Trust, said:"
-    assert not quotes.speaks_for_a_body(lead_in, quotes.speaker(lead_in))
-    out = blocks(HEAD + lead_in + "\n\nWe have watched the dams slow the water down.\n\n"
-                 "Beavers were hunted to extinction in Britain in the 16th century.\n\n"
-                 "The release is expected to take place in the spring.")
-    assert out[1]["paragraphs"] == ["We have watched the dams slow the water down."]

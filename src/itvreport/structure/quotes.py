@@ -278,17 +278,6 @@ def introduces_statement(lead_in: str) -> bool:
     return "tatement" in lead_in and bool(_STATEMENT.search(lead_in))
 
 
-def speaks_for_a_body(lead_in: str, surname: str | None) -> bool:
-    """``A Department for Transport spokesperson said:``, ``Somerset County Council said:``
-    (not ``Jo Venn, of the Exmoor Rivers Trust, said:``): the words are a body's, which
-    speaks of bodies and people by name."""
-    return "spokes" in lead_in or (surname in _BODIES and bool(_BODY_SAYS.search(lead_in)))
-
-
-# The body itself is the subject of the verb of saying: "Somerset County Council said:".
-_BODY_SAYS = lazy(r"\b(?:" + "|".join(sorted(_BODIES)) + r")\s+(?:said|says|added|adds|told|tells|wrote|writes|stated)\b")
-
-
 def _mentions_speech(text: str) -> bool:
     """A cheap necessary condition for _PRONOUN_SPEECH and _REPORTED_LOOSE: one of
     their speech verbs (or "according to") occurs at all."""

@@ -166,7 +166,7 @@ def quote_block(ctx, i):
         return closing - i + 1
     surname = quotes.speaker(lead_in)
     speech = quotes.introduces_speech(lead_in)
-    statement = speech and (quotes.introduces_statement(lead_in) or quotes.speaks_for_a_body(lead_in, surname))
+    statement = speech and quotes.introduces_statement(lead_in)
     about = quotes.talks_of(lead_in) if speech else ()
     paragraphs = []
     narrator_resumed = False
@@ -176,7 +176,7 @@ def quote_block(ctx, i):
         if _closes_quote(ctx, j):
             break
         first = j == i + 1 and speech
-        if quotes.is_narrative(text, surname, first=first, statement=statement, about=about):
+        if quotes.is_narrative(text, surname, first=first, statement=first and statement, about=about):
             if not (paragraphs and _speaker_goes_on(ctx, j, surname)):
                 narrator_resumed = True
                 break
