@@ -284,7 +284,8 @@ def test_not_promos(line):
 
 
 @pytest.mark.parametrize("line", ["Read: Key findings of the harbour inquiry", "Read more: Level 3 heat alert",
-                                  "READ MORE: How the flood defences work"])
+                                  "READ MORE: How the flood defences work", "Also read: Council tax to rise by 5%",
+                                  "ALSO READ: Teenager charged", "Read the full story: Ferry operator fined"])
 def test_read_link_anywhere(line):
     text = "Intro paragraph here.\n\n" + line + BODY
     assert (3, line, "boilerplate") in dropped(text)
@@ -322,13 +323,21 @@ def test_byline_as_a_bullet_or_with_the_job_title_first(line, name):
 
 
 @pytest.mark.parametrize("line", ["Sorry, this content is unavailable on your device.",
-                                  "This video cannot be played on your device."])
+                                  "This video cannot be played on your device.",
+                                  "This content is not available.", "Sorry, this video is unavailable"])
 def test_placeholder_wordings(line):
     assert first_hit(line + BODY, chrome.unavailable_placeholder)
 
 
 def test_view_all_updates_without_a_number():
     assert first_hit("View all updates ›" + BODY, chrome.updates_link)
+
+
+@pytest.mark.parametrize("line", ["This vaccine is not available in Wales.", "This content is not available to buy in shops.",
+                                  "Also reading: the council's plans"])
+def test_sentences_near_a_placeholder_or_link_are_kept(line):
+    assert not first_hit(line + BODY, chrome.unavailable_placeholder)
+    assert not first_hit(line + BODY, chrome.read_link)
 
 
 def test_placeholder_with_a_contraction():

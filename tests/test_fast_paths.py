@@ -216,7 +216,7 @@ def _guarded_patterns(text):
         (chrome._promo_verb_in(lower) and "?" in text, bool(chrome.PROMO_AFTER_QUESTION.search(text))),
         ("not " in lower or "n't " in lower or "n’t " in lower or "unavailable" in lower,
          bool(chrome.UNAVAILABLE.search(text))),
-        (text[:1] in "RrMmSs" and ":" in text[:12], bool(chrome.READ_LINK.match(text))),
+        (text[:1] in "RrMmSsAa" and ":" in text[:30], bool(chrome.READ_LINK.match(text))),
         (text.startswith("date"), bool(chrome.GLUED_DATE.match(text))),
         (text[-5:].lower() == "video", bool(chrome.PLAY_VIDEO.match(text))),
         (text[:1] in "Vv", bool(chrome.UPDATES_LINK.match(text))),

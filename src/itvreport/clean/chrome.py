@@ -162,7 +162,10 @@ def video_slug(page, i, state):
 UNAVAILABLE = lazy(
     r"(?:(?:\bnot|n[’']t) (?:currently |yet )?(?:available|supported|viewable|playable)|\bunavailable|"
     r"\b(?:cannot|can[’']t|could not|couldn[’']t) be (?:played|displayed|shown|viewed))\b"
-    r".*\b(?:device|browser|platform|app|region|location)\b",
+    r".*\b(?:device|browser|platform|app|region|location)\b"
+    # "This content is not available.", "Sorry, this video is unavailable": the embed itself, nowhere named
+    r"|^(?:sorry,? )?this (?:content|video|embed|media|post|tweet|clip) (?:is not|isn[’']t|is) "
+    r"(?:currently )?(?:available|unavailable)\.?$",
     re.IGNORECASE,
 )
 
@@ -456,14 +459,16 @@ def question_link_at_end(page, i, state):
     return Hit()
 
 
-READ_LINK = lazy(r"^(?:read|read more|more|see also|related)\s*:\s*\S", re.IGNORECASE)
+READ_LINK = lazy(r"^(?:(?:also )?read(?: more)?(?: here)?|read the full (?:story|article)|more|see also|related)\s*:\s*\S",
+                 re.IGNORECASE)
 
 
-@shape(first="RrMmSs", max_words=16)
+@shape(first="RrMmSsAa", max_words=16)
 def read_link(page, i, state):
-    """``Read: Key findings of the inquiry``, ``Read more: ...``: a link to another article."""
+    """``Read: Key findings of the inquiry``, ``Read more: ...``, ``Also read: ...``: a link
+    to another article."""
     text = page.blocks[i].text
-    if text[:1] in "RrMmSs" and ":" in text[:12] and READ_LINK.match(text) and not split_credit(text):
+    if text[:1] in "RrMmSsAa" and ":" in text[:30] and READ_LINK.match(text) and not split_credit(text):
         return Hit()
     return None
 
