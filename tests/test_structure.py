@@ -1462,3 +1462,14 @@ def test_words_said_by_someone_named_after_them_are_the_narrators():
                  + "\n\nThe torch moves on to Wells tomorrow.")
     assert out[1]["paragraphs"] == ["We are thrilled with the crowds."]
     assert out[2] == {"type": "paragraph", "text": text}
+
+
+def test_a_statement_read_on_someones_behalf_speaks_of_him():
+    lead_in = "Speaking outside court, Mr Hale's solicitor read a statement on his behalf:"
+    assert quotes.introduces_statement(lead_in)
+    assert quotes.talks_of(lead_in) == ("He ", "His ")
+    out = blocks(HEAD + lead_in + "\n\nMr Hale has always maintained his innocence.\n\n"
+                 "He is grateful to his family for their support.\n\nHe will now consider an appeal.\n\n"
+                 "The case was heard over three weeks.")
+    assert out[1]["paragraphs"] == ["Mr Hale has always maintained his innocence.",
+                                    "He is grateful to his family for their support.", "He will now consider an appeal."]

@@ -93,18 +93,21 @@ def speaks_for_self(text: str) -> bool:
     return bool(_OWN_VOICE.search(text))
 
 
-def quote_length(paragraphs: list[str]) -> int:
+def quote_length(paragraphs: list[str], about: tuple[str, ...] = ()) -> int:
     """How many of the candidate paragraphs after a lead-in are the speaker's.
 
     The first always is. After it, the quote runs to the last paragraph that
     speaks in the first or second person or opens with a quotation mark (the
-    speaker's words go on in quotation marks), or that carries on straight after the
-    speaker's words ("But everyone got off safely."): a third-person paragraph at
-    the end of the run is the narrator again, even without a "she said".
+    speaker's words go on in quotation marks) or on the one the speaker talks of
+    (``about``, from :func:`talks_of`: "He is grateful ..." in a statement on his
+    behalf), or that carries on straight after the speaker's words ("But everyone got
+    off safely."): a third-person paragraph at the end of the run is the narrator
+    again, even without a "she said".
     """
     length = 1
     for position, text in enumerate(paragraphs[1:], 2):
-        if speaks_for_self(text) or text[:1] in OPENING_QUOTES or (length == position - 1 and carries_on(text)):
+        if (speaks_for_self(text) or text[:1] in OPENING_QUOTES or text.startswith(about)
+                or (length == position - 1 and carries_on(text))):
             length = position  # (or it carries on straight after the speaker: "But everyone got off safely.")
     return length
 
@@ -160,6 +163,8 @@ _SOMEBODYS = lazy(
     r"\b(?P<whose>[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w'’\-]+\s+){0,2}?"
     r"(?:said|says|added|adds|told|tells|wrote|writes|paid tribute|continued)\b"
 )
+# "His solicitor read a statement on his behalf:": the statement speaks of him.
+_ON_BEHALF = lazy(r"\bon (?P<whose>[Hh]is|[Hh]er|[Tt]heir) behalf\b")
 _PRONOUNS = {"his": ("He ", "His "), "her": ("She ", "Her "), "their": ("They ", "Their ")}
 
 
@@ -195,7 +200,7 @@ def talks_of(lead_in: str) -> tuple[str, ...]:
     lower = lead_in.lower()
     found = ()
     if "his " in lower or "her " in lower or "their " in lower:
-        match = _SOMEBODYS.search(lead_in)
+        match = _SOMEBODYS.search(lead_in) or _ON_BEHALF.search(lead_in)
         found = _PRONOUNS[match.group("whose").lower()] if match else ()
     if _MANY.search(lead_in) or (("'s " in lead_in or "’s " in lead_in) and _RELATIVE.search(lead_in)):
         found = tuple(dict.fromkeys(found + _ONE_PERSON))
@@ -269,8 +274,8 @@ def is_narrative(text: str, surname: str | None, first: bool = False, statement:
     return bool((speech and _REPORTED_LOOSE.search(unquoted)) or (not statement and _NAMED_START.match(unquoted)))
 
 
-_STATEMENT = lazy(r"\bstatement\b.*\b(?:read|reads|said|says|added|adds)\s*:$|\bstatement\s*:$|\bsaid in a statement\s*:$",
-                  re.IGNORECASE)
+_STATEMENT = lazy(r"\bstatement\b.*\b(?:read|reads|said|says|added|adds)\s*:$|\bstatement\s*:$|\bsaid in a statement\s*:$"
+                  r"|\bstatement (?:on|for) (?:his|her|their|its) behalf\s*:$", re.IGNORECASE)
 
 
 def introduces_statement(lead_in: str) -> bool:

@@ -201,7 +201,7 @@ def quote_block(ctx, i):
         # The quote ran to the page's end with nothing to close it: it runs to the
         # speaker's last first-person paragraph. (A lead-in, caption, list or heading
         # closes it where it stands.)
-        paragraphs = paragraphs[: quotes.quote_length(paragraphs)]
+        paragraphs = paragraphs[: quotes.quote_length(paragraphs, about)]
         j = i + 1 + len(paragraphs)
     ctx.emit(Paragraph(lead_in, line=ctx.blocks[i].line))
     ctx.emit(Quote(tuple(paragraphs), who, line=ctx.blocks[i + 1].line))
