@@ -19,11 +19,10 @@ from itvreport import dispatch
 from itvreport.dispatch import line_key, shape
 from itvreport.model import Heading, ListBlock, Paragraph, Quote
 from itvreport.patterns import lazy
-from itvreport.shapes import BULLET_MARKS, attribution, bullet_item, flattened_items, is_title_shaped, numbered_item, split_credit, words
+from itvreport.shapes import BULLET_MARKS, OPENING_QUOTES, attribution, bullet_item, flattened_items, is_title_shaped, numbered_item, split_credit, words
 from itvreport.structure import media, quotes
 from itvreport.structure.lines import emit_media, is_structural, looks_like_heading, single_sentence, title_shaped
 from itvreport.structure.pictures import (
-    OPENING_QUOTES,
     credited_caption,
     full_stop_caption,
     gallery_run,
@@ -199,8 +198,8 @@ def quote_block(ctx, i):
         return 0
     if who is None and not narrator_resumed and j >= len(ctx.blocks):
         # The quote ran to the page's end with nothing to close it: it runs to the
-        # speaker's last first-person paragraph. (A lead-in, caption, list or heading
-        # closes it where it stands.)
+        # speaker's last paragraph in their own voice (quotes.quote_length). (A lead-in,
+        # caption, list or heading closes it where it stands.)
         paragraphs = paragraphs[: quotes.quote_length(paragraphs, about)]
         j = i + 1 + len(paragraphs)
     ctx.emit(Paragraph(lead_in, line=ctx.blocks[i].line))
