@@ -1353,15 +1353,28 @@ def test_telling_the_words_themselves_is_no_media_note(lead_in):
     assert out[2]["type"] == "quote"
 
 
-def test_a_speaker_goes_on_through_a_paragraph_about_someone_named():
-    # "Mr Hart was wearing a helmet" between the judge's "you" paragraphs is still the judge.
-    out = blocks(HEAD + "Sentencing him, Judge Rupert Ayling told him:\n\n"
-                 "You were not looking at the road for nine seconds.\n\n"
-                 "Mr Hart was wearing a helmet and was riding exactly where he should have been.\n\n"
-                 "You did not see him because you were not looking.\n\nStott was jailed for four years.")
-    assert out[1]["paragraphs"] == ["You were not looking at the road for nine seconds.",
-                                    "Mr Hart was wearing a helmet and was riding exactly where he should have been.",
-                                    "You did not see him because you were not looking."]
+@pytest.mark.parametrize("page, quoted, narrative", [
+    # "Mr Hart was wearing a helmet" between the judge's "you" paragraphs is still the judge
+    ("Sentencing him, Judge Rupert Ayling told him:\n\nYou were not looking at the road for nine seconds.\n\n"
+     "Mr Hart was wearing a helmet and was riding exactly where he should have been.\n\n"
+     "You did not see him because you were not looking.\n\nStott was jailed for four years.",
+     ["You were not looking at the road for nine seconds.",
+      "Mr Hart was wearing a helmet and was riding exactly where he should have been.",
+      "You did not see him because you were not looking."],
+     "Stott was jailed for four years."),
+    # at the page's end, the speaker's words go on in quotation marks
+    ("Its regional officer, Joanna Pike, said:\n\n"
+     "\"Midwives have been warning about this for years. Staff are exhausted.\n\n"
+     "\"Closing units overnight is a sticking plaster, and it is families who will pay.\"\n\n"
+     "A public meeting will be held next Thursday.",
+     ["\"Midwives have been warning about this for years. Staff are exhausted.",
+      "\"Closing units overnight is a sticking plaster, and it is families who will pay.\""],
+     "A public meeting will be held next Thursday."),
+])
+def test_a_quote_runs_on_through_the_speakers_words(page, quoted, narrative):
+    out = blocks(HEAD + page)
+    assert out[1]["paragraphs"] == quoted
+    assert out[2] == {"type": "paragraph", "text": narrative}
 
 
 @pytest.mark.parametrize("lead_in", ["In a statement, Mrs Hale's son, Peter, said:", "The boy's mother said:"])
@@ -1443,16 +1456,6 @@ def test_a_title_after_a_picture_glued_to_the_date_is_the_headline(title, headli
     assert article.headline == headline
     assert article.date == "2022-06-21"
     assert article.blocks[0] == Image("A picket line outside Leeds station.", "ITV News Calendar", line=1)
-
-
-def test_a_quote_in_quotation_marks_keeps_its_quoted_paragraphs_to_the_pages_end():
-    out = blocks(HEAD + "Its regional officer, Joanna Pike, said:\n\n"
-                 "\"Midwives have been warning about this for years. Staff are exhausted.\n\n"
-                 "\"Closing units overnight is a sticking plaster, and it is families who will pay.\"\n\n"
-                 "A public meeting will be held next Thursday.")
-    assert out[1]["paragraphs"] == ["\"Midwives have been warning about this for years. Staff are exhausted.",
-                                    "\"Closing units overnight is a sticking plaster, and it is families who will pay.\""]
-    assert out[2] == {"type": "paragraph", "text": "A public meeting will be held next Thursday."}
 
 
 def test_words_said_by_someone_named_after_them_are_the_narrators():
