@@ -1418,6 +1418,17 @@ def test_what_somebody_said_titles_a_section_of_narrative(following, kind):
     assert out[1]["type"] == kind
 
 
+@pytest.mark.parametrize("line, following, kind", [
+    ("The supporters' view:", "Trust chair Jackie Milburn said fans were sick with worry.", "heading"),
+    ("Their secret to a long marriage:", "Maureen said the answer was simple.", "heading"),
+    ("The changes include:", "Weekly collections will end in May.", "paragraph"),  # a verb: a lead-in
+    ("His verdict:", "\"It was the best day of my life.\"", "paragraph"),  # before someone's own words
+])
+def test_a_noun_phrase_with_a_colon_titles_a_section(line, following, kind):
+    out = blocks(HEAD + "The club has been up for sale since the summer.\n\n" + line + "\n\n" + following)
+    assert out[1]["type"] == kind
+
+
 def test_an_attribution_touching_the_last_line_is_no_parent_story_title():
     article = read(HEAD + "The scheme was approved.\n\nArea manager Priya Lall said:\n\n"
                    "We know how long people have waited for this.\n\n– Priya Lall, Environment Agency\n"

@@ -117,6 +117,15 @@ COLON_HEADING_MAX_WORDS = 6
 _WH_TITLE = lazy(r"^(?:What|How|Why|When|Where|Who)\b", re.IGNORECASE)
 
 
+# "The supporters' view:", "Their secret to a long marriage:": a noun phrase (a determiner
+# or possessive, then words with no verb among them) labels what follows.
+_NOUN_PHRASE = lazy(
+    r"^(?:The|Their|His|Her|Our|Its|A|An)\s+(?!.*\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|"
+    r"should|must|may|might|did|does|do|said|says|told|tells|added|adds|include|includes|including|read|reads|"
+    r"follows?|below|here|these|this|following|[a-z]+ed)\b)[\w'’\- ]+$"
+)
+
+
 @shape(first=lambda ch: not ch.islower(), last=":")
 def colon_heading(ctx, i):
     """``This Evening and Overnight:``, ``Outlook for Friday to Sunday:``, ``What you
@@ -133,7 +142,8 @@ def colon_heading(ctx, i):
     if nxt is None or is_structural(nxt) or nxt.endswith(":"):
         return 0
     if not (all(word[:1].isupper() or word[:1].isdigit() or word in _SMALL_WORDS for word in title.split())
-            or (_WH_TITLE.match(title) and not (quotes.introduces_speech(title) and _speakers_words(nxt)))):
+            or (_WH_TITLE.match(title) and not (quotes.introduces_speech(title) and _speakers_words(nxt)))
+            or (_NOUN_PHRASE.match(title) and not _speakers_words(nxt))):
         return 0  # ("What the minister said:" before the minister's own words brings them in)
     if media.is_media_note(text):
         return 0
