@@ -1487,3 +1487,17 @@ def test_a_statement_read_on_someones_behalf_speaks_of_him():
                  "The case was heard over three weeks.")
     assert out[1]["paragraphs"] == ["Mr Hale has always maintained his innocence.",
                                     "He is grateful to his family for their support.", "He will now consider an appeal."]
+
+
+@pytest.mark.parametrize("last, kind", [
+    # the speaker argues on with a modal, and the narrator visibly comes back after it
+    ("Doctors are leaving every week, and unless pay is restored the NHS will keep losing them.", "quote"),
+    # the narrator reports what is or was: the narrator has taken over already
+    ("The cause of the fire is being investigated.", "paragraph"),
+    ("Beavers were hunted to extinction in Britain in the 16th century.", "paragraph"),
+])
+def test_a_speakers_last_paragraph_without_first_person_before_reported_speech(last, kind):
+    out = blocks(HEAD + "Dr Rob Lane, of the doctors' union, said:\n\nNone of us wants to be on a picket line.\n\n"
+                 + last + "\n\nThe Health Secretary said the demand was unaffordable.")
+    assert (last in out[1]["paragraphs"]) == (kind == "quote")
+    assert out[-1] == {"type": "paragraph", "text": "The Health Secretary said the demand was unaffordable."}

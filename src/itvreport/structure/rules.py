@@ -189,7 +189,7 @@ def quote_block(ctx, i):
             if not (paragraphs and _speaker_goes_on(ctx, j, surname)):
                 narrator_resumed = True
                 break
-        if paragraphs and not statement and _narrator_takes_over(ctx, j, paragraphs, about):
+        if paragraphs and not statement and _narrator_takes_over(ctx, j, paragraphs, about, surname):
             narrator_resumed = True
             break
         paragraphs.append(text)
@@ -255,7 +255,7 @@ def statement_after_full_stop(ctx, i):
     return 1 + length
 
 
-def _narrator_takes_over(ctx, j, paragraphs, about):
+def _narrator_takes_over(ctx, j, paragraphs, about, surname=None):
     """Paragraph ``j`` follows a paragraph in the speaker's own voice (first or second
     person) and has none of it: no "I", "we" or "you", no question or exclamation, no
     quotation mark, no opening that carries the speaker's argument on or names the one
@@ -273,7 +273,14 @@ def _narrator_takes_over(ctx, j, paragraphs, about):
         return True
     if _closes_quote(ctx, j + 1):
         return False
+    if _ARGUES.search(text) and quotes.is_narrative(nxt, surname):
+        return False  # the speaker argues on ("... the NHS will keep losing staff"), and the narrator comes back next
     return not quotes.speaks_for_self(nxt)
+
+
+# A modal: a speaker arguing what could or should be ("The government could settle this
+# tomorrow"), where the narrator reports what is or was ("The cause is being investigated.").
+_ARGUES = lazy(r"\b(?:can|cannot|can't|can’t|could|should|would|will|won't|won’t|must|needs? to|has to|have to)\b")
 
 
 def _speaker_goes_on(ctx, j, surname):
