@@ -1501,3 +1501,10 @@ def test_a_speakers_last_paragraph_without_first_person_before_reported_speech(l
                  + last + "\n\nThe Health Secretary said the demand was unaffordable.")
     assert (last in out[1]["paragraphs"]) == (kind == "quote")
     assert out[-1] == {"type": "paragraph", "text": "The Health Secretary said the demand was unaffordable."}
+
+
+@pytest.mark.parametrize("text", ["The local MP said she would meet workers next week.",
+                                  "The GMB union said its members would respond to every call.",
+                                  "The Met Office said the wind would ease by evening."])
+def test_a_body_or_role_with_capitals_reporting_speech_is_the_narrator(text):
+    assert quotes.is_narrative(text, None)

@@ -30,7 +30,7 @@ _PRONOUN_SPEECH = lazy(
 # Weaker signs: "the council said", "officials say", "Labour told". A paragraph in
 # the speaker's own voice ("the law says we must...") is still the speaker.
 _REPORTED_LOOSE = lazy(
-    rf"\b(?:[A-Z][a-z]+|[Tt]he (?:[a-z]+ ){{0,2}}[a-z]+|[a-z]+s)\s+(?:also\s+|later\s+|then\s+)?(?:{_SPEECH_VERBS}|say)\b"
+    rf"\b(?:[A-Z][a-z]+|[Tt]he (?:[A-Za-z]+ ){{0,2}}[A-Za-z]+|[a-z]+s)\s+(?:also\s+|later\s+|then\s+)?(?:{_SPEECH_VERBS}|say)\b"
 )
 # "Manager Sue Haskins, ..." / "Councillor Tom Varley said": the narrator brings someone in.
 _NAMED_START = lazy(r"^(?:[A-Z][a-z]+\s+){1,3}[A-Z][a-z]+\b")
