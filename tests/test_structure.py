@@ -1508,3 +1508,11 @@ def test_a_speakers_last_paragraph_without_first_person_before_reported_speech(l
                                   "The Met Office said the wind would ease by evening."])
 def test_a_body_or_role_with_capitals_reporting_speech_is_the_narrator(text):
     assert quotes.is_narrative(text, None)
+
+
+def test_a_live_index_page_ending_on_a_line_after_a_picture_reads():
+    # (found by the mutation test: the update-title check asked about a next line that was not there)
+    out = blocks("Storm hits the coast: Live updates\n\nGales are battering the coast.\n\nLive updates\n\n"
+                 "Trees down on the coast road\n\nThe road is closed.\n\nThe pier after the storm Photo: PA\n\n"
+                 "Crowds watching the waves at the harbour wall")
+    assert out[-1] == {"type": "image", "caption": "Crowds watching the waves at the harbour wall", "credit": None}
