@@ -57,19 +57,21 @@ def take_headline(blocks, glued=None):
     date to the first line of the article's content (a caption or its first
     paragraph) when they show no headline, so that line is the headline only when
     it is shaped like a title (no closing full stop, no credit) and prose or a
-    credited picture follows it.
+    credited picture follows it. When that line is a credited caption with a title and
+    prose after it, the title is the headline and the caption the lead picture.
     """
     if not blocks:
         return None, blocks
     text = blocks[0].text
-    if blocks[0].line == glued and _title_after_glued_picture(blocks):
-        # `` date ... Pickets outside the station. Credit: PA`` / the headline / prose:
-        # the lead picture came first, glued to the date, and the title after it.
-        return blocks[1].text, [blocks[0], *blocks[2:]]
-    if blocks[0].line == glued and not (
-            is_title_shaped(text, HEADLINE_MAX_WORDS) and words(text) >= GLUED_HEADLINE_MIN_WORDS
-            and len(blocks) > 1 and (ends_sentence(blocks[1].text) or split_credit(blocks[1].text))):
-        return None, blocks
+    if blocks[0].line == glued:
+        if (len(blocks) > 2 and split_credit(text) and _glued_title_shaped(blocks[1].text)
+                and not split_credit(blocks[1].text) and ends_sentence(blocks[2].text)):
+            # `` date ... Pickets outside the station. Credit: PA`` / the headline / prose:
+            # the lead picture came first, glued to the date, and the title after it.
+            return blocks[1].text, [blocks[0], *blocks[2:]]
+        if not (_glued_title_shaped(text) and len(blocks) > 1
+                and (ends_sentence(blocks[1].text) or split_credit(blocks[1].text))):
+            return None, blocks
     if (
         words(text) > HEADLINE_MAX_WORDS or words(text) < HEADLINE_MIN_WORDS or text.endswith(":") or bullet_item(text)
         or numbered_item(text) or split_credit(text) or media.is_media_note(text)
@@ -79,14 +81,9 @@ def take_headline(blocks, glued=None):
     return text, blocks[1:]
 
 
-def _title_after_glued_picture(blocks) -> bool:
-    """The line glued to the date is a credited caption, and the next is shaped like a
-    title (no closing full stop, no credit, at least five words) with prose after it."""
-    if len(blocks) < 3 or not split_credit(blocks[0].text):
-        return False
-    title = blocks[1].text
-    return (is_title_shaped(title, HEADLINE_MAX_WORDS) and words(title) >= GLUED_HEADLINE_MIN_WORDS
-            and not split_credit(title) and ends_sentence(blocks[2].text))
+def _glued_title_shaped(text) -> bool:
+    """Shaped like a title next to the date: no closing full stop, at least five words."""
+    return is_title_shaped(text, HEADLINE_MAX_WORDS) and words(text) >= GLUED_HEADLINE_MIN_WORDS
 
 
 def _blank_lines_between_paragraphs(page) -> bool:

@@ -190,9 +190,9 @@ def uncredited_caption(ctx, i):
         return 0  # "Police are appealing for ...", "It's now 32C in ...": a sentence of narrative
     if not isinstance(ctx.last, Image) and not lead_image and _HEADLINE_QUOTE.search(text):
         return 0  # "Attacker wearing 'fake vest' shot dead": quoted words set off as in a headline
-    if not gallery and _NAME_APPOSITION.match(text) and ctx.texts[i + 1][:1] in OPENING_QUOTES:
-        return 0  # "Gary Tait, season ticket holder" over words in quotation marks: the speaker's name
     nxt = ctx.texts[i + 1]
+    if not gallery and _NAME_APPOSITION.match(text) and nxt[:1] in OPENING_QUOTES:
+        return 0  # "Gary Tait, season ticket holder" over words in quotation marks: the speaker's name
     if ctx.live_index and nxt is not None and not is_structural(nxt) and (is_title_shaped(text) or not gallery):
         return 0  # on a live story's index page a line over prose is an update's title, after a picture too
     ctx.emit(Image(text, None, line=ctx.blocks[i].line))

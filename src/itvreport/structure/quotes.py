@@ -93,6 +93,11 @@ def speaks_for_self(text: str) -> bool:
     return bool(_OWN_VOICE.search(text))
 
 
+def in_own_words(text: str) -> bool:
+    """In the first or second person, or opening with a quotation mark: someone's own words."""
+    return text[:1] in OPENING_QUOTES or speaks_for_self(text)
+
+
 def quote_length(paragraphs: list[str], about: tuple[str, ...] = ()) -> int:
     """How many of the candidate paragraphs after a lead-in are the speaker's.
 
@@ -106,8 +111,7 @@ def quote_length(paragraphs: list[str], about: tuple[str, ...] = ()) -> int:
     """
     length = 1
     for position, text in enumerate(paragraphs[1:], 2):
-        if (speaks_for_self(text) or text[:1] in OPENING_QUOTES or text.startswith(about)
-                or (length == position - 1 and carries_on(text))):
+        if in_own_words(text) or text.startswith(about) or (length == position - 1 and carries_on(text)):
             length = position  # (or it carries on straight after the speaker: "But everyone got off safely.")
     return length
 

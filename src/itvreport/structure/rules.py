@@ -90,18 +90,16 @@ def attribution_line(ctx, i):
 
 
 def _speakers_voice(text):
-    """Any sign of a speaker's own voice: "I", "we" or "you", a question or exclamation,
-    an opening quotation mark, an opening that carries an argument on ("But ...")."""
-    return (quotes.speaks_for_self(text) or "?" in text or "!" in text or text[:1] in OPENING_QUOTES
-            or quotes.carries_on(text))
+    """Any sign of a speaker's own voice: "I", "we" or "you", an opening quotation mark,
+    a question or exclamation, an opening that carries an argument on ("But ...")."""
+    return quotes.in_own_words(text) or "?" in text or "!" in text or quotes.carries_on(text)
 
 
 def _narrator_before(out, k):
     """Walking back from an attribution with no lead-in: the paragraph after ``out[k]``
-    is in the speaker's own voice (first or second person), and ``out[k]`` has none of
-    it (no "I", "we" or "you", no question or exclamation, no opening quotation mark,
-    no opening that carries an argument on), nor has the paragraph above it: the
-    narrator introducing the speaker, and the quote starts after it."""
+    is in the first or second person, ``out[k]`` shows no sign of a speaker's voice
+    (:func:`_speakers_voice`), and the paragraph above it is not in the first or second
+    person: the narrator introducing the speaker, and the quote starts after it."""
     text = out[k].text
     if not quotes.speaks_for_self(out[k + 1].text) or _speakers_voice(text):
         return False
@@ -142,18 +140,13 @@ def colon_heading(ctx, i):
     if nxt is None or is_structural(nxt) or nxt.endswith(":"):
         return 0
     if not (all(word[:1].isupper() or word[:1].isdigit() or word in _SMALL_WORDS for word in title.split())
-            or (_WH_TITLE.match(title) and not (quotes.introduces_speech(title) and _speakers_words(nxt)))
-            or (_NOUN_PHRASE.match(title) and not _speakers_words(nxt))):
+            or (_WH_TITLE.match(title) and not (quotes.introduces_speech(title) and quotes.in_own_words(nxt)))
+            or (_NOUN_PHRASE.match(title) and not quotes.in_own_words(nxt))):
         return 0  # ("What the minister said:" before the minister's own words brings them in)
     if media.is_media_note(text):
         return 0
     ctx.emit(Heading(text, line=ctx.blocks[i].line))
     return 1
-
-
-def _speakers_words(text):
-    """In the first or second person, or in quotation marks: someone's own words."""
-    return text[:1] in OPENING_QUOTES or quotes.speaks_for_self(text)
 
 
 @shape(last=":")
@@ -255,7 +248,7 @@ def statement_after_full_stop(ctx, i):
     return 1 + length
 
 
-def _narrator_takes_over(ctx, j, paragraphs, about, surname=None):
+def _narrator_takes_over(ctx, j, paragraphs, about, surname):
     """Paragraph ``j`` follows a paragraph in the speaker's own voice (first or second
     person) and has none of it: no "I", "we" or "you", no question or exclamation, no
     quotation mark, no opening that carries the speaker's argument on or names the one
