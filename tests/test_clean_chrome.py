@@ -432,3 +432,65 @@ def test_a_question_link_at_the_end_of_a_page_with_question_subheadings():
     text = ("Bin collections: what changes" + "\n\nWhen is my bin collected?\n\nEvery other Tuesday."
             "\n\nWhat goes in the green bin?\n\nGarden waste only.\n\nCan I get a bigger bin for a large family?")
     assert kept(text)[-1] == "Garden waste only."
+
+
+@pytest.mark.parametrize("line", [
+    "Test your knowledge of the tournament with our quiz.",
+    "Read our guide to the key numbers behind the election.",
+    "Explore our interactive map of every flood warning in the region.",
+    "See our full coverage of the general election.",
+    "Catch up on all the action with our live blog.",
+    "Keep up to date with the latest developments on our live blog.",
+    "For the latest updates, follow our live blog.",
+])
+def test_a_pointer_to_another_piece_of_ours_is_a_promo(line):
+    assert first_hit(line + BODY, chrome.promo)
+
+
+@pytest.mark.parametrize("line", [
+    "Test your smoke alarm once a month, the fire service said.",
+    "Visitors can explore our county's coastline on a new map published today.",
+    "Take a look at our gallery of the day's best pictures:",  # a lead-in to pictures on the page
+])
+def test_our_words_that_point_at_nothing_else_are_kept(line):
+    assert not first_hit(line + BODY, chrome.promo)
+
+
+def test_an_instruction_after_an_exclamation_is_a_promo_only_towards_a_social_network():
+    assert first_hit("ITV News is on WhatsApp! Get the latest updates by following our channel." + BODY, chrome.promo)
+    # somebody's cheer, not a promotion, though it names the afternoon
+    assert not first_hit("What a day! Get down to the beach this afternoon and enjoy it." + BODY, chrome.promo)
+    text = "The mayor said:\n\n“What a day! Get down to the beach this afternoon and enjoy it.”" + BODY
+    assert "“What a day! Get down to the beach this afternoon and enjoy it.”" in kept(text)
+
+
+@pytest.mark.parametrize("line", ["Click here for more on this story", "Tap here to see the latest pictures.",
+                                  "Scroll down for the latest updates", "Scroll down to read the latest updates."])
+def test_a_links_or_layouts_instruction_is_dropped(line):
+    assert first_hit(line + BODY, chrome.link_instruction)
+
+
+@pytest.mark.parametrize("line", ["Clicking here was not an option for residents without internet access.",
+                                  "Press the button here and the gate opens, he said."])
+def test_lines_about_clicking_or_pressing_are_kept(line):
+    assert not first_hit(line + BODY, chrome.link_instruction)
+
+
+@pytest.mark.parametrize("line", ["This video is not available in your country.", "Content not available",
+                                  "Video unavailable"])
+def test_more_placeholders(line):
+    assert first_hit(line + BODY, chrome.unavailable_placeholder)
+
+
+@pytest.mark.parametrize("line", ["Cheap flights are not available in the region.",
+                                  "The treatment is not available on the NHS in this country."])
+def test_the_story_saying_something_is_unavailable_is_kept(line):
+    # the placeholder names the embed ("this content", "this video") before the words
+    assert not first_hit(line + BODY, chrome.unavailable_placeholder)
+
+
+def test_only_a_news_services_app_makes_a_site_pointer():
+    assert first_hit("Every development will be on the ITV News app." + BODY, chrome.promo)
+    for line in ("Residents were urged to keep up to date with the council's guidance on the app.",
+                 "The firm said its new service would be on the Tesco app."):
+        assert not first_hit(line + BODY, chrome.promo)

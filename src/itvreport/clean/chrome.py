@@ -160,12 +160,16 @@ def video_slug(page, i, state):
 
 
 UNAVAILABLE = lazy(
+    # the embed named before the words that say it cannot be shown here ("Cheap flights are
+    # not available in the region" is the article's)
+    r"\b(?:content|video|clip|embed|media|post|tweet|player|footage|stream|this)\b.{0,30}?"
     r"(?:(?:\bnot|n[’']t) (?:currently |yet )?(?:available|supported|viewable|playable)|\bunavailable|"
     r"\b(?:cannot|can[’']t|could not|couldn[’']t) be (?:played|displayed|shown|viewed))\b"
-    r".*\b(?:device|browser|platform|app|region|location)\b"
+    r".*\b(?:device|browser|platform|app|region|location|country)\b"
     # "This content is not available.", "Sorry, this video is unavailable": the embed itself, nowhere named
     r"|^(?:sorry,? )?this (?:content|video|embed|media|post|tweet|clip) (?:is not|isn[’']t|is) "
-    r"(?:currently )?(?:available|unavailable)\.?$",
+    r"(?:currently )?(?:available|unavailable)\.?$"
+    r"|^(?:content|video|media|embed) (?:not available|unavailable)\.?$",
     re.IGNORECASE,
 )
 
@@ -246,11 +250,13 @@ PROMO_VERB = lazy(
     _PROMO_LEAD + r"(?:you can (?:also )?|(?:and )?don[’']t forget to |please )?"
     r"(?:watch|listen|subscribe|sign up|download|follow|catch up|stream|tune in|get|try our|see more|"
     r"(?:see|hear) (?:the |our |his |her |their |(?:\w+ ){0,2}\w+['’]s? )?(?:full|whole) (?:story|report|interview)|find out more|catch the latest|"
-    r"join (?:us|our|ITV|UTV|STV))\b",
+    r"join (?:us|our|ITV|UTV|STV)|"
+    # a pointer to another piece of ours, checked against OUR_PIECE: "Read our guide to ..."
+    r"(?:read|see|explore|browse|check out|(?:take a )?look at) our|test your|keep up(?: to date)?)\b",
     re.IGNORECASE,
 )
 # "Short on time but want the big stories? Try our latest podcast episodes."
-PROMO_AFTER_QUESTION = lazy(r"\?\s+(?:watch|listen|subscribe|sign up|download|follow|catch up|stream|tune in|get|try)\b",
+PROMO_AFTER_QUESTION = lazy(r"[?!]\s+(?:watch|listen|subscribe|sign up|download|follow|catch up|stream|tune in|get|try)\b",
                             re.IGNORECASE)
 # Where or when to watch: a service, a programme slot; "ITV" itself only as "on ITV"
 # ("Watch ITV News tell her brother the result" is a video's lead-in, not a promotion).
@@ -258,6 +264,9 @@ PROMO_WHERE = lazy(
     r"\b(?:podcasts?|newsletters?|ITVX|ITV ?Hub|on ITV\d?|ITV\d|Spotify|Apple Podcasts|app|tonight|this evening|"
     r"this afternoon|on demand)\b"
     r"|\b(?:at|from) \d{1,2}(?:[.:]\d\d)?\s?[ap]m\b"
+    # another piece of ours: "our guide to ...", "our interactive map", "our live blog"
+    r"|\bour (?:[\w-]+ ){0,2}?(?:guide|explainer|quiz|map|gallery|live blog|live page|coverage|special|"
+    r"documentary|timeline|podcast)\b"
 )
 
 
@@ -271,7 +280,8 @@ def _promo_verb_in(lower: str) -> bool:
     return ("watch" in lower or "listen" in lower or "subscribe" in lower or "sign up" in lower
             or "download" in lower or "follow" in lower or "catch up" in lower or "stream" in lower
             or "tune in" in lower or "get" in lower or "try" in lower or "join" in lower or "see more" in lower or "like" in lower
-            or " full " in lower or " whole " in lower or "find out more" in lower or "catch the latest" in lower)
+            or " full " in lower or " whole " in lower or "find out more" in lower or "catch the latest" in lower
+            or "our " in lower or "keep up" in lower)
 
 
 def _follow_place_in(lower: str) -> bool:
@@ -291,7 +301,9 @@ PROMO_FOLLOW = lazy(
 
 # "Every development will be on our website - simply search for UTV News online."
 # (Not "You can read his full address on our website.": that points at the article's own text.)
-SITE_POINTER = lazy(r"\b(?:search for [\w' ]{1,30} online|on the [\w ]{0,20}\bapp)\b", re.IGNORECASE)
+# The app is a news service's ("on the ITV News app", "the ITVX app"): "guidance on the
+# app" or "on the Tesco app" is the story's.
+SITE_POINTER = lazy(r"\b(?:(?i:search for [\w' ]{1,30} online)|on the (?:free )?(?:[A-Z]\w* ){0,2}(?:News|ITV\w*|UTV|STV) app)\b")
 
 
 @shape(max_words=40)
@@ -303,11 +315,17 @@ def promo(page, i, state):
     if text.endswith(":") or (block.words > PROMO_SHORT_WORDS and not text.startswith(PROMO_OPENERS)):
         return None  # (past 30 words only a promotion that opens on its verb: "Join UTV for ...")
     lower = text.lower()
-    verb = _promo_verb_in(lower)
-    if ((verb and (PROMO_VERB.match(text) or ("?" in text and PROMO_AFTER_QUESTION.search(text)))
-         and PROMO_WHERE.search(text)) or (("online" in lower or "app" in lower) and SITE_POINTER.search(text))
-            or (verb and _follow_place_in(lower) and PROMO_FOLLOW.match(text))):
-        return None if split_credit(text) else Hit()  # (a line with a picture credit is the picture's caption)
+    if _promo_verb_in(lower):
+        # the instruction opens the line or follows a question; after an exclamation only
+        # to a social network ("ITV News is on WhatsApp! Get the latest ..."): "What a day!
+        # Get down to the beach this afternoon" is somebody's cheer
+        after = ("?" in text or "!" in text) and PROMO_AFTER_QUESTION.search(text)
+        social = _follow_place_in(lower)
+        if (((after and after.group()[0] == "?") or PROMO_VERB.match(text)) and PROMO_WHERE.search(text)) or (
+                social and (after or PROMO_FOLLOW.match(text))):
+            return None if split_credit(text) else Hit()  # (a line with a picture credit is the picture's caption)
+    if ("online" in lower or "app" in lower) and SITE_POINTER.search(text):
+        return None if split_credit(text) else Hit()
     return None
 
 
@@ -473,6 +491,20 @@ def read_link(page, i, state):
     return None
 
 
+LINK_INSTRUCTION = lazy(r"^(?:(?:click|tap|press) (?:here|on (?:this|the) link|(?:this|the) link)|"
+                        r"scroll (?:down|up) (?:for|to (?:read|see|follow))\b.*\b(?:updates?|latest|more)\b)",
+                        re.IGNORECASE)
+
+
+@shape(first="CcTtPpSs", max_words=20)
+def link_instruction(page, i, state):
+    """``Click here for the latest updates``, ``Scroll down for the latest updates``: the
+    instruction of a link or a page's layout, which a saved page no longer has."""
+    if LINK_INSTRUCTION.match(page.blocks[i].text):
+        return Hit()
+    return None
+
+
 @shape(first="Ll", max_words=3)
 def live_updates_line(page, i, state):
     """``Live updates``: on a live story's index page, the updates follow (each under its title)."""
@@ -540,6 +572,7 @@ RULES = [
     byline,
     section_word_before_headline,
     read_link,
+    link_instruction,
     live_updates_line,
     dash_label,
     related_link_at_end,
