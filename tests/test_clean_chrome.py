@@ -494,3 +494,96 @@ def test_only_a_news_services_app_makes_a_site_pointer():
     for line in ("Residents were urged to keep up to date with the council's guidance on the app.",
                  "The firm said its new service would be on the Tesco app."):
         assert not first_hit(line + BODY, chrome.promo)
+
+
+@pytest.mark.parametrize("line, date", [
+    ("Last updated Thu 14 Mar 2019 at 4:38pm", "2019-03-14"),
+    ("Published Tuesday 4 June 2019, 5:12pm", "2019-06-04"),
+    ("Updated: 12 March 2019", "2019-03-12"),
+    ("Tuesday 4 June 2019, 5:12pm", "2019-06-04"),
+])
+def test_a_date_stamp_goes_and_gives_the_date(line, date):
+    cleaned = run("Bridge plan approved\n\n" + line + BODY)
+    assert line not in [b.text for b in cleaned.blocks]
+    assert cleaned.date == date
+
+
+def test_a_bare_date_heading_a_listing_is_kept():
+    text = "Festival line-up announced\n\nSaturday 4 June 2022\n\nThe bands play from noon." + BODY
+    assert "Saturday 4 June 2022" in kept(text)
+
+
+def test_update_time_stamps_go_on_a_live_index_page_only():
+    live = ("Storm live updates\n\nThousands are without power.\n\nLive updates\n\n11:42am\n\nBridge closed\n\n"
+            "Police closed the bridge.\n\n10:58am\n\nHomes without power\n\nEngineers are working.")
+    assert kept(live) == ["Storm live updates", "Thousands are without power.", "Bridge closed",
+                          "Police closed the bridge.", "Homes without power", "Engineers are working."]
+    timeline = "How the day unfolded\n\n9.30am\n\nThe first boats left the harbour." + BODY
+    assert "9.30am" in kept(timeline)
+
+
+@pytest.mark.parametrize("line", [
+    "View this post on Instagram",
+    "To view this video please enable JavaScript, and consider upgrading to a web browser that supports HTML5 video",
+    "This content is hosted by a third party. To view it, please accept social media cookies in your settings.",
+])
+def test_what_a_missing_embed_leaves(line):
+    assert first_hit(line + BODY, chrome.unavailable_placeholder)
+
+
+@pytest.mark.parametrize("line", [
+    "Do you have a story you think we should cover? Email the newsroom and our team will get in touch.",
+    "Got a story? Get in touch with our newsroom.",
+    "Send us your pictures at news@example.com",
+    "Harbour Lights: The Last Ferry is on ITV Wales at 8pm on Monday, and you can watch it afterwards on ITVX.",
+    "The documentary is on ITV1 tonight.",
+])
+def test_appeals_for_stories_and_programme_slots_are_promos(line):
+    assert first_hit(line + BODY, chrome.promo)
+
+
+@pytest.mark.parametrize("line", [
+    "Nearly 12 million tuned in to watch the final on ITV1 on Saturday night.",
+    "Police said anyone who has pictures of the crash should contact them on 101.",
+])
+def test_the_storys_own_appeals_and_viewing_figures_are_kept(line):
+    assert not first_hit(line + BODY, chrome.promo)
+
+
+def test_a_read_more_heading_takes_the_headlines_under_it():
+    text = ("Ferry returns\n\nThe ferry sails again on Friday.\n\nThe council agreed a lease.\n\nRead more:\n\n"
+            "Plans for new marina go on display\n\nTourism figures hit record high")
+    assert kept(text) == ["Ferry returns", "The ferry sails again on Friday.", "The council agreed a lease."]
+
+
+def test_a_read_more_heading_stops_at_the_articles_prose():
+    text = ("Ferry returns\n\nThe ferry sails again on Friday.\n\nRead more\n\nMarina plans on display\n\n"
+            "The council agreed a three-year lease on the berth.")
+    assert kept(text)[-1] == "The council agreed a three-year lease on the berth."
+    assert "Marina plans on display" not in kept(text)
+
+
+def test_a_page_may_close_on_several_links():
+    text = ("Flood warnings issued\n\nRivers are rising across the county.\n\nRoads are closed.\n\n"
+            "What is the difference between a flood alert and a flood warning?\n\n"
+            "Travel updates: roads and railways affected across the region")
+    assert kept(text) == ["Flood warnings issued", "Rivers are rising across the county.", "Roads are closed."]
+
+
+def test_a_question_before_the_articles_last_paragraph_is_not_a_link():
+    text = ("Flood warnings issued\n\nRivers are rising.\n\nWhat happens to the homes that flooded last year?\n\n"
+            "The council has promised to rebuild them by the spring.")
+    assert "What happens to the homes that flooded last year?" in kept(text)
+
+
+@pytest.mark.parametrize("line", ["Explained: What is a pollen bomb and should you be worried?",
+                                  "LIVE: Follow the latest travel updates as the strike continues"])
+def test_a_labelled_link_inside_the_article_goes(line):
+    text = "Pollen warning issued\n\nPollen levels are high.\n\n" + line + BODY
+    assert line not in kept(text)
+
+
+@pytest.mark.parametrize("title", ["Explained: What the devolution deal means for you",
+                                   "Live: Bin strike enters third week"])
+def test_a_labelled_title_before_the_article_is_kept(title):
+    assert kept("Insight\n\n" + title + BODY)[0] == title

@@ -1516,3 +1516,36 @@ def test_a_live_index_page_ending_on_a_line_after_a_picture_reads():
                  "Trees down on the coast road\n\nThe road is closed.\n\nThe pier after the storm Photo: PA\n\n"
                  "Crowds watching the waves at the harbour wall")
     assert out[-1] == {"type": "image", "caption": "Crowds watching the waves at the harbour wall", "credit": None}
+
+
+@pytest.mark.parametrize("title", ["Watch: The moment a runaway horse trotted through a drive-through",
+                                   "VIDEO: Lifeboat crew pull swimmer from the sea off Seaton"])
+def test_a_title_labelled_as_a_video_in_the_headlines_place_is_the_headline(title):
+    article = read(f"1. ITV Report\n\n{title}\n\nA horse escaped from a field on Sunday evening.\n\nIt was caught.")
+    assert article.headline == title
+    assert [type(b) for b in article.blocks] == [Paragraph, Paragraph]
+
+
+def test_a_labelled_video_below_the_headline_is_still_a_media_note():
+    article = read("1. ITV Report\n\nHorse escapes from field\n\nWatch: The moment the horse trotted through a "
+                   "drive-through\n\nA horse escaped from a field on Sunday evening.")
+    assert article.headline == "Horse escapes from field"
+    assert isinstance(article.blocks[0], Media)
+
+
+@pytest.mark.parametrize("line", [
+    "Health Correspondent Sian Morgan has been hearing from patients and staff",  # the role before the name
+    "Calendar's Rob Hale spoke to passengers at the Cathedral stop:",  # a regional service's reporter
+    "Granada's Sam Hill spoke to residents at the scene:",
+])
+def test_the_sites_own_reporter_named_by_role_or_region_stands_for_the_report(line):
+    assert media.is_media_note(line)
+
+
+def test_a_regions_namesake_leading_a_quote_is_no_media_note():
+    # the region's word, then a role and a name: a company's chief speaking, not a reporter
+    assert not media.is_media_note("Granada's chief executive John Smith spoke to shareholders:")
+    article = read("1. ITV Report\n\nTram strike leaves passengers stranded\n\nCalendar's Rob Hale spoke to "
+                   "passengers at the Cathedral stop:\n\nStudents have been left searching for buses.")
+    assert article.byline == "Rob Hale"
+    assert isinstance(article.blocks[0], Media) and isinstance(article.blocks[1], Paragraph)

@@ -34,12 +34,13 @@ class Hit:
 class State:
     """What the rules know about the page so far."""
 
-    __slots__ = ("kept", "update_page", "own")
+    __slots__ = ("kept", "update_page", "own", "live_index")
 
     def __init__(self):
         self.kept = 0            # content blocks kept so far
         self.update_page = False  # a "View all N updates" line was seen
         self.own = 0             # content blocks kept since then: the item's own
+        self.live_index = False  # a "Live updates" line was seen: a live story's index page
 
 
 def _fold(text: str) -> str:
@@ -75,6 +76,36 @@ def dated_prefix(page, i, state):
         date = match.group(1)  # ``date 2019-03`` (no day) is chrome too, but no article date
         return Hit(date=date if len(date) == 10 and _real_date(date) else None)
     return None
+
+
+_WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|rsday|urday|sday)?,?"
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_CLOCK = r"\d{1,2}[:.]\d\d\s?(?:[ap]m)?|\d{1,2}\s?[ap]m"
+# "Last updated Thu 14 Mar 2019 at 4:38pm", "Published Tuesday 4 June 2019, 5:12pm",
+# "Updated: 12 March 2019": when the page was put up or changed, not the article's words.
+STAMP = lazy(
+    r"^(?P<stamp>(?:last |first )?(?:updated|published|posted)(?: on)?:?\s+)?(?:" + _WEEKDAY + r"\s+)?"
+    r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*),?\s+"
+    r"(?P<year>\d{4})(?P<clock>,?\s+(?:at\s+)?(?:" + _CLOCK + r"))?\s*$",
+    re.IGNORECASE,
+)
+
+
+_STAMP_INITIALS = "0123456789LlFfPpUuMTWSs"  # a day, "Last", "First", "Published", "Posted", "Updated", a weekday
+_STAMP_LASTS = "0123456789mM"  # a year, or a clock's last digit or "am"/"pm"
+
+
+@shape(first=_STAMP_INITIALS, last=_STAMP_LASTS, max_words=10)
+def date_stamp(page, i, state):
+    """``Last updated Thu 14 Mar 2019 at 4:38pm``: the page's date stamp, its date the
+    article's when the page gives no other. (A bare date with neither a time nor
+    "updated" is kept: a listing may head a day with it.)"""
+    text = page.blocks[i].text
+    found = STAMP.match(text) if text[-1:] in _STAMP_LASTS and text[:1] in _STAMP_INITIALS else None
+    if not found or not (found.group("stamp") or found.group("clock")):
+        return None
+    date = f"{found['year']}-{_MONTHS.index(found['month'][:3].lower()) + 1:02d}-{int(found['day']):02d}"
+    return Hit(date=date if _real_date(date) else None)
 
 
 GLUED_DATE = lazy(r"^date\s+(?P<date>[0-9]{4}-[0-9]{2}(?:-[0-9]{2})?)\s+(?P<rest>\S.*)$")
@@ -160,9 +191,6 @@ def video_slug(page, i, state):
 
 
 UNAVAILABLE = lazy(
-    # the embed named before the words that say it cannot be shown here ("Cheap flights are
-    # not available in the region" is the article's)
-    r"\b(?:content|video|clip|embed|media|post|tweet|player|footage|stream|this)\b.{0,30}?"
     r"(?:(?:\bnot|n[’']t) (?:currently |yet )?(?:available|supported|viewable|playable)|\bunavailable|"
     r"\b(?:cannot|can[’']t|could not|couldn[’']t) be (?:played|displayed|shown|viewed))\b"
     r".*\b(?:device|browser|platform|app|region|location|country)\b"
@@ -172,17 +200,31 @@ UNAVAILABLE = lazy(
     r"|^(?:content|video|media|embed) (?:not available|unavailable)\.?$",
     re.IGNORECASE,
 )
+# The embed is named just before the words that say it cannot be shown here ("Cheap flights
+# are not available in the region" is the article's).
+_EMBED_NAMED = lazy(r"\b(?:content|video|clip|embed|media|post|tweet|player|footage|stream|this)\b", re.IGNORECASE)
+EMBED_NAMED_BEFORE = 40  # characters before "not available" that may name it
+# What a social embed or a blocked player leaves: "View this post on Instagram", "To view
+# this video please enable JavaScript ...", "... To view it, please accept social media cookies".
+EMBED_LEFTOVER = lazy(r"^view this (?:post|photo|video|reel|profile|tweet) on \w+\.?$|\benable javascript\b"
+                      r"|\bto view (?:it|this|the)\b.*\baccept\b.*\bcookies\b", re.IGNORECASE)
 
 
 @shape(max_words=30)
 def unavailable_placeholder(page, i, state):
     """"This content is not available on your device", "Sorry, this content isn't
     available on your device.", "... is unavailable on your device", "This video cannot
-    be played on your device" and their variants."""
+    be played on your device" and their variants; what a missing social embed leaves."""
     text = page.blocks[i].text
     lower = text.lower()
     # (a cheap necessary condition for UNAVAILABLE first: "cannot" holds "not ")
-    if ("not " in lower or "n't " in lower or "n’t " in lower or "unavailable" in lower) and UNAVAILABLE.search(text):
+    if "not " in lower or "n't " in lower or "n’t " in lower or "unavailable" in lower:
+        found = UNAVAILABLE.search(text)
+        if found and (found.start() == 0 or _EMBED_NAMED.search(
+                text, max(0, found.start() - EMBED_NAMED_BEFORE), found.start() + 1)):
+            return Hit()
+    if "view" in lower and ("view this" in lower or "javascript" in lower or "cookies" in lower) \
+            and EMBED_LEFTOVER.search(text):
         return Hit()
     return None
 
@@ -306,6 +348,22 @@ PROMO_FOLLOW = lazy(
 SITE_POINTER = lazy(r"\b(?:(?i:search for [\w' ]{1,30} online)|on the (?:free )?(?:[A-Z]\w* ){0,2}(?:News|ITV\w*|UTV|STV) app)\b")
 
 
+# "Do you have a story you think we should cover? Email ...", "Got a story? Get in touch",
+# "Send us your pictures": the newsroom asking its readers, not the article.
+STORY_APPEAL = lazy(
+    r"^(?:(?:do you have|have you got|got) (?:a story|any (?:pictures|photos|videos?|footage|news)|pictures|photos)\b"
+    r".*\b(?:email|e-mail|get in touch|contact|send|message|call us|let us know)\b"
+    r"|send us your (?:pictures|photos|videos|stories)\b)",
+    re.IGNORECASE,
+)
+# "<Programme> is on ITV1 at 9pm": the slot of a programme (a broadcaster's channel and a time
+# or a day), not "Nearly 12 million tuned in to watch the final on ITV1".
+PROGRAMME_SLOT = lazy(
+    r"\b(?:is|airs|will air|will be (?:shown|broadcast|on)|is broadcast|goes out) on (?:ITV|UTV|STV)\w*"
+    r"(?: [A-Z]\w*){0,3},? (?:at \d|tonight|this evening|on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)"
+)
+
+
 @shape(max_words=40)
 def promo(page, i, state):
     """Promotion lines: watch it on ITV tonight, listen to our podcast, get the app,
@@ -326,6 +384,9 @@ def promo(page, i, state):
             return None if split_credit(text) else Hit()  # (a line with a picture credit is the picture's caption)
     if ("online" in lower or "app" in lower) and SITE_POINTER.search(text):
         return None if split_credit(text) else Hit()
+    if ((text[:1] in "DdHhGgSs" and STORY_APPEAL.match(text))
+            or (" on " in text and ("ITV" in text or "UTV" in text or "STV" in text) and PROGRAMME_SLOT.search(text))):
+        return Hit()
     return None
 
 
@@ -436,20 +497,16 @@ def section_word_before_headline(page, i, state):
 RELATED_LINK = lazy(r"^[A-Z][\w'’&. \-]{0,40}: [\w\"'‘“].*$")
 # "Chief Inspector Mark Allen said: ..." is someone speaking (here cut off), not a link.
 _SPEAKS_BEFORE_COLON = lazy(r"\b(?:said|says|told|tells|added|adds|wrote|writes|explained|asked)\s*:", re.IGNORECASE)
-NOT_A_LINK = lazy(r"^(?:photos?|credits?|pictures?|images?|video|watch|warning|update|live)\b", re.IGNORECASE)
+NOT_A_LINK = lazy(r"^(?:photos?|credits?|pictures?|images?|video|watch|warning|update)\b", re.IGNORECASE)
+LINKS_AT_END = 4  # a page closes on a few links at most
 
 
-@shape(first="ABCDEFGHIJKLMNOPQRSTUVWXYZ", max_words=12)
-def related_link_at_end(page, i, state):
-    """A related-story link on the last line: ``Flu: Everything you need to know``."""
-    if i != len(page.blocks) - 1 or not state.kept:
-        return None
-    text = page.blocks[i].text
+def _related_link(text: str) -> bool:
+    """``Flu: Everything you need to know``: a headline-shaped link to another story."""
     if words(text) > 12 or (ends_sentence(text) and not text.endswith("?")) or text.endswith(":"):
-        return None
-    if not RELATED_LINK.match(text) or NOT_A_LINK.match(text) or split_credit(text) or _SPEAKS_BEFORE_COLON.search(text):
-        return None
-    return Hit()
+        return False
+    return bool(RELATED_LINK.match(text)) and not NOT_A_LINK.match(text) and not split_credit(text) \
+        and not _SPEAKS_BEFORE_COLON.search(text)
 
 
 QUESTION_LINK_WORDS = (5, 16)
@@ -457,38 +514,77 @@ _QUESTION_OPENERS = {"What", "How", "Why", "When", "Where", "Who", "Which", "Can
                      "Would", "Is", "Are", "Do", "Does", "Did", "Has", "Have"}
 
 
-@shape(first="WHCSIDA", last="?", max_words=16)
-def question_link_at_end(page, i, state):
-    """``Can my landlord put my rent up twice in one year?`` on the page's last line: a
-    link to an explainer that asks it (its answer is not on this page), even on a page
-    with questions for subheadings (a page cut off stops mid-sentence, not after a
-    whole question). Not a question closing a quote or ending the article in its own
-    words ("But will it be enough?" opens with a conjunction)."""
-    blocks = page.blocks
-    if i != len(blocks) - 1 or not state.kept:
-        return None
+def _question_link(blocks, i) -> bool:
+    """``Can my landlord put my rent up twice in one year?``: a link to an explainer that
+    asks it (its answer is not on this page). Not a question closing a quote or ending
+    the article in its own words ("But will it be enough?" opens with a conjunction), nor
+    one the page itself puts after a colon ("The question now is:")."""
     text = blocks[i].text
     if (not text.endswith("?") or text.count("?") > 1 or ". " in text or any(mark in text for mark in '"“”‘')
             or not QUESTION_LINK_WORDS[0] <= blocks[i].words <= QUESTION_LINK_WORDS[1]
             or text.split(None, 1)[0] not in _QUESTION_OPENERS):
+        return False
+    return not (i and blocks[i - 1].text.endswith(":"))
+
+
+def _links_to_end(blocks, i) -> bool:
+    """Is every block after ``i`` (a few at most) a link too: the page closes on its links?"""
+    return len(blocks) - i <= LINKS_AT_END and all(
+        _related_link(blocks[j].text) or _question_link(blocks, j) for j in range(i + 1, len(blocks)))
+
+
+@shape(first="ABCDEFGHIJKLMNOPQRSTUVWXYZ", max_words=12)
+def related_link_at_end(page, i, state):
+    """A related-story link among the page's last lines: ``Flu: Everything you need to know``."""
+    blocks = page.blocks
+    if len(blocks) - i > LINKS_AT_END or not state.kept or not _related_link(blocks[i].text) or not _links_to_end(blocks, i):
         return None
-    if i and blocks[i - 1].text.endswith(":"):
-        return None  # a question the page itself puts ("The question now is:")
     return Hit()
 
 
-READ_LINK = lazy(r"^(?:(?:also )?read(?: more)?(?: here)?|read the full (?:story|article)|more|see also|related)\s*:\s*\S",
+@shape(first="WHCSIDA", last="?", max_words=16)
+def question_link_at_end(page, i, state):
+    """A bare question among the page's last lines, on a page with questions for
+    subheadings too (a page cut off stops mid-sentence, not after a whole question)."""
+    blocks = page.blocks
+    if len(blocks) - i > LINKS_AT_END or not state.kept or not _question_link(blocks, i) or not _links_to_end(blocks, i):
+        return None
+    return Hit()
+
+
+READ_LINK = lazy(r"^(?:(?:also )?read(?: more)?(?: here)?|read the full (?:story|article)|more|see also|related|"
+                 # titles of other pages, which may also be this page's own title: after the article's start only
+                 r"(?P<title>explained|explainer|live(?: updates| blog)?))\s*:\s*\S",
                  re.IGNORECASE)
+_READ_LINK_INITIALS = "RrMmSsAaEeLl"
 
 
-@shape(first="RrMmSsAa", max_words=16)
+@shape(first=_READ_LINK_INITIALS, max_words=16)
 def read_link(page, i, state):
-    """``Read: Key findings of the inquiry``, ``Read more: ...``, ``Also read: ...``: a link
-    to another article."""
+    """``Read: Key findings of the inquiry``, ``Read more: ...``, ``Also read: ...``,
+    ``Explained: ...``, ``LIVE: Follow the latest ...``: a link to another article."""
     text = page.blocks[i].text
-    if text[:1] in "RrMmSsAa" and ":" in text[:30] and READ_LINK.match(text) and not split_credit(text):
+    found = READ_LINK.match(text) if text[:1] in _READ_LINK_INITIALS and ":" in text[:30] else None
+    if found and (state.kept or not found.group("title")) and not split_credit(text):
         return Hit()
     return None
+
+
+LINKS_HEADING = lazy(r"^(?:read more|also read|read next|see also|related|more stories)$", re.IGNORECASE)
+LINKS_UNDER_HEADING = 6
+
+
+@shape(first=_READ_LINK_INITIALS, max_words=3)
+def links_heading(page, i, state):
+    """``Read more:`` on a line of its own, and the headlines of the links under it."""
+    blocks = page.blocks
+    if not LINKS_HEADING.match(blocks[i].text.rstrip(" :›>")):
+        return None
+    end = i + 1
+    while end < len(blocks) and end - i <= LINKS_UNDER_HEADING and is_title_shaped(blocks[end].text, 20) \
+            and not blocks[end].indent:
+        end += 1
+    return Hit(count=end - i)
 
 
 LINK_INSTRUCTION = lazy(r"^(?:(?:click|tap|press) (?:here|on (?:this|the) link|(?:this|the) link)|"
@@ -509,7 +605,19 @@ def link_instruction(page, i, state):
 def live_updates_line(page, i, state):
     """``Live updates``: on a live story's index page, the updates follow (each under its title)."""
     if _fold(page.blocks[i].text).rstrip(" :›>") == "live updates":
+        state.live_index = True
         return Hit(mark="live")
+    return None
+
+
+UPDATE_TIME = lazy(r"^\d{1,2}[:.]\d\d\s?(?:[ap]m)?$|^\d{1,2}\s?[ap]m$", re.IGNORECASE)
+
+
+@shape(first=str.isdigit, max_words=2)
+def update_time(page, i, state):
+    """``11:42am`` on a line of its own on a live story's index page: an update's time stamp."""
+    if state.live_index and UPDATE_TIME.match(page.blocks[i].text):
+        return Hit()
     return None
 
 
@@ -559,6 +667,7 @@ RULES = [
     advertisement,
     glued_date,
     dated_prefix,
+    date_stamp,
     no_words,
     play_video,
     titled_play_video,
@@ -572,8 +681,10 @@ RULES = [
     byline,
     section_word_before_headline,
     read_link,
+    links_heading,
     link_instruction,
     live_updates_line,
+    update_time,
     dash_label,
     related_link_at_end,
     question_link_at_end,

@@ -74,11 +74,19 @@ def take_headline(blocks, glued=None):
             return None, blocks
     if (
         words(text) > HEADLINE_MAX_WORDS or words(text) < HEADLINE_MIN_WORDS or text.endswith(":") or bullet_item(text)
-        or numbered_item(text) or split_credit(text) or media.is_media_note(text)
+        or numbered_item(text) or split_credit(text) or (media.is_media_note(text) and not _watch_title(text))
         or (ends_sentence(text) and text.endswith(".") and words(text) > 15)
     ):
         return None, blocks
     return text, blocks[1:]
+
+
+def _watch_title(text) -> bool:
+    """``Watch: The moment a horse trotted through a drive-through``: in the headline's
+    place, a title labelled as a video's is the page's headline (the video is gone; the
+    page is its story)."""
+    return text[:6].casefold() in ("watch:", "video:") and is_title_shaped(text, HEADLINE_MAX_WORDS) \
+        and words(text) >= GLUED_HEADLINE_MIN_WORDS
 
 
 def _glued_title_shaped(text) -> bool:

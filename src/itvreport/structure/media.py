@@ -103,7 +103,8 @@ _STAFF_VERBS = ("reports", "sent", "filed", "has sent", "went", "has been", "hav
                 "caught up", "joined", "spoke", "speaks", "talked", "travelled", "headed", "returned",
                 "looks", "looked", "takes", "took", "explains", "finds", "found", "asks", "asked", "investigates")
 _STAFF_REPORT = lazy(
-    r"^(?P<lead>(?:[\w'’\-]+\s+){0,6}?)(?P<who>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){1,2})"
+    r"^(?P<lead>(?:[\w'’\-]+\s+){0,6}?)(?P<who>(?!(?:Correspondent|Reporter|Editor|Presenter)\b)"
+    r"[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){1,2})"
     r"(?P<title>,\s+[^,:\"“”]{3,50},)?\s+(?P<verb>" + "|".join(_STAFF_VERBS) + r")\b[^\"“”:]{0,140}:?$"
 )
 # "He spoke to our correspondent Sam Hart.": an interview with one of the site's people.
@@ -125,6 +126,10 @@ _STAFF_VERBS_WITHOUT_COLON = {"reports", "sent", "filed", "has sent", "has been"
                               "speaks", "talked", "caught up", "explains", "looks", "finds"}
 _YEAR = lazy(r"\b(?:19|20)\d\d\b")
 _STAFF_MARKS = ("correspondent", "reporter", "editor", "presenter")
+# The site's regional services, whose people are named with them ("Calendar's Rob Hale spoke to ...").
+_REGIONS = ("Anglia", "Border", "Calendar", "Central", "Granada", "Meridian", "Tyne Tees", "West Country", "UTV", "STV")
+_REGION_MARKS = tuple(region + ending for region in _REGIONS for ending in ("'s ", "’s "))
+_STAFF_NAMED = ("ITV", *_REGION_MARKS)  # the reporter's name led by the station: "ITV News Anglia's ..."
 _SPEECH = frozenset(("said", "says", "told", "tells", "added", "adding", "saying"))
 _STAFF_VERB_WORDS = frozenset(verb.split()[0] for verb in _STAFF_VERBS)  # (a verb's first word)
 
@@ -363,7 +368,7 @@ STAFF_REPORT_MAX_CHARACTERS = 200  # a hand-over is short: 25 words run to about
 def _staff_marked(text, lower):
     """A cheap necessary condition for the staff checks: a station, "Our" or a job title."""
     return ("ITV" in text or text.startswith("Our ") or " our " in lower or "correspondent" in lower
-            or "reporter" in lower or "editor" in lower or "presenter" in lower)
+            or "reporter" in lower or "editor" in lower or "presenter" in lower or text.startswith(_REGION_MARKS))
 
 
 def _staff_report(text, lower):
@@ -385,7 +390,7 @@ def _staff_report(text, lower):
     if "former" in marks or _YEAR.search(text):
         return False  # "Sam Hart, a former ITV News presenter, visited the school in 2019."
     staff = (marks.startswith("our ") or "itv" in marks or any(mark in marks for mark in _STAFF_MARKS)
-             or match.group("who").startswith("ITV"))
+             or match.group("who").startswith(_STAFF_NAMED))
     return staff and _reporter_named(match.group("who"))
 
 
