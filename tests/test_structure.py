@@ -1549,3 +1549,48 @@ def test_a_regions_namesake_leading_a_quote_is_no_media_note():
                    "passengers at the Cathedral stop:\n\nStudents have been left searching for buses.")
     assert article.byline == "Rob Hale"
     assert isinstance(article.blocks[0], Media) and isinstance(article.blocks[1], Paragraph)
+
+
+def test_a_speaker_telling_what_someone_asked_them_is_still_the_speaker():
+    text = (HEAD + "Sentencing him, Judge Helen Marwood said:\n\nYou targeted a woman who lived alone.\n\n"
+            "When she asked you to leave, you answered her with violence.\n\n"
+            "The judge said he would serve an extended licence.")
+    out = blocks(text)
+    assert out[1]["paragraphs"] == ["You targeted a woman who lived alone.",
+                                    "When she asked you to leave, you answered her with violence."]
+    assert quotes.is_narrative("He asked the council to think again.", None)
+
+
+def test_a_speaker_telling_what_others_said_of_them_is_still_the_speaker():
+    assert not quotes.is_narrative("People wrote us off in August. They said we had the smallest budget.", None)
+    assert quotes.is_narrative("They said we had the smallest budget in the division.", None)
+
+
+@pytest.mark.parametrize("narrative", [
+    "Slade, of Pennant Close, had admitted causing death by dangerous driving.",
+    "Slade will serve half of his sentence in custody.",
+])
+def test_someone_named_in_full_and_then_by_surname_alone_is_the_narrators(narrative):
+    text = (HEAD + "Kieran Slade, 29, was more than twice the limit.\n\nIn a statement, his victim's wife said:\n\n"
+            "Our children ask me every day when their dad is coming home.\n\nYou made a choice that night.\n\n"
+            f"{narrative}\n\nSentencing him, the judge said:\n\nYou had drunk six pints.")
+    out = blocks(text)
+    assert out[2]["paragraphs"] == ["Our children ask me every day when their dad is coming home.",
+                                    "You made a choice that night."]
+    assert out[3] == {"type": "paragraph", "text": narrative}
+
+
+def test_a_surname_nobody_was_named_by_in_full_does_not_end_the_quote():
+    text = (HEAD + "The manager said:\n\nI am proud of them all.\n\nRees, who came on late, was brilliant. I told him so.\n\n"
+            "Town are top of the league.")
+    assert blocks(text)[1]["paragraphs"] == ["I am proud of them all.",
+                                             "Rees, who came on late, was brilliant. I told him so."]
+
+
+def test_a_paragraph_without_the_speakers_voice_before_the_narrator_reports_them_is_the_narrators():
+    text = (HEAD + "Centre manager Gwen Tully said:\n\nIt's always emotional. We spend weeks with them.\n\n"
+            "Volunteers are reminding people not to approach a seal pup on a beach.\n\n"
+            '"Call us first," Ms Tully added.')
+    out = blocks(text)
+    assert out[1]["paragraphs"] == ["It's always emotional. We spend weeks with them."]
+    assert out[2]["type"] == "paragraph"

@@ -22,7 +22,7 @@ _SPEECH_VERBS = (r"(?:said|says|saying|added|adds|told|tells|explained|explains|
                  r"welcomed|condemned)")
 # Strong signs the narrator speaks: "she said", "they told", "said the spokesman", "according to".
 _PRONOUN_SPEECH = lazy(
-    rf"\b(?:he|she|they|it|He|She|They|It)\s+(?:also\s+|later\s+|then\s+)?{_SPEECH_VERBS}\b(?!\s+me\b)"  # ("they told me": the speaker)
+    rf"\b(?:he|she|they|it|He|She|They|It)\s+(?:also\s+|later\s+|then\s+)?{_SPEECH_VERBS}\b(?!\s+(?:me|us|you)\b)"  # ("they told me", "she asked you": the speaker)
     r"|\b(?:said|says|added|adds)\s+(?:the|a|an|Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|[A-Z][a-z]+)\b"  # "said Jo Hale"
     r"|[A-Za-z],\s+(?:said|says|told|added|warned|explained)\b"  # "Fiona Carrick, said she was"
     r"|\baccording to\b"
@@ -269,8 +269,9 @@ def is_narrative(text: str, surname: str | None, first: bool = False, statement:
     if first and _BODY_VOICE.match(unquoted):
         return False  # a body's statement in its own voice: "Harbour Town FC can confirm ..."
     speech = _mentions_speech(unquoted)
-    if speech and _PRONOUN_SPEECH.search(unquoted):
-        return True
+    reported = _PRONOUN_SPEECH.search(unquoted) if speech else None
+    if reported and not (reported.start() and speaks_for_self(unquoted[:reported.start()])):
+        return True  # (but "People wrote us off. They said we ..." is the speaker telling what others said)
     if surname and mentions(unquoted, surname) and not (first and statement and surname in _BODIES):
         return True  # (a body's statement names the body: "Kelham Council has always put residents first")
     if speaks_for_self(unquoted):

@@ -178,6 +178,9 @@ def quote_block(ctx, i):
         if _closes_quote(ctx, j):
             break
         first = j == i + 1 and speech
+        if paragraphs and _by_surname_alone(ctx, j):
+            narrator_resumed = True
+            break
         if quotes.is_narrative(text, surname, first=first, statement=first and statement, about=about):
             if not (paragraphs and _speaker_goes_on(ctx, j, surname)):
                 narrator_resumed = True
@@ -268,12 +271,30 @@ def _narrator_takes_over(ctx, j, paragraphs, about, surname):
         return False
     if _ARGUES.search(text) and quotes.is_narrative(nxt, surname):
         return False  # the speaker argues on ("... the NHS will keep losing staff"), and the narrator comes back next
-    return not quotes.speaks_for_self(nxt)
+    # (the next paragraph's "us" inside quotation marks, reported with "Ms Tully added", is the narrator's)
+    return not quotes.speaks_for_self(nxt) or quotes.is_narrative(nxt, surname)
 
 
 # A modal: a speaker arguing what could or should be ("The government could settle this
 # tomorrow"), where the narrator reports what is or was ("The cause is being investigated.").
 _ARGUES = lazy(r"\b(?:can|cannot|can't|can’t|could|should|would|will|won't|won’t|must|needs? to|has to|have to)\b")
+
+
+# "Slade, of Pennant Close, had admitted ...", "Ruddock, who pleaded guilty, showed no
+# emotion", "Beale will serve half of his sentence": someone the page named in full, now by
+# the surname alone. That second reference is the news's own; a speaker says "you", "Mr
+# Slade" or "Kieran".
+_SURNAME_OPENS = lazy(r"^(?P<surname>[A-Z][a-z'’\-]+)(?:,| (?:who|will|would|had|has|was|is|showed|admitted|denied|"
+                      r"pleaded|told|said)\b)")
+
+
+def _by_surname_alone(ctx, j):
+    """Does paragraph ``j`` open on a surname alone, of someone named in full before it?"""
+    found = _SURNAME_OPENS.match(ctx.texts[j])
+    if not found:
+        return False
+    named = re.compile(r"\b[A-Z][a-z'’\-]+ " + found.group("surname") + r"\b")
+    return any(named.search(ctx.texts[k]) for k in range(j))
 
 
 def _speaker_goes_on(ctx, j, surname):
