@@ -915,6 +915,8 @@ def test_participle_sentence_without_a_finite_verb_is_a_caption():
     "Nothing happening at the harbour tonight. Boats stay in.",                # two sentences
     "The firm blamed rising fuel costs after a wet summer.",                   # a verb in the past before it
     "We spoke to people working on the harbour wall.",                        # a pronoun telling
+    "The amber warning for wind remains in place until 6pm.",                 # "warning" is a noun here
+    "The court hearing at the town hall lasted two days.",
 ])
 def test_narrative_sentences_are_not_full_stop_captions(line):
     text = HEAD + "The wall was rebuilt over six weeks.\n\n" + line + "\n\nThe harbour reopens to boats on Monday."
@@ -1394,6 +1396,13 @@ def test_a_lead_in_naming_no_ones_tie_talks_of_no_one():
 def test_a_name_set_before_words_in_quotation_marks_is_a_heading(name):
     out = blocks(HEAD + "We spoke to fans after the match.\n\n" + name + "\n\n\"Best day of my life.\"")
     assert out[1] == {"type": "heading", "text": name}
+
+
+def test_a_name_before_words_in_quotation_marks_after_a_picture_is_still_a_heading():
+    # a captioned picture before it makes no gallery of the speaker's name
+    out = blocks(HEAD + "We spoke to fans after the match.\n\nFans outside the ground on Saturday Credit: PA\n\n"
+                 "Sam and Ruth Ellery, farmers\n\n\"Nobody talks about farming,\" said Ruth.")
+    assert out[2] == {"type": "heading", "text": "Sam and Ruth Ellery, farmers"}
 
 
 def test_a_person_somewhere_before_words_in_quotation_marks_is_still_a_picture():

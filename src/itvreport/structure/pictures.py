@@ -191,8 +191,8 @@ def uncredited_caption(ctx, i):
     if not isinstance(ctx.last, Image) and not lead_image and _HEADLINE_QUOTE.search(text):
         return 0  # "Attacker wearing 'fake vest' shot dead": quoted words set off as in a headline
     nxt = ctx.texts[i + 1]
-    if not gallery and _NAME_APPOSITION.match(text) and nxt[:1] in OPENING_QUOTES:
-        return 0  # "Gary Tait, season ticket holder" over words in quotation marks: the speaker's name
+    if nxt is not None and nxt[:1] in OPENING_QUOTES and _NAME_APPOSITION.match(text):
+        return 0  # "Gary Tait, season ticket holder" over words in quotation marks: the speaker's name (after a picture too)
     if ctx.live_index and nxt is not None and not is_structural(nxt) and (is_title_shaped(text) or not gallery):
         return 0  # on a live story's index page a line over prose is an update's title, after a picture too
     ctx.emit(Image(text, None, line=ctx.blocks[i].line))
@@ -204,7 +204,11 @@ _NAME_APPOSITION = lazy(r"^[A-Z][\w'’\-]+(?:\s+(?:and|&)\s+[A-Z][\w'’\-]+)?(
 # "Supporters starting to gather outside the ground.": a subject, then a participle.
 _SUBJECT_PARTICIPLE = lazy(r"^(?:[\w'’\-]+\s+){1,4}?([a-z]+ing)\b")
 _NOT_PARTICIPLES = {"during", "morning", "evening", "nothing", "something", "anything", "everything",
-                    "building", "spring", "king", "thing", "ring", "wing", "being", "according", "including"}
+                    "building", "spring", "king", "thing", "ring", "wing", "being", "according", "including",
+                    # nouns: "The amber warning for wind remains in place until 6pm." is a sentence
+                    # (not "meeting", "painting", "setting": "The sun setting over the bay." is a picture)
+                    "warning", "hearing", "funding", "housing", "wedding", "ruling", "ending", "feeling", "ceiling",
+                    "shooting", "stabbing", "killing", "bombing", "sentencing", "parking", "clothing"}
 # A finite verb makes the line a sentence of narrative, not a description of a picture.
 _FINITE = lazy(
     r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|should|may|might|must|did|does|do|"
