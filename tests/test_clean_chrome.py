@@ -428,6 +428,12 @@ def test_questions_that_end_the_article_itself_are_kept(ending):
     assert kept(text)[-1] == ending.split("\n\n")[-1]
 
 
+def test_a_question_after_a_video_lead_in_at_the_end_is_a_link():
+    # the forecast's video is gone: the colon asks no question of its own
+    text = "Heatwave to last" + BODY + "\n\nJo Hale has the latest forecast:\n\nIs it safe to swim in the sea in a heatwave?"
+    assert dropped(text)[-1][1:] == ("Is it safe to swim in the sea in a heatwave?", "boilerplate")
+
+
 def test_a_question_link_at_the_end_of_a_page_with_question_subheadings():
     text = ("Bin collections: what changes" + "\n\nWhen is my bin collected?\n\nEvery other Tuesday."
             "\n\nWhat goes in the green bin?\n\nGarden waste only.\n\nCan I get a bigger bin for a large family?")

@@ -518,13 +518,17 @@ def _question_link(blocks, i) -> bool:
     """``Can my landlord put my rent up twice in one year?``: a link to an explainer that
     asks it (its answer is not on this page). Not a question closing a quote or ending
     the article in its own words ("But will it be enough?" opens with a conjunction), nor
-    one the page itself puts after a colon ("The question now is:")."""
+    one the page itself puts after a colon ("The question now is:"; after "Jo Hale has the
+    latest forecast:" the video is gone and the question is a link)."""
     text = blocks[i].text
     if (not text.endswith("?") or text.count("?") > 1 or ". " in text or any(mark in text for mark in '"“”‘')
             or not QUESTION_LINK_WORDS[0] <= blocks[i].words <= QUESTION_LINK_WORDS[1]
             or text.split(None, 1)[0] not in _QUESTION_OPENERS):
         return False
-    return not (i and blocks[i - 1].text.endswith(":"))
+    if i and blocks[i - 1].text.endswith(":"):
+        before = blocks[i - 1].text.lower()
+        return not ("question" in before or "ask" in before or "wonder" in before)
+    return True
 
 
 def _links_to_end(blocks, i) -> bool:
