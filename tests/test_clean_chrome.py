@@ -593,3 +593,51 @@ def test_a_labelled_link_inside_the_article_goes(line):
                                    "Live: Bin strike enters third week"])
 def test_a_labelled_title_before_the_article_is_kept(title):
     assert kept("Insight\n\n" + title + BODY)[0] == title
+
+
+@pytest.mark.parametrize("line", [
+    "Running today? Send us your pictures and videos at tynetees.news@itv.com",
+    "How will the closure affect you? Let us know on Twitter @itvlondon or leave a comment below",
+    "Are you living with damp in your home? Contact the Granada Reports newsroom on 0161 555 0123.",
+    "Do you use the N47? Have your say on our Facebook page",
+    "Did you see the northern lights? Send your pictures to meridian.news@itv.com and tell us where you were.",
+    "Have your say: should hospital parking be free for everyone? Vote in our poll",
+])
+def test_the_newsroom_asking_its_readers_is_a_promo(line):
+    assert first_hit(line + BODY, chrome.promo)
+
+
+@pytest.mark.parametrize("line", [
+    "Anyone with information is asked to contact police on 101, quoting log 1234.",
+    "Residents have until Friday to have their say on the plans on the council's website.",
+    "Anyone who can get outside safely has been sharing photos with us. Please carry on sending them, to news@itv.com:",
+    "“Please let us know if you see him,” his sister said.",
+])
+def test_appeals_that_are_the_storys_own_are_kept(line):
+    assert not first_hit(line + BODY, chrome.promo)
+
+
+@pytest.mark.parametrize("line", ["Hollins Cross market hall is open again. We'll have more on Granada Reports at 6pm",
+                                  "Tonight at 6pm on ITV News Tyne Tees: the young welders hoping to build ships again."])
+def test_more_programme_promotions(line):
+    assert first_hit(line + BODY, chrome.promo)
+
+
+@pytest.mark.parametrize("line", ["This story will be updated throughout the day.", "This article is being updated.",
+                                  "Click through the gallery to see more pictures"])
+def test_a_pages_state_and_a_gallerys_instruction_go(line):
+    assert first_hit(line + BODY, chrome.link_instruction)
+
+
+def test_a_question_over_a_question_subheading_is_a_link():
+    text = ("Renters' rights explained\n\nNew rules come in next month.\n\nRents can rise once a year.\n\n"
+            "Are energy prices going to fall this winter?\n\nCan my landlord still evict me?\n\n"
+            "Yes, but only for specific reasons.")
+    assert kept(text) == ["Renters' rights explained", "New rules come in next month.", "Rents can rise once a year.",
+                          "Can my landlord still evict me?", "Yes, but only for specific reasons."]
+
+
+def test_a_page_closing_on_a_question_and_a_read_more_link():
+    text = ("Rents rise again" + BODY + "\n\nHow much has rent gone up in your borough?\n\n"
+            "Read more: Landlords warn new rules could push smaller owners out of the market")
+    assert kept(text)[-1] == "It will meet again next month."

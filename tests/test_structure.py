@@ -1603,3 +1603,13 @@ def test_a_paragraph_without_the_speakers_voice_before_the_narrator_reports_them
     out = blocks(text)
     assert out[1]["paragraphs"] == ["It's always emotional. We spend weeks with them."]
     assert out[2]["type"] == "paragraph"
+
+
+def test_the_site_saying_it_reported_first_is_the_narrator():
+    assert quotes.is_narrative("ITV News Granada first reported problems at the block in 2013.", None)
+    assert quotes.is_narrative("ITV News reported last year that the trust had missed its targets.", None)
+
+
+def test_our_correspondent_is_somewhere_stands_for_the_report():
+    assert media.is_media_note("Our correspondent Daniel Mbeki is at the bridge:")
+    assert not media.is_media_note("Our correspondent Daniel Mbeki is at the bridge.")

@@ -14,7 +14,7 @@ import re
 
 from itvreport.dispatch import shape
 from itvreport.patterns import lazy
-from itvreport.shapes import NUMBERED, attribution, ends_sentence, is_title_shaped, numbered_item, split_credit, words
+from itvreport.shapes import NUMBERED, OPENING_QUOTES, attribution, ends_sentence, is_title_shaped, numbered_item, split_credit, words
 
 
 class Hit:
@@ -297,6 +297,8 @@ PROMO_VERB = lazy(
     r"(?:read|see|explore|browse|check out|(?:take a )?look at) our|test your|keep up(?: to date)?)\b",
     re.IGNORECASE,
 )
+# "We'll have more on Granada Reports at 6pm", opening the line or after a sentence.
+WE_HAVE_MORE = lazy(r"(?:^|[.!?]\s+)(?:we[’']ll|we will|there[’']ll be|there will be) (?:have )?more\b", re.IGNORECASE)
 # "Short on time but want the big stories? Try our latest podcast episodes."
 PROMO_AFTER_QUESTION = lazy(r"[?!]\s+(?:watch|listen|subscribe|sign up|download|follow|catch up|stream|tune in|get|try)\b",
                             re.IGNORECASE)
@@ -323,7 +325,7 @@ def _promo_verb_in(lower: str) -> bool:
             or "download" in lower or "follow" in lower or "catch up" in lower or "stream" in lower
             or "tune in" in lower or "get" in lower or "try" in lower or "join" in lower or "see more" in lower or "like" in lower
             or " full " in lower or " whole " in lower or "find out more" in lower or "catch the latest" in lower
-            or "our " in lower or "keep up" in lower)
+            or "our " in lower or "keep up" in lower or "ll have more" in lower or "be more" in lower)
 
 
 def _follow_place_in(lower: str) -> bool:
@@ -356,12 +358,37 @@ STORY_APPEAL = lazy(
     r"|send us your (?:pictures|photos|videos|stories)\b)",
     re.IGNORECASE,
 )
+# The newsroom asking its readers anywhere in the line ("Running today? Send us your pictures
+# at ...", "How will the closure affect you? Let us know on Twitter @itvlondon", "Have your say:
+# ... Vote in our poll"): an instruction to write to the newsroom, by its address or its page.
+READER_APPEAL = lazy(
+    r"\b(?:have your say|leave a comment|vote in our poll|let us know|tell us|send (?:us )?your (?:pictures|photos|"
+    r"videos|stories|views)|(?:email|e-mail|contact|message|tweet) (?:us|the [\w ]{0,30}?newsroom))\b",
+    re.IGNORECASE,
+)
+# A reader appeal asks a question first ("Running today? Send us ...") or opens on its instruction.
+_APPEAL_OPENERS = ("Send", "Have your", "Let us", "Email", "E-mail", "Contact", "Tell us", "Vote", "Leave a")
+
+
+def _newsroom_in(lower: str) -> bool:
+    """A cheap necessary condition for _NEWSROOM."""
+    return ("itv.com" in lower or "@itv" in lower or "newsroom" in lower or "your say" in lower or "our poll" in lower
+            or "comment below" in lower or ("our " in lower and ("facebook" in lower or "twitter" in lower
+                                                                 or "instagram" in lower or "website" in lower
+                                                                 or " page" in lower)))
+
+
+# ... and the newsroom named: its address, its handle or page, "newsroom", "your say", "our poll".
+_NEWSROOM = lazy(r"itv\.com\b|@itv|\bnewsroom\b|\bour (?:Facebook|Twitter|Instagram|website|page)\b|\byour say\b|"
+                 r"\bour poll\b|\bcomment below\b", re.IGNORECASE)
 # "<Programme> is on ITV1 at 9pm": the slot of a programme (a broadcaster's channel and a time
 # or a day), not "Nearly 12 million tuned in to watch the final on ITV1".
 PROGRAMME_SLOT = lazy(
     r"\b(?:is|airs|will air|will be (?:shown|broadcast|on)|is broadcast|goes out) on (?:ITV|UTV|STV)\w*"
     r"(?: [A-Z]\w*){0,3},? (?:at \d|tonight|this evening|on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)"
 )
+# The slot first: "Tonight at 6pm on ITV News Tyne Tees: the young welders ..."
+SLOT_FIRST = lazy(r"^(?:Tonight|This evening|Tomorrow|Coming up)(?: at [\d.:]+\s?[ap]m)? on (?:ITV|UTV|STV)[\w ]{0,30}:")
 
 
 @shape(max_words=40)
@@ -379,13 +406,18 @@ def promo(page, i, state):
         # Get down to the beach this afternoon" is somebody's cheer
         after = ("?" in text or "!" in text) and PROMO_AFTER_QUESTION.search(text)
         social = _follow_place_in(lower)
-        if (((after and after.group()[0] == "?") or PROMO_VERB.match(text)) and PROMO_WHERE.search(text)) or (
+        if (((after and after.group()[0] == "?") or PROMO_VERB.match(text)
+             or (("ll have more" in lower or "be more" in lower) and WE_HAVE_MORE.search(text)))
+                and PROMO_WHERE.search(text)) or (
                 social and (after or PROMO_FOLLOW.match(text))):
             return None if split_credit(text) else Hit()  # (a line with a picture credit is the picture's caption)
     if ("online" in lower or "app" in lower) and SITE_POINTER.search(text):
         return None if split_credit(text) else Hit()
     if ((text[:1] in "DdHhGgSs" and STORY_APPEAL.match(text))
-            or (" on " in text and ("ITV" in text or "UTV" in text or "STV" in text) and PROGRAMME_SLOT.search(text))):
+            or (("?" in text or text.startswith(_APPEAL_OPENERS)) and _newsroom_in(lower) and text[:1] not in OPENING_QUOTES
+                and _NEWSROOM.search(text) and READER_APPEAL.search(text))
+            or (" on " in text and ("ITV" in text or "UTV" in text or "STV" in text)
+                and (PROGRAMME_SLOT.search(text) or SLOT_FIRST.match(text)))):
         return Hit()
     return None
 
@@ -534,7 +566,8 @@ def _question_link(blocks, i) -> bool:
 def _links_to_end(blocks, i) -> bool:
     """Is every block after ``i`` (a few at most) a link too: the page closes on its links?"""
     return len(blocks) - i <= LINKS_AT_END and all(
-        _related_link(blocks[j].text) or _question_link(blocks, j) for j in range(i + 1, len(blocks)))
+        _related_link(blocks[j].text) or _question_link(blocks, j) or READ_LINK.match(blocks[j].text)
+        for j in range(i + 1, len(blocks)))
 
 
 @shape(first="ABCDEFGHIJKLMNOPQRSTUVWXYZ", max_words=12)
@@ -542,6 +575,19 @@ def related_link_at_end(page, i, state):
     """A related-story link among the page's last lines: ``Flu: Everything you need to know``."""
     blocks = page.blocks
     if len(blocks) - i > LINKS_AT_END or not state.kept or not _related_link(blocks[i].text) or not _links_to_end(blocks, i):
+        return None
+    return Hit()
+
+
+@shape(first="WHCSIDA", last="?", max_words=16)
+def question_link_before_question(page, i, state):
+    """A bare question straight before another: the second is a subheading the text
+    under it answers, the first a link to another story ("Are energy prices going to fall
+    this winter?" over "Can my landlord still evict me?")."""
+    blocks = page.blocks
+    nxt = blocks[i + 1].text if i + 1 < len(blocks) else ""
+    if not state.kept or not nxt.endswith("?") or not is_title_shaped(nxt, QUESTION_LINK_WORDS[1]) \
+            or not _question_link(blocks, i):
         return None
     return Hit()
 
@@ -592,14 +638,18 @@ def links_heading(page, i, state):
 
 
 LINK_INSTRUCTION = lazy(r"^(?:(?:click|tap|press) (?:here|on (?:this|the) link|(?:this|the) link)|"
-                        r"scroll (?:down|up) (?:for|to (?:read|see|follow))\b.*\b(?:updates?|latest|more)\b)",
+                        r"(?:click|tap|swipe|scroll) through (?:the|our|this) (?:gallery|pictures|photos|images)|"
+                        r"scroll (?:down|up) (?:for|to (?:read|see|follow))\b.*\b(?:updates?|latest|more)\b|"
+                        # the page's state when it was saved: "This story will be updated throughout the day."
+                        r"this (?:story|article|page) (?:is being|will be) updated\b)",
                         re.IGNORECASE)
 
 
 @shape(first="CcTtPpSs", max_words=20)
 def link_instruction(page, i, state):
     """``Click here for the latest updates``, ``Scroll down for the latest updates``: the
-    instruction of a link or a page's layout, which a saved page no longer has."""
+    instruction of a link or a page's layout, which a saved page no longer has; and the
+    page's own state (``This story will be updated``)."""
     if LINK_INSTRUCTION.match(page.blocks[i].text):
         return Hit()
     return None
@@ -691,6 +741,7 @@ RULES = [
     update_time,
     dash_label,
     related_link_at_end,
+    question_link_before_question,
     question_link_at_end,
     update_summaries_at_end,
 ]

@@ -99,7 +99,7 @@ _FINDS_OUT = lazy(_GOES + r"[^.:]{0,40}\b(?:find|finding|found) out\b[^.:]{0,40}
 # report from the village", "Sam Hart, ITV News Correspondent, reports:": one of the
 # site's own people, marked as such (an ITV station, "Our", or a job title), going out
 # or reporting; with or without a colon or full stop, the video it introduced is gone.
-_STAFF_VERBS = ("reports", "sent", "filed", "has sent", "went", "has been", "have been", "was", "visited", "met",
+_STAFF_VERBS = ("reports", "sent", "filed", "has sent", "went", "has been", "have been", "was", "is", "visited", "met",
                 "caught up", "joined", "spoke", "speaks", "talked", "travelled", "headed", "returned",
                 "looks", "looked", "takes", "took", "explains", "finds", "found", "asks", "asked", "investigates")
 _STAFF_REPORT = lazy(

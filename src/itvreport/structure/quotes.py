@@ -224,7 +224,8 @@ _RELATIVE = lazy(
 # ("ITV News has contacted the firm", "records seen by ITV News"). No speaker says these.
 _NARRATOR = lazy(
     r"^(?:The|A) (?:court|jury|inquest|tribunal|hearing|trial) (?:heard|was told|has heard)\b"
-    r"|\bITV News (?:has|had|understands|asked|contacted|approached|revealed|obtained)\b"
+    r"|\bITV News(?: [A-Z][\w ]{0,20}?)? (?:has|had|understands|asked|contacted|approached|revealed|obtained|"
+    r"(?:first )?reported)\b"
     r"|\b(?:seen|obtained|revealed|shared with|passed to) by ITV News\b"
 )
 
