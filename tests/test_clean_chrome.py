@@ -641,3 +641,17 @@ def test_a_page_closing_on_a_question_and_a_read_more_link():
     text = ("Rents rise again" + BODY + "\n\nHow much has rent gone up in your borough?\n\n"
             "Read more: Landlords warn new rules could push smaller owners out of the market")
     assert kept(text)[-1] == "It will meet again next month."
+
+
+@pytest.mark.parametrize("line", ["14 minutes ago", "1 hour ago", "an hour ago"])
+def test_a_relative_time_stamp_goes_on_any_page(line):
+    assert first_hit(line + BODY, chrome.update_time)
+
+
+def test_a_live_pages_button_goes():
+    assert first_hit("Load more updates" + BODY, chrome.link_instruction)
+    assert not first_hit("Loads more people came than expected." + BODY, chrome.link_instruction)
+
+
+def test_a_programme_starting_on_itv_is_a_promo():
+    assert first_hit("Lifeboat: Rescue at Sea starts on ITV at 9pm on Monday 22 January." + BODY, chrome.promo)

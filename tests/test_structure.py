@@ -1613,3 +1613,33 @@ def test_the_site_saying_it_reported_first_is_the_narrator():
 def test_our_correspondent_is_somewhere_stands_for_the_report():
     assert media.is_media_note("Our correspondent Daniel Mbeki is at the bridge:")
     assert not media.is_media_note("Our correspondent Daniel Mbeki is at the bridge.")
+
+
+@pytest.mark.parametrize("own", ["Tram crash: Eight people taken to hospital",   # one word changed
+                                 "Tram crash: Seven people taken to hospital"])  # printed the same
+def test_an_updates_own_title_that_repeats_the_parent_title_is_still_the_headline(own):
+    article = read("1. National\n\nTram crash: Seven people taken to hospital\n\nA tram left the rails in the town "
+                   f"centre.\n\nView all 5 updates ›\n\n{own}\n\nAn eighth person has been taken to hospital.\n\n"
+                   "Trams will not run until Tuesday.")
+    assert article.headline == own
+    assert article.live_story.title == "Tram crash: Seven people taken to hospital"
+    assert [b.text for b in article.blocks] == ["An eighth person has been taken to hospital.",
+                                                "Trams will not run until Tuesday."]
+
+
+def test_other_updates_titles_with_their_summaries_after_the_item_are_chrome():
+    article = read("1. National\n\nMetro strike: walkout begins\n\nMost lines are closed.\n\nView all 7 updates ›\n\n"
+                   "Buses packed as commuters try to get to work\n\nQueues formed at every stop.\n\n"
+                   "Hire bikes were in short supply by 7.30am.\n\n"
+                   "Which lines are running and how can I get around?\nOnly two lines are running.\n\n"
+                   "Union and transport authority blame each other\nNo date has been set for talks.\n\n"
+                   "Walkout could be repeated next month, union warns")
+    assert [b.text for b in article.blocks] == ["Queues formed at every stop.", "Hire bikes were in short supply by 7.30am."]
+
+
+def test_an_items_own_subheading_and_paragraph_at_its_end_are_kept():
+    # one title with a sentence under it is the item's own section, not a teaser
+    article = read("1. National\n\nMetro strike: walkout begins\n\nMost lines are closed.\n\nView all 7 updates ›\n\n"
+                   "Buses packed as commuters try to get to work\n\nQueues formed at every stop.\n\n"
+                   "Hire bikes were in short supply by 7.30am.\n\nWhat happens next\nTalks resume on Monday.")
+    assert [b.text for b in article.blocks][-2:] == ["What happens next", "Talks resume on Monday."]

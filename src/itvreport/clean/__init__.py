@@ -22,7 +22,7 @@ class Cleaned(_Record):
 
 def clean(page) -> Cleaned:
     kept, removed, date, byline, marks = _drop_chrome(page)
-    kept, duplicates, index = _drop_repeats(kept)
+    kept, duplicates, index = _drop_repeats(kept, _own_title(kept, marks))
     removed = _name_repeated_chrome(removed, kept, index)
     removed.extend(duplicates)
     removed.sort(key=lambda item: item.line)
@@ -142,8 +142,19 @@ def _name_repeated_chrome(removed, kept, index):
     return named
 
 
-def _drop_repeats(blocks):
+def _own_title(kept, marks):
+    """On an update page, the line of the item's own title: the first line kept after
+    ``View all N updates``. It stands even when it repeats the parent story's title
+    ("Tram crash: Eight people taken to hospital" under "Tram crash: Seven ...")."""
+    updates = marks.get("updates")
+    if updates is None:
+        return None
+    return next((block.line for block in kept if block.line > updates), None)
+
+
+def _drop_repeats(blocks, own_title=None):
     """Keep the first of each repeated block; trim leading repeats to their new text.
+    (``own_title``: the line of an update's own title, never a repeat.)
 
     Returns the kept blocks, the removed repeats and the index of kept blocks
     (positions in the index are positions in the kept list).
@@ -152,7 +163,7 @@ def _drop_repeats(blocks):
     kept, removed = [], []
     for block in blocks:
         probe = repeats.Probe(block.text)
-        found = None if repeats.exempt(block.text) else repeats.find(probe, index)
+        found = None if block.line == own_title or repeats.exempt(block.text) else repeats.find(probe, index)
         if found is not None:
             earlier = kept[found.of]
             removed.append(Removed(block.line, found.text, Removed.DUPLICATE, earlier.line))

@@ -384,7 +384,7 @@ _NEWSROOM = lazy(r"itv\.com\b|@itv|\bnewsroom\b|\bour (?:Facebook|Twitter|Instag
 # "<Programme> is on ITV1 at 9pm": the slot of a programme (a broadcaster's channel and a time
 # or a day), not "Nearly 12 million tuned in to watch the final on ITV1".
 PROGRAMME_SLOT = lazy(
-    r"\b(?:is|airs|will air|will be (?:shown|broadcast|on)|is broadcast|goes out) on (?:ITV|UTV|STV)\w*"
+    r"\b(?:is|airs|will air|will be (?:shown|broadcast|on)|is broadcast|goes out|starts|begins|returns) on (?:ITV|UTV|STV)\w*"
     r"(?: [A-Z]\w*){0,3},? (?:at \d|tonight|this evening|on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)"
 )
 # The slot first: "Tonight at 6pm on ITV News Tyne Tees: the young welders ..."
@@ -641,11 +641,13 @@ LINK_INSTRUCTION = lazy(r"^(?:(?:click|tap|press) (?:here|on (?:this|the) link|(
                         r"(?:click|tap|swipe|scroll) through (?:the|our|this) (?:gallery|pictures|photos|images)|"
                         r"scroll (?:down|up) (?:for|to (?:read|see|follow))\b.*\b(?:updates?|latest|more)\b|"
                         # the page's state when it was saved: "This story will be updated throughout the day."
-                        r"this (?:story|article|page) (?:is being|will be) updated\b)",
+                        r"this (?:story|article|page) (?:is being|will be) updated\b|"
+                        # a live page's button: "Load more updates"
+                        r"(?:load|show) more(?: updates| posts| stories)?$)",
                         re.IGNORECASE)
 
 
-@shape(first="CcTtPpSs", max_words=20)
+@shape(first="CcTtPpSsLl", max_words=20)
 def link_instruction(page, i, state):
     """``Click here for the latest updates``, ``Scroll down for the latest updates``: the
     instruction of a link or a page's layout, which a saved page no longer has; and the
@@ -665,12 +667,16 @@ def live_updates_line(page, i, state):
 
 
 UPDATE_TIME = lazy(r"^\d{1,2}[:.]\d\d\s?(?:[ap]m)?$|^\d{1,2}\s?[ap]m$", re.IGNORECASE)
+# "14 minutes ago", "1 hour ago": a stamp that meant something only while the page was live.
+RELATIVE_STAMP = lazy(r"^(?:\d+|an?|one) (?:second|minute|min|hour|hr|day)s? ago$", re.IGNORECASE)
 
 
-@shape(first=str.isdigit, max_words=2)
+@shape(first="0123456789AaOo", max_words=4)
 def update_time(page, i, state):
-    """``11:42am`` on a line of its own on a live story's index page: an update's time stamp."""
-    if state.live_index and UPDATE_TIME.match(page.blocks[i].text):
+    """``11:42am`` on a line of its own on a live story's index page: an update's time
+    stamp; and ``14 minutes ago`` on any page."""
+    text = page.blocks[i].text
+    if (state.live_index and UPDATE_TIME.match(text)) or (text.endswith("ago") and RELATIVE_STAMP.match(text)):
         return Hit()
     return None
 
@@ -700,16 +706,31 @@ def update_summaries_at_end(page, i, state):
     blocks = page.blocks
     if not state.update_page or state.own < 2:
         return None  # the item's own title and first paragraph come first, whatever their shape
-    end = i
+    end, titles, summaries = i, 0, 0
     while (end < len(blocks) and end - i <= 8 and is_title_shaped(blocks[end].text, 20) and not blocks[end].indent
            and not split_credit(blocks[end].text) and not attribution(blocks[end].text)):
         if _ends_article(blocks[end].text):
             break
         end += 1
+        titles += 1
+        if end < len(blocks) and _summary_under(blocks, end, page.blank_separated):
+            end += 1  # the summary of the story the title stands for, under it with a single newline
+            summaries += 1
     closes = end == len(blocks) or _ends_article(blocks[end].text)
-    if end - i >= 2 and closes:
+    if end - i >= 2 and closes and (titles >= 2 or not summaries):
         return Hit(count=end - i, mark="end")
     return None
+
+
+SUMMARY_MAX_WORDS = 30
+
+
+def _summary_under(blocks, j, blank_separated):
+    """On a page that sets its paragraphs apart with blank lines, a sentence right under
+    a title (a single newline between them): a teaser's summary."""
+    block = blocks[j]
+    return (blank_separated and block.gap == 0 and block.words <= SUMMARY_MAX_WORDS and ends_sentence(block.text)
+            and not is_title_shaped(block.text, 20))
 
 
 def _ends_article(text: str) -> bool:
