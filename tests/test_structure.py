@@ -1643,3 +1643,12 @@ def test_an_items_own_subheading_and_paragraph_at_its_end_are_kept():
                    "Buses packed as commuters try to get to work\n\nQueues formed at every stop.\n\n"
                    "Hire bikes were in short supply by 7.30am.\n\nWhat happens next\nTalks resume on Monday.")
     assert [b.text for b in article.blocks][-2:] == ["What happens next", "Talks resume on Monday."]
+
+
+def test_an_update_title_with_its_time_first_over_a_picture_is_a_heading():
+    article = read("Storm live: red warning in force\n\nA red warning is in force until 9pm.\n\nLive updates\n\n"
+                   "4.45pm: Bridge closed after lorry blown onto its side\n\n"
+                   "The lorry on its side in the westbound lane. Credit: Avonmere Police\n\n"
+                   "The bridge has been closed in both directions.")
+    assert [type(b) for b in article.blocks][-3:] == [Heading, Image, Paragraph]
+    assert article.blocks[-3].text == "4.45pm: Bridge closed after lorry blown onto its side"

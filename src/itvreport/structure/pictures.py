@@ -195,10 +195,13 @@ def uncredited_caption(ctx, i):
         return 0  # "Gary Tait, season ticket holder" over words in quotation marks: the speaker's name (after a picture too)
     if ctx.live_index and nxt is not None and not is_structural(nxt) and (is_title_shaped(text) or not gallery):
         return 0  # on a live story's index page a line over prose is an update's title, after a picture too
+    if ctx.live_index and _CLOCK_FIRST.match(text):
+        return 0  # "4.45pm: Bridge closed after lorry blown over": an update's title, its time first
     ctx.emit(Image(text, None, line=ctx.blocks[i].line))
     return 1
 
 
+_CLOCK_FIRST = lazy(r"^\d{1,2}[:.]\d\d\s?(?:[ap]m)?\s*[:\-–]\s", re.IGNORECASE)
 # A name and a comma: "Gary Tait, season ticket holder", "Tom and Ann Pratt, from Sedbergh".
 _NAME_APPOSITION = lazy(r"^[A-Z][\w'’\-]+(?:\s+(?:and|&)\s+[A-Z][\w'’\-]+)?(?:\s+[A-Z][\w'’\-]+){1,2},")
 # "Supporters starting to gather outside the ground.": a subject, then a participle.
