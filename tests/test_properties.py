@@ -112,7 +112,12 @@ def conservation_problems(text: str, doc: dict) -> dict:
     if lost:
         problems["lost"] = dict(lost)
     invented = set(kept + removed) - set(source)
-    invented |= {w for w in words(doc["byline"]) + words(doc["date"]) if w not in text}
+    invented |= {w for w in words(doc["byline"]) if w not in text}
+    if doc["date"] and doc["date"] not in text:
+        # read off a date stamp ("Last updated Sat 6 Jul 2024"): its year and day are on the page
+        year, _, day = doc["date"].split("-")
+        if year not in text or not re.search(rf"\b0?{int(day)}(?:st|nd|rd|th)?\b", text):
+            invented.add(doc["date"])
     if invented:
         problems["invented"] = sorted(invented)
     return problems

@@ -1652,3 +1652,11 @@ def test_an_update_title_with_its_time_first_over_a_picture_is_a_heading():
                    "The bridge has been closed in both directions.")
     assert [type(b) for b in article.blocks][-3:] == [Heading, Image, Paragraph]
     assert article.blocks[-3].text == "4.45pm: Bridge closed after lorry blown onto its side"
+
+
+@pytest.mark.parametrize("line", ['"She is tougher than all of us," her daughter added.',
+                                  "“We will miss him,” his older brother said."])
+def test_a_quotation_tagged_with_someones_relative_is_the_narrators(line):
+    assert quotes.is_narrative(line, None)
+    text = HEAD + "In a statement, her daughter said:\n\nShe is home now, and she is not afraid.\n\n" + line
+    assert blocks(text)[-1] == {"type": "paragraph", "text": line}

@@ -25,6 +25,8 @@ _PRONOUN_SPEECH = lazy(
     rf"\b(?:he|she|they|it|He|She|They|It)\s+(?:also\s+|later\s+|then\s+)?{_SPEECH_VERBS}\b(?!\s+(?:me|us|you)\b)"  # ("they told me", "she asked you": the speaker)
     r"|\b(?:said|says|added|adds)\s+(?:the|a|an|Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|[A-Z][a-z]+)\b"  # "said Jo Hale"
     r"|[A-Za-z],\s+(?:said|says|told|added|warned|explained)\b"  # "Fiona Carrick, said she was"
+    # after a quotation: '"She is tougher than all of us," her daughter added.'
+    r"|^\W*(?:his|her|their|its)\s+(?:[a-z\-]+\s+){1,2}?(?:said|says|added|adds|told|explained|continued)\b"
     r"|\baccording to\b"
 )
 # Weaker signs: "the council said", "officials say", "Labour told". A paragraph in
