@@ -545,7 +545,7 @@ def test_what_a_missing_embed_leaves(line):
     "The documentary is on ITV1 tonight.",
 ])
 def test_appeals_for_stories_and_programme_slots_are_promos(line):
-    assert first_hit(line + BODY, chrome.promo)
+    assert first_hit(line + BODY, chrome.reader_appeal) or first_hit(line + BODY, chrome.programme_slot)
 
 
 @pytest.mark.parametrize("line", [
@@ -553,7 +553,8 @@ def test_appeals_for_stories_and_programme_slots_are_promos(line):
     "Police said anyone who has pictures of the crash should contact them on 101.",
 ])
 def test_the_storys_own_appeals_and_viewing_figures_are_kept(line):
-    assert not first_hit(line + BODY, chrome.promo)
+    for rule in (chrome.promo, chrome.reader_appeal, chrome.programme_slot):
+        assert not first_hit(line + BODY, rule)
 
 
 def test_a_read_more_heading_takes_the_headlines_under_it():
@@ -604,7 +605,7 @@ def test_a_labelled_title_before_the_article_is_kept(title):
     "Have your say: should hospital parking be free for everyone? Vote in our poll",
 ])
 def test_the_newsroom_asking_its_readers_is_a_promo(line):
-    assert first_hit(line + BODY, chrome.promo)
+    assert first_hit(line + BODY, chrome.reader_appeal)
 
 
 @pytest.mark.parametrize("line", [
@@ -614,13 +615,13 @@ def test_the_newsroom_asking_its_readers_is_a_promo(line):
     "“Please let us know if you see him,” his sister said.",
 ])
 def test_appeals_that_are_the_storys_own_are_kept(line):
-    assert not first_hit(line + BODY, chrome.promo)
+    assert not first_hit(line + BODY, chrome.reader_appeal)
 
 
 @pytest.mark.parametrize("line", ["Hollins Cross market hall is open again. We'll have more on Granada Reports at 6pm",
                                   "Tonight at 6pm on ITV News Tyne Tees: the young welders hoping to build ships again."])
 def test_more_programme_promotions(line):
-    assert first_hit(line + BODY, chrome.promo)
+    assert first_hit(line + BODY, chrome.promo) or first_hit(line + BODY, chrome.programme_slot)
 
 
 @pytest.mark.parametrize("line", ["This story will be updated throughout the day.", "This article is being updated.",
@@ -654,4 +655,4 @@ def test_a_live_pages_button_goes():
 
 
 def test_a_programme_starting_on_itv_is_a_promo():
-    assert first_hit("Lifeboat: Rescue at Sea starts on ITV at 9pm on Monday 22 January." + BODY, chrome.promo)
+    assert first_hit("Lifeboat: Rescue at Sea starts on ITV at 9pm on Monday 22 January." + BODY, chrome.programme_slot)

@@ -413,11 +413,30 @@ def promo(page, i, state):
             return None if split_credit(text) else Hit()  # (a line with a picture credit is the picture's caption)
     if ("online" in lower or "app" in lower) and SITE_POINTER.search(text):
         return None if split_credit(text) else Hit()
-    if ((text[:1] in "DdHhGgSs" and STORY_APPEAL.match(text))
-            or (("?" in text or text.startswith(_APPEAL_OPENERS)) and _newsroom_in(lower) and text[:1] not in OPENING_QUOTES
-                and _NEWSROOM.search(text) and READER_APPEAL.search(text))
-            or (" on " in text and ("ITV" in text or "UTV" in text or "STV" in text)
-                and (PROGRAMME_SLOT.search(text) or SLOT_FIRST.match(text)))):
+    return None
+
+
+@shape(max_words=40)
+def reader_appeal(page, i, state):
+    """The newsroom asking its readers for stories, pictures or views: ``Got a story? Get
+    in touch ...``, ``Running today? Send us your pictures at ...@itv.com``. (Not a lead-in
+    to what readers sent, nor somebody's quoted words.)"""
+    text = page.blocks[i].text
+    if text[:1] in "DdHhGgSs" and STORY_APPEAL.match(text):
+        return Hit()
+    if (("?" in text or text.startswith(_APPEAL_OPENERS)) and text[:1] not in OPENING_QUOTES and not text.endswith(":")
+            and _newsroom_in(text.lower()) and _NEWSROOM.search(text) and READER_APPEAL.search(text)):
+        return Hit()
+    return None
+
+
+@shape(max_words=40)
+def programme_slot(page, i, state):
+    """A programme's slot: ``<Programme> is on ITV1 at 9pm``, ``Tonight at 6pm on ITV News
+    Tyne Tees: ...``."""
+    text = page.blocks[i].text
+    if (" on " in text and ("ITV" in text or "UTV" in text or "STV" in text)
+            and (PROGRAMME_SLOT.search(text) or SLOT_FIRST.match(text))):
         return Hit()
     return None
 
@@ -752,6 +771,8 @@ RULES = [
     read_more_widget,
     trailer,
     promo,
+    reader_appeal,
+    programme_slot,
     label_line,
     byline,
     section_word_before_headline,
