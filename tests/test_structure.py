@@ -1660,3 +1660,15 @@ def test_a_quotation_tagged_with_someones_relative_is_the_narrators(line):
     assert quotes.is_narrative(line, None)
     text = HEAD + "In a statement, her daughter said:\n\nShe is home now, and she is not afraid.\n\n" + line
     assert blocks(text)[-1] == {"type": "paragraph", "text": line}
+
+
+def test_a_statement_in_the_first_person_ends_where_the_narrator_takes_over():
+    text = (HEAD + "In a statement released through police, his family said:\n\n"
+            "Kyle was a kind and gentle boy who loved his football.\n\n"
+            "We cannot understand how anyone could do this to him. Please come forward.\n\n"
+            "Two boys, aged 16 and 18, have been arrested on suspicion of murder and remain in custody.\n\n"
+            "Detective Chief Inspector Lisa Farrant said extra patrols would be in place.")
+    out = blocks(text)
+    assert len(out[1]["paragraphs"]) == 2
+    assert out[2] == {"type": "paragraph",
+                      "text": "Two boys, aged 16 and 18, have been arrested on suspicion of murder and remain in custody."}

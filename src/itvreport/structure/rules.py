@@ -185,7 +185,7 @@ def quote_block(ctx, i):
             if not (paragraphs and _speaker_goes_on(ctx, j, surname)):
                 narrator_resumed = True
                 break
-        if paragraphs and not statement and _narrator_takes_over(ctx, j, paragraphs, about, surname):
+        if paragraphs and _narrator_takes_over(ctx, j, paragraphs, about, surname):
             narrator_resumed = True
             break
         paragraphs.append(text)
