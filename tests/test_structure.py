@@ -1672,3 +1672,12 @@ def test_a_statement_in_the_first_person_ends_where_the_narrator_takes_over():
     assert len(out[1]["paragraphs"]) == 2
     assert out[2] == {"type": "paragraph",
                       "text": "Two boys, aged 16 and 18, have been arrested on suspicion of murder and remain in custody."}
+
+
+def test_a_lead_in_reporting_how_someone_explained_is_followed_by_narrative():
+    text = (HEAD + "Bosses have explained how the recruitment will work:\n\n"
+            "Around 200 of the jobs will be on the production line.\n\nThe firm will also take on apprentices.")
+    assert [b["type"] for b in blocks(text)] == ["paragraph", "paragraph", "paragraph"]
+    # in the speaker's own voice, the same lead-in hands over to a quote
+    text = HEAD + "She explained why she decided to stand:\n\nI have lived here all my life.\n\nShe was elected in May."
+    assert blocks(text)[1] == {"type": "quote", "paragraphs": ["I have lived here all my life."], "attribution": None}

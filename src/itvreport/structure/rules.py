@@ -308,6 +308,12 @@ def _speaker_goes_on(ctx, j, surname):
             and quotes.speaks_for_self(nxt) and not quotes.is_narrative(nxt, surname))
 
 
+# A lead-in that reports how, why or what someone explained hands over to their own words
+# only when the paragraph after it is in their voice; else the narrator tells it.
+_INDIRECT = lazy(r"\b(?:explained|explains|described|describes|set out|sets out|outlined|outlines|revealed|reveals)"
+                 r" (?:how|why|what|where|when|which)\b")
+
+
 def _somebodys_words(lead_in, first, speech):
     """Is ``first``, after ``lead_in`` and with no attribution to close it, somebody's words?
 
@@ -316,6 +322,8 @@ def _somebodys_words(lead_in, first, speech):
     when the paragraph speaks for itself or echoes the lead-in: after "officials posted
     a map:" or "He posted a message on Facebook:", "Hundreds have replied" is narrative
     (what the lead-in introduced is gone)."""
+    if speech and _INDIRECT.search(lead_in) and not quotes.in_own_words(first):
+        return False  # "Bosses have explained how the recruitment will work:" over narrative
     if speech and (quotes.says(lead_in) or not media.names_a_medium(lead_in)):
         return True
     return quotes.speaks_for_self(first) or quotes.echoes(lead_in, first)
