@@ -64,12 +64,12 @@ def take_headline(blocks, glued=None):
         return None, blocks
     text = blocks[0].text
     if blocks[0].line == glued:
-        if (len(blocks) > 2 and split_credit(text) and _glued_title_shaped(blocks[1].text)
+        if (len(blocks) > 2 and split_credit(text) and _whole_title_shaped(blocks[1].text)
                 and not split_credit(blocks[1].text) and ends_sentence(blocks[2].text)):
             # `` date ... Pickets outside the station. Credit: PA`` / the headline / prose:
             # the lead picture came first, glued to the date, and the title after it.
             return blocks[1].text, [blocks[0], *blocks[2:]]
-        if not (_glued_title_shaped(text) and len(blocks) > 1
+        if not (_whole_title_shaped(text) and len(blocks) > 1
                 and (ends_sentence(blocks[1].text) or split_credit(blocks[1].text))):
             return None, blocks
     if (
@@ -85,12 +85,12 @@ def _watch_title(text) -> bool:
     """``Watch: The moment a horse trotted through a drive-through``: in the headline's
     place, a title labelled as a video's is the page's headline (the video is gone; the
     page is its story)."""
-    return text[:6].casefold() in ("watch:", "video:") and is_title_shaped(text, HEADLINE_MAX_WORDS) \
-        and words(text) >= GLUED_HEADLINE_MIN_WORDS
+    return text[:6].casefold() in ("watch:", "video:") and _whole_title_shaped(text)
 
 
-def _glued_title_shaped(text) -> bool:
-    """Shaped like a title next to the date: no closing full stop, at least five words."""
+def _whole_title_shaped(text) -> bool:
+    """Shaped like a page's whole title where a label could also stand (next to the date,
+    after ``Watch:``): no closing full stop, at least five words."""
     return is_title_shaped(text, HEADLINE_MAX_WORDS) and words(text) >= GLUED_HEADLINE_MIN_WORDS
 
 

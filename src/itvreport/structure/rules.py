@@ -293,8 +293,12 @@ def _by_surname_alone(ctx, j):
     found = _SURNAME_OPENS.match(ctx.texts[j])
     if not found:
         return False
-    named = re.compile(r"\b[A-Z][a-z'’\-]+ " + found.group("surname") + r"\b")
-    return any(named.search(ctx.texts[k]) for k in range(j))
+    surname = found.group("surname")
+    earlier = [ctx.texts[k] for k in range(j) if " " + surname in ctx.texts[k]]
+    if not earlier:
+        return False  # (the surname nowhere before it: no pattern to build)
+    named = re.compile(r"\b[A-Z][a-z'’\-]+ " + surname + r"\b")
+    return any(named.search(text) for text in earlier)
 
 
 def _speaker_goes_on(ctx, j, surname):
