@@ -195,6 +195,8 @@ def uncredited_caption(ctx, i):
         return 0  # "Gary Tait, season ticket holder" over words in quotation marks: the speaker's name (after a picture too)
     if ctx.live_index and nxt is not None and not is_structural(nxt) and (is_title_shaped(text) or not gallery):
         return 0  # on a live story's index page a line over prose is an update's title, after a picture too
+    if ctx.live_index and not isinstance(ctx.last, Image) and nxt is not None and split_credit(nxt):
+        return 0  # ... and over its picture's credited caption, unless a gallery runs on
     if ctx.live_index and _CLOCK_FIRST.match(text):
         return 0  # "4.45pm: Bridge closed after lorry blown over": an update's title, its time first
     ctx.emit(Image(text, None, line=ctx.blocks[i].line))
