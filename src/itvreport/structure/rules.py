@@ -367,7 +367,8 @@ def bullet_list(ctx, i):
     while ctx.texts[after] is not None and split_credit(ctx.texts[after]) and after - j < 2:
         after += 1  # a picture between a bullet title and its section does not make it a list
     before = ctx.texts[i - 1]
-    if len(items) == 1 and not (before and before.endswith(":")) and _titles_a_section(items[0], ctx.texts[after]):
+    if len(items) == 1 and not (before and before.endswith(":")) and not _under_its_heading(ctx, i) \
+            and _titles_a_section(items[0], ctx.texts[after]):
         ctx.emit(Heading(items[0], line=line))
     else:
         ctx.emit(ListBlock(tuple(items), False, line=line))
@@ -404,6 +405,15 @@ def numbered_list(ctx, i):
     else:
         ctx.emit(ListBlock(tuple(ctx.texts[i:j]), False, line=line))
     return j - i
+
+
+def _under_its_heading(ctx, i):
+    """Does the bullet at ``i`` touch a heading above it, on a page that sets paragraphs
+    apart with blank lines? Then it is that heading's list, of one item ("West Sussex" over
+    "  • Amberley Primary"), not a section's title."""
+    before = ctx.texts[i - 1]
+    return (ctx.blank_separated and before is not None and ctx.blocks[i].gap == 0
+            and is_title_shaped(before) and bullet_item(before) is None)
 
 
 def _titles_a_section(item, following):
