@@ -37,6 +37,17 @@ def test_near_repeat_with_two_words_changed_is_dropped():
     assert [(r.line, r.of) for r in cleaned.removed] == [(7, 3)]
 
 
+def test_a_listings_items_are_not_near_repeats_of_each_other():
+    items = ["Monday: the library opens from 9am to 5pm and the pool from 7am",
+             "Wednesday: the library opens from 9am to 7pm and the pool from 7am"]
+    for mark in ("  • ", "  1. "):
+        listing = "\n".join(mark.replace("1", str(n)) + item for n, item in enumerate(items, 1))
+        assert not run(f"New opening hours\n\n{P1}\n\n{listing}").removed
+    # an item printed twice word for word is still a repeat
+    twice = f"  • {items[0]}\n  • {items[0]}"
+    assert [r.reason for r in run(f"New opening hours\n\n{P1}\n\n{twice}").removed] == ["duplicate"]
+
+
 def test_three_words_changed_is_a_new_paragraph():
     other = P1.replace("spring", "summer").replace("council", "mayor").replace("river", "valley")
     assert not run(f"Bridge plan approved\n\n{P1}\n\n{other}").removed

@@ -5,7 +5,8 @@ before it:
 
 * exact repeat: the same words (case, spacing, quote style and the caption
   marker word ignored) -> drop the block;
-* near-exact repeat: one or two words changed -> drop the later block;
+* near-exact repeat: one or two words changed -> drop the later block (not a list
+  item: a listing's items differ in a word or two);
 * leading repeat: the block starts with an earlier block (perhaps after a
   short label such as ``VIDEO:``) and continues with new text -> keep only the
   label and the new text; the repeated part is recorded as removed.
@@ -20,7 +21,7 @@ from __future__ import annotations
 import re
 
 from itvreport.patterns import lazy
-from itvreport.shapes import attribution
+from itvreport.shapes import BULLET_MARKS, NUMBERED, attribution
 
 NEAR_MIN_WORDS = 8      # shorter blocks only repeat exactly
 NEAR_MAX_EDITS = 2      # "one or two words changed" ...
@@ -296,6 +297,8 @@ def exact_repeat(probe, index):
 def near_repeat(probe, index):
     if not probe.near:
         return None  # too short to repeat other than exactly
+    if probe.text[:1] in BULLET_MARKS or (probe.text[:1].isdigit() and NUMBERED.match(probe.text)):
+        return None  # items of a listing differ in a word or two ("Monday: ...", "Wednesday: ...") and are all news
     near = index.near
     head, middle, tail = probe.near
     if head not in near and middle not in near and tail not in near:
