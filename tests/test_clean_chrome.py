@@ -488,9 +488,27 @@ def test_lines_about_clicking_or_pressing_are_kept(line):
     "View this post on Instagram",
     "To view this video please enable JavaScript, and consider upgrading to a web browser that supports HTML5 video",
     "This content is hosted by a third party. To view it, please accept social media cookies in your settings.",
+    # a post's or a timeline's credit, and a widget that never loaded
+    "A post shared by Lucy Marsh (@lucysbakes)", "Tweets by @HarbourNewsDesk", "Loading poll…", "Loading...",
 ])
 def test_more_placeholders(line):
     assert first_hit(line + BODY, chrome.unavailable_placeholder)
+
+
+@pytest.mark.parametrize("line", ["A photo shared by a neighbour shows the flames.", "Loading the lorries took all day."])
+def test_a_line_about_sharing_or_loading_is_kept(line):
+    assert not first_hit(line + BODY, chrome.unavailable_placeholder)
+
+
+@pytest.mark.parametrize("line", ["Share this article", "Copy link", "Tweet", "Pinned", "Share on Facebook", "Share"])
+def test_a_sharing_bars_buttons_go(line):
+    assert first_hit(line + BODY, chrome.share_button)
+    assert line not in kept("Bridge reopens\n\n" + line + BODY)
+
+
+@pytest.mark.parametrize("line", ["Share this article with friends.", "Tweets", "Pinned down"])
+def test_other_lines_with_a_buttons_word_are_kept(line):
+    assert not first_hit(line + BODY, chrome.share_button)
 
 
 @pytest.mark.parametrize("line", ["Cheap flights are not available in the region.",
@@ -533,10 +551,25 @@ def test_update_time_stamps_go_on_a_live_index_page_only():
     assert "9.30am" in kept(timeline)
 
 
+@pytest.mark.parametrize("stamp", ["Thu 12 Oct, 5:02pm", "17 Nov 2022, 2:41pm", "Thursday 12 October at 5.02pm",
+                                   "2:41pm, 17 November"])
+def test_a_dated_update_time_stamp_goes_on_a_live_index_page(stamp):
+    live = f"Storm live updates\n\nThousands are without power.\n\nLive updates\n\n{stamp}\n\nBridge closed\n\nPolice closed it."
+    assert kept(live) == ["Storm live updates", "Thousands are without power.", "Bridge closed", "Police closed it."]
+    # a date alone is no stamp
+    assert "Thu 12 Oct" in kept(live.replace(stamp, "Thu 12 Oct"))
+
+
+def test_a_day_and_time_stays_on_other_pages():
+    # (a timeline's entry; a date with its year and a time is the page's stamp anywhere: date_stamp)
+    assert "Thu 12 Oct, 5:02pm" in kept("How the day unfolded\n\nThu 12 Oct, 5:02pm\n\nThe first boats left." + BODY)
+
+
 @pytest.mark.parametrize("line", [
     "Do you have a story you think we should cover? Email the newsroom and our team will get in touch.",
     "Got a story? Get in touch with our newsroom.",
     "Send us your pictures at news@example.com",
+    "Send us your snow pictures: email the address below or tag us on social media.",
     "Harbour Lights: The Last Ferry is on ITV Wales at 8pm on Monday, and you can watch it afterwards on ITVX.",
     "The documentary is on ITV1 tonight.",
 ])

@@ -362,6 +362,17 @@ def test_bullets_used_as_section_titles_are_headings():
     assert [b["type"] for b in blocks(text)] == ["paragraph", "heading", "paragraph", "heading", "paragraph"]
 
 
+def test_a_lone_bullet_touching_its_heading_is_a_list_of_one():
+    text = (HEAD + "Schools closed today:\n\nEast Sussex\n  • Downs Primary, Lewes\n  • Oak College, Crowborough\n\n"
+            "West Sussex\n  • Amberley Primary\n\nParents should check the school's website.")
+    out = blocks(text)
+    assert out[-3:] == [{"type": "heading", "text": "West Sussex"}, {"type": "list", "ordered": False, "items": ["Amberley Primary"]},
+                        {"type": "paragraph", "text": "Parents should check the school's website."}]
+    # set apart from the line above by a blank line, it still titles its section
+    assert [b["type"] for b in blocks(text.replace("Sussex\n  • Amberley", "Sussex\n\n  • Amberley"))][-3:] == [
+        "heading", "heading", "paragraph"]
+
+
 def test_numbered_list():
     out = blocks(HEAD + "The steps are:\n\n  1. Check the forecast\n  2. Move valuables upstairs\n  3. Call the helpline\n\nStay safe.")
     assert out[1] == {"type": "list", "ordered": True, "items": ["Check the forecast", "Move valuables upstairs", "Call the helpline"]}
@@ -1652,6 +1663,21 @@ def test_an_update_title_with_its_time_first_over_a_picture_is_a_heading():
                    "The bridge has been closed in both directions.")
     assert [type(b) for b in article.blocks][-3:] == [Heading, Image, Paragraph]
     assert article.blocks[-3].text == "4.45pm: Bridge closed after lorry blown onto its side"
+
+
+def test_an_update_title_over_its_pictures_credited_caption_is_a_heading():
+    # on a live index page the picture follows its update's title; a gallery's next caption stays a caption
+    page = ("Storm live: red warning in force\n\nA red warning is in force until 9pm.\n\nLive updates\n\n"
+            "Crowds gather on the seafront\n\nWaves breaking over the sea wall. Credit: Avonmere Police\n\n"
+            "The promenade has been closed.")
+    article = read(page)
+    assert [type(b) for b in article.blocks][-3:] == [Heading, Image, Paragraph]
+    assert article.blocks[-3].text == "Crowds gather on the seafront"
+    gallery = page.replace("The promenade", "Crowds gathered on the pier at noon\n\nSpray over the pier. Credit: PA\n\nThe promenade")
+    assert [type(b) for b in read(gallery).blocks][-4:-1] == [Image, Image, Image]
+    # not on an ordinary page: there a line over a credited caption starts a gallery
+    ordinary = read(page.replace("Live updates\n\n", ""))
+    assert [b.caption for b in ordinary.blocks if isinstance(b, Image)][:1] == ["Crowds gather on the seafront"]
 
 
 @pytest.mark.parametrize("line", ['"She is tougher than all of us," her daughter added.',

@@ -206,8 +206,12 @@ _EMBED_NAMED = lazy(r"\b(?:content|video|clip|embed|media|post|tweet|player|foot
 EMBED_NAMED_BEFORE = 40  # characters before "not available" that may name it
 # What a social embed or a blocked player leaves: "View this post on Instagram", "To view
 # this video please enable JavaScript ...", "... To view it, please accept social media cookies".
+# So does a post's or a timeline's credit ("A post shared by Lucy Marsh (@lucysbakes)", "Tweets
+# by @ChannelNews") and a widget that never loaded ("Loading poll…").
 EMBED_LEFTOVER = lazy(r"^view this (?:post|photo|video|reel|profile|tweet) on \w+\.?$|\benable javascript\b"
-                      r"|\bto view (?:it|this|the)\b.*\baccept\b.*\bcookies\b", re.IGNORECASE)
+                      r"|\bto view (?:it|this|the)\b.*\baccept\b.*\bcookies\b"
+                      r"|^an? (?:post|photo|video|reel) shared by\b.*\(@\w+\)|^tweets by @\w+$"
+                      r"|^loading(?: (?:the )?\w+)?(?:…|\.\.\.)$", re.IGNORECASE)
 
 
 @shape(max_words=30)
@@ -223,10 +227,22 @@ def unavailable_placeholder(page, i, state):
         if found and (found.start() == 0 or _EMBED_NAMED.search(
                 text, max(0, found.start() - EMBED_NAMED_BEFORE), found.start() + 1)):
             return Hit()
-    if "view" in lower and ("view this" in lower or "javascript" in lower or "cookies" in lower) \
-            and EMBED_LEFTOVER.search(text):
+    if (("view" in lower and ("view this" in lower or "javascript" in lower or "cookies" in lower))
+            or "shared by" in lower or "tweets by" in lower or lower.startswith("loading")) and EMBED_LEFTOVER.search(text):
         return Hit()
     return None
+
+
+# A sharing bar's buttons, and a live page's mark on an update it keeps at the top.
+SHARE_BUTTON = lazy(r"^(?:share(?: this (?:page|article|story|post))?|share on (?:facebook|twitter|x|whatsapp|linkedin)"
+                    r"|copy link|tweet|pinned(?: post| update)?)$", re.IGNORECASE)
+
+
+@shape(first="SsCcTtPp", max_words=4)
+def share_button(page, i, state):
+    """``Share this article``, ``Copy link``, ``Tweet``, ``Pinned``: a button's word on a line
+    of its own, left where the sharing bar or the live page's pin was."""
+    return Hit() if SHARE_BUTTON.match(page.blocks[i].text) else None
 
 
 UPDATES_LINK = lazy(r"^View all (?:\d[\d,]* )?(?:updates?|posts?|entries)\b", re.IGNORECASE)
@@ -355,7 +371,7 @@ SITE_POINTER = lazy(r"\b(?:(?i:search for [\w' ]{1,30} online)|on the (?:free )?
 STORY_APPEAL = lazy(
     r"^(?:(?:do you have|have you got|got) (?:a story|any (?:pictures|photos|videos?|footage|news)|pictures|photos)\b"
     r".*\b(?:email|e-mail|get in touch|contact|send|message|call us|let us know)\b"
-    r"|send us your (?:pictures|photos|videos|stories)\b)",
+    r"|send us your (?:\w+ ){0,2}?(?:pictures|photos|videos|stories)\b)",
     re.IGNORECASE,
 )
 # The newsroom asking its readers anywhere in the line ("Running today? Send us your pictures
@@ -387,6 +403,10 @@ PROGRAMME_SLOT = lazy(
     r"\b(?:is|airs|will air|will be (?:shown|broadcast|on)|is broadcast|goes out|starts|begins|returns) on (?:ITV|UTV|STV)\w*"
     r"(?: [A-Z]\w*){0,3},? (?:at \d|tonight|this evening|on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)"
 )
+# The channel's own coverage: "ITV News is bringing you full coverage of the results through
+# the night on ITV1 and ITVX" (not "The final was watched by millions on ITV1").
+OWN_COVERAGE = lazy(r"\b(?:bring(?:s|ing)? you|will bring you|will have|has) (?:full|live|special|extended|all the|continuing)"
+                    r" (?:\w+ )?coverage\b.*\bon (?:ITV|UTV|STV)")
 # The slot first: "Tonight at 6pm on ITV News Tyne Tees: the young welders ..."
 SLOT_FIRST = lazy(r"^(?:Tonight|This evening|Tomorrow|Coming up)(?: at [\d.:]+\s?[ap]m)? on (?:ITV|UTV|STV)[\w ]{0,30}:")
 
@@ -436,7 +456,8 @@ def programme_slot(page, i, state):
     Tyne Tees: ...``."""
     text = page.blocks[i].text
     if (" on " in text and ("ITV" in text or "UTV" in text or "STV" in text)
-            and (PROGRAMME_SLOT.search(text) or SLOT_FIRST.match(text))):
+            and (PROGRAMME_SLOT.search(text) or SLOT_FIRST.match(text)
+                 or ("coverage" in text and OWN_COVERAGE.search(text)))):
         return Hit()
     return None
 
@@ -582,10 +603,13 @@ def _question_link(blocks, i) -> bool:
     return True
 
 
-def _links_to_end(blocks, i) -> bool:
-    """Is every block after ``i`` (a few at most) a link too: the page closes on its links?"""
+def _links_to_end(page, i, state) -> bool:
+    """Is every block after ``i`` (a few at most) a link too, or a promotion: the page
+    closes on its links and the newsroom's own lines ("Watch ITV News at 6pm ...")?"""
+    blocks = page.blocks
     return len(blocks) - i <= LINKS_AT_END and all(
         _related_link(blocks[j].text) or _question_link(blocks, j) or READ_LINK.match(blocks[j].text)
+        or any(rule(page, j, state) for rule in _CLOSING_PROMOS)
         for j in range(i + 1, len(blocks)))
 
 
@@ -593,7 +617,7 @@ def _links_to_end(blocks, i) -> bool:
 def related_link_at_end(page, i, state):
     """A related-story link among the page's last lines: ``Flu: Everything you need to know``."""
     blocks = page.blocks
-    if len(blocks) - i > LINKS_AT_END or not state.kept or not _related_link(blocks[i].text) or not _links_to_end(blocks, i):
+    if len(blocks) - i > LINKS_AT_END or not state.kept or not _related_link(blocks[i].text) or not _links_to_end(page, i, state):
         return None
     return Hit()
 
@@ -616,7 +640,7 @@ def question_link_at_end(page, i, state):
     """A bare question among the page's last lines, on a page with questions for
     subheadings too (a page cut off stops mid-sentence, not after a whole question)."""
     blocks = page.blocks
-    if len(blocks) - i > LINKS_AT_END or not state.kept or not _question_link(blocks, i) or not _links_to_end(blocks, i):
+    if len(blocks) - i > LINKS_AT_END or not state.kept or not _question_link(blocks, i) or not _links_to_end(page, i, state):
         return None
     return Hit()
 
@@ -685,15 +709,19 @@ def live_updates_line(page, i, state):
     return None
 
 
-UPDATE_TIME = lazy(r"^\d{1,2}[:.]\d\d\s?(?:[ap]m)?$|^\d{1,2}\s?[ap]m$", re.IGNORECASE)
+_CLOCK = r"(?:\d{1,2}[:.]\d\d\s?(?:[ap]m)?|\d{1,2}\s?[ap]m)"
+# "11:42am", "Thu 12 Oct, 5:02pm", "17 Nov 2022, 2:41pm", "2:41pm, 17 November": a clock,
+# perhaps with the day (a weekday, a date or both) before or after it.
+_DAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?"
+UPDATE_TIME = lazy(rf"^(?:{_DAY},?\s+(?:at\s+)?)?{_CLOCK}$|^{_CLOCK},?\s+{_DAY}$", re.IGNORECASE)
 # "14 minutes ago", "1 hour ago": a stamp that meant something only while the page was live.
 RELATIVE_STAMP = lazy(r"^(?:\d+|an?|one) (?:second|minute|min|hour|hr|day)s? ago$", re.IGNORECASE)
 
 
-@shape(first="0123456789AaOo", max_words=4)
+@shape(first="0123456789AaOoMmTtWwFfSs", max_words=6)
 def update_time(page, i, state):
-    """``11:42am`` on a line of its own on a live story's index page: an update's time
-    stamp; and ``14 minutes ago`` on any page."""
+    """``11:42am`` or ``Thu 12 Oct, 5:02pm`` on a line of its own on a live story's index
+    page: an update's time stamp; and ``14 minutes ago`` on any page."""
     text = page.blocks[i].text
     if (state.live_index and UPDATE_TIME.match(text)) or (text.endswith("ago") and RELATIVE_STAMP.match(text)):
         return Hit()
@@ -757,6 +785,9 @@ def _ends_article(text: str) -> bool:
     return _fold(text) == "1. read more" or bool(TRAILER.match(text.rstrip(" ›>:")))
 
 
+# The newsroom's own lines that may close a page after its links (rules of this module).
+_CLOSING_PROMOS = (promo, reader_appeal, programme_slot, link_instruction)
+
 RULES = [
     advertisement,
     glued_date,
@@ -767,6 +798,7 @@ RULES = [
     titled_play_video,
     video_slug,
     unavailable_placeholder,
+    share_button,
     updates_link,
     read_more_widget,
     trailer,
