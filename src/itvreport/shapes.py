@@ -82,6 +82,15 @@ CREDIT_WORDS_SUPPLIED = 10
 _SUPPLIED = ("supplied", "courtesy", "handout", "provided by", "taken by", "family")
 
 
+_NAME_JOINERS = frozenset({"and", "of", "the", "for", "&", "on", "de"})
+
+
+def _a_name(credit: str) -> bool:
+    """An organisation's name, capitalised word by word: "Lake District Search and Mountain
+    Rescue Association" is a credit of ten words at most, as one that says who supplied it."""
+    return all(word[:1].isupper() or word in _NAME_JOINERS for word in credit.split())
+
+
 @memo
 def split_credit(text: str) -> tuple[str, str | None] | None:
     """Split a caption line into (caption, credit); None if the line has no credit marker.
@@ -98,7 +107,7 @@ def split_credit(text: str) -> tuple[str, str | None] | None:
     credit = match.group("credit").strip()
     if credit.endswith(".") and not credit.endswith(".."):
         credit = credit[:-1].rstrip()
-    if words(credit) > (CREDIT_WORDS_SUPPLIED if credit.lower().startswith(_SUPPLIED) else CREDIT_WORDS) \
+    if words(credit) > (CREDIT_WORDS_SUPPLIED if credit.lower().startswith(_SUPPLIED) or _a_name(credit) else CREDIT_WORDS) \
             or ends_like_a_sentence(credit):
         return None  # prose that happens to contain "Image:", not a credit
     if words(caption) > 60:
