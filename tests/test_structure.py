@@ -373,6 +373,14 @@ def test_a_lone_bullet_touching_its_heading_is_a_list_of_one():
         "heading", "heading", "paragraph"]
 
 
+def test_a_transcripts_lines_are_paragraphs_not_headings():
+    text = (HEAD + "Her answers have been edited for length.\n\nQ: How busy has it been?\n\nA: It's the busiest I have known it.\n\n"
+            "Mr Adair: Was that enough?\n\nMs Quinn: No. It was nowhere near enough.")
+    assert [b["type"] for b in blocks(text)][-4:] == ["paragraph"] * 4
+    # a title with a colon of its own still heads its section
+    assert blocks(HEAD + "Intro text.\n\nStorm Ada: what happens next\n\nThe clean-up begins.")[1]["type"] == "heading"
+
+
 def test_numbered_list():
     out = blocks(HEAD + "The steps are:\n\n  1. Check the forecast\n  2. Move valuables upstairs\n  3. Call the helpline\n\nStay safe.")
     assert out[1] == {"type": "list", "ordered": True, "items": ["Check the forecast", "Move valuables upstairs", "Call the helpline"]}
@@ -512,6 +520,7 @@ def test_narrator_signals_with_an_appositive_or_a_capitalised_subject():
     "ITV News has contacted the landlord for comment.",
     "The court heard that 34 people were treated by paramedics.",
     "The inquest was told she had complained of chest pains.",
+    "It comes after two other people died in open water within a fortnight.",
 ])
 def test_the_narrators_own_marks_end_a_quote_even_straight_after_its_lead_in(line):
     assert quotes.is_narrative(line, None)
@@ -539,6 +548,33 @@ def test_a_statement_after_a_lead_in_ending_with_a_full_stop_is_a_quote():
 def test_paragraphs_after_said_in_a_statement_stay_narrative_without_the_statements_voice(after):
     text = HEAD + "The council apologised, a spokesperson said in a statement.\n\n" + after
     assert {b["type"] for b in blocks(text)} == {"paragraph"}
+
+
+def test_a_quote_in_quotation_marks_ends_at_the_first_paragraph_without_one():
+    text = (HEAD + "The regional manager said:\n\n\"Branches like this one show what local people can do.\n\n"
+            "\"We will support the team here in every way we can.\"\n\n"
+            "The branch will open six days a week, with volunteers at the counter.\n\n"
+            "Local MP Jo Lane said he was \"thrilled\" for the village.")
+    out = blocks(text)
+    assert len(out[1]["paragraphs"]) == 2
+    assert out[2] == {"type": "paragraph", "text": "The branch will open six days a week, with volunteers at the counter."}
+
+
+def test_a_letter_quoted_whole_runs_from_its_greeting_to_its_signature():
+    letter = ("In a letter to parents, the headteacher wrote:\n\nDear parents and carers,\n\n"
+              "I am writing about an incident on one of our bus routes.\n\n"
+              "A driver was struck by an object thrown by a student. He was not seriously hurt.\n\n"
+              "From Monday, students who put others at risk will lose their place.\n\nYours sincerely,\n\n")
+    out = blocks(HEAD + letter + "Ann Cole, Headteacher\n\nThe council said it was working with the school.")
+    assert out[1] == {"type": "quote", "attribution": "Ann Cole, Headteacher", "paragraphs": [
+        "Dear parents and carers,", "I am writing about an incident on one of our bus routes.",
+        "A driver was struck by an object thrown by a student. He was not seriously hurt.",
+        "From Monday, students who put others at risk will lose their place.", "Yours sincerely,"]}
+    assert out[2] == {"type": "paragraph", "text": "The council said it was working with the school."}
+    # unsigned, it ends on its sign-off
+    out = blocks(HEAD + letter + "The council said it was working with the school.")
+    assert out[1]["paragraphs"][-1] == "Yours sincerely," and out[1]["attribution"] is None
+    assert out[2] == {"type": "paragraph", "text": "The council said it was working with the school."}
 
 
 def test_a_first_person_quote_ends_where_a_plain_narrative_paragraph_follows():
@@ -1012,6 +1048,15 @@ def test_a_credit_saying_who_supplied_the_picture_may_run_longer():
                  "More rain is due.")
     assert out[1] == {"type": "image", "caption": "Jo Marsh at her home in Kelmouth.", "credit": "supplied by the family of Jo Marsh"}
     prose = "The lifeboat crew said in an Image: post that the boat had been launched twice in one very busy day."
+    assert blocks(HEAD + "Intro text.\n\n" + prose)[1]["type"] == "paragraph"
+
+
+def test_a_credit_naming_an_organisation_may_run_longer():
+    line = "Ann Boyd was found on the third day. Photo: Kelmouth Search and Mountain Rescue Association"
+    out = blocks(HEAD + "The search is over.\n\n" + line + "\n\nShe is recovering in hospital.")
+    assert out[1] == {"type": "image", "caption": "Ann Boyd was found on the third day.",
+                      "credit": "Kelmouth Search and Mountain Rescue Association"}
+    prose = "He said the Image: tag was added by a volunteer who runs the page for the team in his own time."
     assert blocks(HEAD + "Intro text.\n\n" + prose)[1]["type"] == "paragraph"
 
 

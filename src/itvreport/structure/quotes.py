@@ -229,6 +229,8 @@ _NARRATOR = lazy(
     r"|\bITV News(?: [A-Z][\w ]{0,20}?)? (?:has|had|understands|asked|contacted|approached|revealed|obtained|"
     r"(?:first )?reported)\b"
     r"|\b(?:seen|obtained|revealed|shared with|passed to) by ITV News\b"
+    # the news's own context: "It comes after two other people died ..."
+    r"|^It (?:comes|came|follows|followed) (?:after|as|amid|just|weeks|days|months)\b"
 )
 
 
@@ -248,7 +250,7 @@ _BODIES = frozenset({"Council", "Police", "Constabulary", "FC", "Club", "Trust",
 
 
 def _narrator_marked(text: str) -> bool:
-    return ("ITV News" in text or "heard" in text or "told" in text) and bool(_NARRATOR.search(text))
+    return ("ITV News" in text or "heard" in text or "told" in text or text.startswith("It ")) and bool(_NARRATOR.search(text))
 
 
 @memo

@@ -166,6 +166,13 @@ def quote_block(ctx, i):
         ctx.emit(Paragraph(lead_in, line=ctx.blocks[i].line))
         ctx.emit(Quote(paragraphs, attribution(ctx.texts[closing]), line=ctx.blocks[i + 1].line))
         return closing - i + 1
+    signed = _letter_signed(ctx, i + 1)
+    if signed is not None:
+        sign_off, signature = signed
+        ctx.emit(Paragraph(lead_in, line=ctx.blocks[i].line))
+        ctx.emit(Quote(tuple(ctx.texts[i + 1:sign_off + 1]), signature and ctx.texts[signature],
+                       line=ctx.blocks[i + 1].line))
+        return (signature or sign_off) - i + 1
     surname = quotes.speaker(lead_in)
     speech = quotes.introduces_speech(lead_in)
     statement = speech and quotes.introduces_statement(lead_in)
@@ -187,6 +194,9 @@ def quote_block(ctx, i):
                 break
         if paragraphs and _narrator_takes_over(ctx, j, paragraphs, about, surname):
             narrator_resumed = True
+            break
+        if paragraphs and text[:1] not in OPENING_QUOTES and all(p[:1] in OPENING_QUOTES for p in paragraphs):
+            narrator_resumed = True  # the speaker's words went on in quotation marks; this one has none
             break
         paragraphs.append(text)
         j += 1
@@ -211,6 +221,30 @@ def quote_block(ctx, i):
     ctx.emit(Paragraph(lead_in, line=ctx.blocks[i].line))
     ctx.emit(Quote(tuple(paragraphs), who, line=ctx.blocks[i + 1].line))
     return j - i + (1 if who else 0)
+
+
+LETTER_MAX_PARAGRAPHS = 12
+_SIGN_OFF = lazy(r"^(?:Yours (?:sincerely|faithfully|truly)|(?:With )?(?:Kind|Best|Warm(?:est)?) (?:regards|wishes)|"
+                 r"Many thanks|Thank you|Regards|Best),?$", re.IGNORECASE)
+
+
+def _letter_signed(ctx, start):
+    """A letter quoted whole: it opens on its greeting ("Dear parents and carers,") and
+    runs to its sign-off ("Yours sincerely,"), whatever it says between; the name under
+    the sign-off is whose letter it is. Returns the sign-off's index and the signature's
+    (None when the page gives none), or None."""
+    greeting = ctx.texts[start]
+    if greeting is None or not greeting.startswith("Dear ") or not greeting.endswith(",") or words(greeting) > 8:
+        return None
+    for j in range(start + 1, min(start + LETTER_MAX_PARAGRAPHS, len(ctx.blocks))):
+        text = ctx.texts[j]
+        if text.endswith(":") or (is_structural(text) and attribution(text) is None):
+            return None  # a new lead-in, caption or list: the letter was not quoted whole
+        if _SIGN_OFF.match(text):
+            name = ctx.texts[j + 1]
+            signs = name is not None and words(name) <= 8 and is_title_shaped(name) and not name.endswith("?")
+            return j, (j + 1 if signs else None)
+    return None
 
 
 def _closes_quote(ctx, j):
