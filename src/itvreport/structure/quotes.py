@@ -31,8 +31,11 @@ _PRONOUN_SPEECH = lazy(
 )
 # Weaker signs: "the council said", "officials say", "Labour told". A paragraph in
 # the speaker's own voice ("the law says we must...") is still the speaker.
+# (A word ending in "s" before the verb is a plural subject, "officials say": not an adverb,
+# "He always said ...", nor "no questions asked".)
 _REPORTED_LOOSE = lazy(
-    rf"\b(?:[A-Z][a-z]+|[Tt]he (?:[A-Za-z]+ ){{0,2}}[A-Za-z]+|[a-z]+s)\s+(?:also\s+|later\s+|then\s+)?(?:{_SPEECH_VERBS}|say)\b"
+    rf"\b(?:[A-Z][a-z]+|[Tt]he (?:[A-Za-z]+ ){{0,2}}[A-Za-z]+|(?!(?:always|sometimes|perhaps|afterwards|questions)\s)[a-z]+s)"
+    rf"\s+(?:also\s+|later\s+|then\s+)?(?:{_SPEECH_VERBS}|say)\b"
 )
 # "Manager Sue Haskins, ..." / "Councillor Tom Varley said": the narrator brings someone in.
 _NAMED_START = lazy(r"^(?:[A-Z][a-z]+\s+){1,3}[A-Z][a-z]+\b")
@@ -135,8 +138,15 @@ def is_list_lead_in(text: str) -> bool:
             and bool(_LIST_LEAD.search(text)))
 
 
+# ", of Kent Police,", ", from the RNLI,": where the speaker is from, set off after the name.
+_FROM_WHERE = lazy(r",\s+(?:of|from|at)\s+[^,:]{1,60},")
+
+
 def speaker(lead_in: str) -> str | None:
-    """The speaker's surname in a lead-in (the last run of capitalised words)."""
+    """The speaker's surname in a lead-in (the last run of capitalised words, not counting
+    where they are from: "Inspector Neil Cordery, of Kent Police, said:" -> "Cordery")."""
+    if ", " in lead_in:
+        lead_in = _FROM_WHERE.sub("", lead_in)
     runs = _NAME_RUN.findall(lead_in)
     for run in reversed(runs):
         last = run.split()[-1]
