@@ -500,13 +500,14 @@ def test_a_line_about_sharing_or_loading_is_kept(line):
     assert not first_hit(line + BODY, chrome.unavailable_placeholder)
 
 
-@pytest.mark.parametrize("line", ["Share this article", "Copy link", "Tweet", "Pinned", "Share on Facebook", "Share"])
+@pytest.mark.parametrize("line", ["Share this article", "Copy link", "Tweet", "Pinned", "Share on Facebook", "Share",
+                                  "Facebook", "Email"])
 def test_a_sharing_bars_buttons_go(line):
     assert first_hit(line + BODY, chrome.share_button)
     assert line not in kept("Bridge reopens\n\n" + line + BODY)
 
 
-@pytest.mark.parametrize("line", ["Share this article with friends.", "Tweets", "Pinned down"])
+@pytest.mark.parametrize("line", ["Share this article with friends.", "Tweets", "Pinned down", "Facebook posts"])
 def test_other_lines_with_a_buttons_word_are_kept(line):
     assert not first_hit(line + BODY, chrome.share_button)
 
@@ -685,3 +686,9 @@ def test_a_live_pages_button_goes():
 
 def test_a_programme_starting_on_itv_is_a_promo():
     assert first_hit("Lifeboat: Rescue at Sea starts on ITV at 9pm on Monday 22 January." + BODY, chrome.programme_slot)
+
+
+def test_a_service_saying_it_will_have_more_tonight_is_a_promo():
+    for line in ("Calendar will have more on this story tonight from 6pm.", "ITV News Anglia will have more at 6pm."):
+        assert first_hit(line + BODY, chrome.promo)
+    assert not first_hit("Police will have more officers on patrol tonight." + BODY, chrome.promo)

@@ -377,6 +377,8 @@ def test_a_transcripts_lines_are_paragraphs_not_headings():
     text = (HEAD + "Her answers have been edited for length.\n\nQ: How busy has it been?\n\nA: It's the busiest I have known it.\n\n"
             "Mr Adair: Was that enough?\n\nMs Quinn: No. It was nowhere near enough.")
     assert [b["type"] for b in blocks(text)][-4:] == ["paragraph"] * 4
+    # nor is a fact set out as a label and its figure
+    assert blocks(HEAD + "The count ended at 3am.\n\nTurnout: 66.4%\n\nThe MP was re-elected.")[1]["type"] == "paragraph"
     # a title with a colon of its own still heads its section
     assert blocks(HEAD + "Intro text.\n\nStorm Ada: what happens next\n\nThe clean-up begins.")[1]["type"] == "heading"
 
@@ -604,6 +606,23 @@ def test_a_quote_at_the_pages_end_keeps_a_paragraph_carrying_on_straight_after_t
     assert blocks(text)[1]["paragraphs"] == ["It is not a job we do every day, and it took us a while.",
                                              "But everyone got off safely, the sheep included."]
     assert quotes.quote_length(["We got there.", "The crews left.", "But the sheep stayed."]) == 1
+
+
+def test_where_the_speaker_is_from_is_not_their_name():
+    assert quotes.speaker("Inspector Neil Cordery, of Kent Police, said:") == "Cordery"
+    assert quotes.speaker("Sergeant Amy Cole, from the force's roads unit, added:") == "Cole"
+    # so another force named in the speaker's words does not hand back to the narrator
+    text = (HEAD + "Inspector Neil Cordery, of Kent Police, said:\n\nWe are increasingly concerned for her welfare.\n\n"
+            "We are working with British Transport Police to find out whether she boarded a train.\n\n"
+            "She is described as white and around 5ft 3in tall.")
+    assert len(blocks(text)[1]["paragraphs"]) == 2
+
+
+@pytest.mark.parametrize("line", ["He loved his job. He always said he was paid to go on his holidays.",
+                                  "These spaces are open to everyone, no questions asked."])
+def test_an_adverb_or_an_idiom_before_a_speech_verb_is_no_reported_speech(line):
+    assert not quotes.is_narrative(line, None, about=("He ", "His "))
+    assert quotes.is_narrative("Officials said the road would reopen on Monday.", None)
 
 
 def test_my_opening_a_paragraph_is_the_speaker_talking():
@@ -964,6 +983,7 @@ def test_participle_sentence_without_a_finite_verb_is_a_caption():
     "We spoke to people working on the harbour wall.",                        # a pronoun telling
     "The amber warning for wind remains in place until 6pm.",                 # "warning" is a noun here
     "The court hearing at the town hall lasted two days.",
+    "Drivers passing the picket line sounded their horns in support.",       # a verb in the past after it
 ])
 def test_narrative_sentences_are_not_full_stop_captions(line):
     text = HEAD + "The wall was rebuilt over six weeks.\n\n" + line + "\n\nThe harbour reopens to boats on Monday."
@@ -1179,6 +1199,7 @@ def test_a_live_story_index_page_is_not_taken_for_an_update():
      ["1937 - The zoo opens.", "1969 - A chairlift is built.", "1990 - The panda house opens."]),
     ("2011: Home side won by 9 runs 2007: Match drawn 2003: Visitors won by 5 wickets",
      ["2011: Home side won by 9 runs", "2007: Match drawn", "2003: Visitors won by 5 wickets"]),
+    ("Cambridge 38.1C.Santon Downham 37.4C.Writtle 36.9C.", ["Cambridge 38.1C.", "Santon Downham 37.4C.", "Writtle 36.9C."]),
 ])
 def test_flattened_lists_of_years(line, items):
     out = blocks(HEAD + "The zoo has a long history.\n\n" + line + "\n\nIt now has 1,000 animals.")

@@ -76,6 +76,11 @@ def attribution(text: str) -> str | None:
     return match.group("who").strip()
 
 
+# The site's regional services, which name themselves on their pages ("Calendar's Rob Hale",
+# "Calendar will have more on this story tonight").
+REGIONAL_SERVICES = ("Anglia", "Border", "Calendar", "Central", "Granada", "Meridian", "Tyne Tees", "West Country", "UTV", "STV")
+
+
 CREDIT_WORDS = 6
 # "Picture: supplied by the family of Ellie Marsh": a credit that says who handed the picture over.
 CREDIT_WORDS_SUPPLIED = 10
@@ -115,7 +120,8 @@ def split_credit(text: str) -> tuple[str, str | None] | None:
     return caption, (credit or None)
 
 
-_GLUE = lazy(r"(?<=[a-z0-9%)])\.(?=[A-Z])|(?<=[a-z%)])\.(?=\d)")  # "jobs.York", "grounds.1969" (not "3.5")
+# "jobs.York", "grounds.1969" (not "3.5"), "38.1C.Santon" (a number's unit, a capital)
+_GLUE = lazy(r"(?:(?<=[a-z0-9%)])|(?<=\d[A-Z]))\.(?=[A-Z])|(?<=[a-z%)])\.(?=\d)")
 # "2011: England won by 9 runs 2007: Match drawn 2003: ...": items each opening with a year
 # and a colon, run together with spaces.
 _YEAR_ITEM = lazy(r"(?:^|\s)(?=(?:1[89]|20)\d\d:\s)")

@@ -14,7 +14,7 @@ import re
 
 from itvreport.dispatch import shape
 from itvreport.patterns import lazy
-from itvreport.shapes import NUMBERED, OPENING_QUOTES, attribution, ends_sentence, is_title_shaped, numbered_item, split_credit, words
+from itvreport.shapes import NUMBERED, OPENING_QUOTES, REGIONAL_SERVICES, attribution, ends_sentence, is_title_shaped, numbered_item, split_credit, words
 
 
 class Hit:
@@ -235,10 +235,10 @@ def unavailable_placeholder(page, i, state):
 
 # A sharing bar's buttons, and a live page's mark on an update it keeps at the top.
 SHARE_BUTTON = lazy(r"^(?:share(?: this (?:page|article|story|post))?|share on (?:facebook|twitter|x|whatsapp|linkedin)"
-                    r"|copy link|tweet|pinned(?: post| update)?)$", re.IGNORECASE)
+                    r"|facebook|twitter|whatsapp|linkedin|email|copy link|tweet|pinned(?: post| update)?)$", re.IGNORECASE)
 
 
-@shape(first="SsCcTtPp", max_words=4)
+@shape(first="SsCcTtPpFfWwLlEe", max_words=4)
 def share_button(page, i, state):
     """``Share this article``, ``Copy link``, ``Tweet``, ``Pinned``: a button's word on a line
     of its own, left where the sharing bar or the live page's pin was."""
@@ -314,7 +314,8 @@ PROMO_VERB = lazy(
     re.IGNORECASE,
 )
 # "We'll have more on Granada Reports at 6pm", opening the line or after a sentence.
-WE_HAVE_MORE = lazy(r"(?:^|[.!?]\s+)(?:we[’']ll|we will|there[’']ll be|there will be) (?:have )?more\b", re.IGNORECASE)
+WE_HAVE_MORE = lazy(r"(?:^|[.!?]\s+)(?:(?i:we[’']ll|we will|there[’']ll be|there will be)|"
+                   rf"(?:ITV News(?: [A-Z]\w+){{0,2}}|{'|'.join(REGIONAL_SERVICES)}) will) (?:have )?more\b")
 # "Short on time but want the big stories? Try our latest podcast episodes."
 PROMO_AFTER_QUESTION = lazy(r"[?!]\s+(?:watch|listen|subscribe|sign up|download|follow|catch up|stream|tune in|get|try)\b",
                             re.IGNORECASE)
@@ -427,7 +428,7 @@ def promo(page, i, state):
         after = ("?" in text or "!" in text) and PROMO_AFTER_QUESTION.search(text)
         social = _follow_place_in(lower)
         if (((after and after.group()[0] == "?") or PROMO_VERB.match(text)
-             or (("ll have more" in lower or "be more" in lower) and WE_HAVE_MORE.search(text)))
+             or (("ll have more" in lower or "be more" in lower or "will have more" in lower) and WE_HAVE_MORE.search(text)))
                 and PROMO_WHERE.search(text)) or (
                 social and (after or PROMO_FOLLOW.match(text))):
             return None if split_credit(text) else Hit()  # (a line with a picture credit is the picture's caption)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from itvreport.patterns import lazy
-from itvreport.shapes import memo, words
+from itvreport.shapes import REGIONAL_SERVICES, memo, words
 
 # "Political Editor Joe Bloggs reports:", "... reports from Leeds:",
 # "Joe Bloggs has sent this report:", "Joe Bloggs has the full report:".
@@ -127,7 +127,7 @@ _STAFF_VERBS_WITHOUT_COLON = {"reports", "sent", "filed", "has sent", "has been"
 _YEAR = lazy(r"\b(?:19|20)\d\d\b")
 _STAFF_MARKS = ("correspondent", "reporter", "editor", "presenter")
 # The site's regional services, whose people are named with them ("Calendar's Rob Hale spoke to ...").
-_REGIONS = ("Anglia", "Border", "Calendar", "Central", "Granada", "Meridian", "Tyne Tees", "West Country", "UTV", "STV")
+_REGIONS = REGIONAL_SERVICES
 _REGION_MARKS = tuple(region + ending for region in _REGIONS for ending in ("'s ", "’s "))
 _STAFF_NAMED = ("ITV", *_REGION_MARKS)  # the reporter's name led by the station: "ITV News Anglia's ..."
 _SPEECH = frozenset(("said", "says", "told", "tells", "added", "adding", "saying"))

@@ -221,6 +221,9 @@ _FINITE = lazy(
     re.IGNORECASE,
 )
 _WHERE_AFTER = lazy(r"\b(?:at|near|outside|in|on|inside|beside|during|after|before|with)\s+\S")
+# A verb in the past with its object ("sounded their horns", "blocked the road"), where a
+# caption's "pictured from the air" takes none.
+_PAST_WITH_OBJECT = lazy(r"\b[a-z]{3,}ed (?:the|their|his|her|its|our|a|an)\b")
 FULL_STOP_CAPTION_WORDS = (3, 14)
 # Verbs in the present that take a participle after them ("reports seeing", "recalls
 # meeting"): before the participle they make the line a sentence.
@@ -254,5 +257,7 @@ def full_stop_caption(ctx, i):
         return 0  # "Warden Clare Hebblethwaite reports seeing the bird ...": a verb in the present
     if not _WHERE_AFTER.search(text, found.end()):
         return 0
+    if _PAST_WITH_OBJECT.search(text, found.end()):
+        return 0  # "Drivers passing the picket line sounded their horns ...": a verb in the past after it
     ctx.emit(Image(text, None, line=ctx.blocks[i].line))
     return 1

@@ -287,7 +287,8 @@ def statement_after_full_stop(ctx, i):
 
 def _narrator_takes_over(ctx, j, paragraphs, about, surname):
     """Paragraph ``j`` follows a paragraph in the speaker's own voice (first or second
-    person) and has none of it: no "I", "we" or "you", no question or exclamation, no
+    person, or talking of the one the lead-in names them by: "She has always said ..."
+    after "Her grandmother said:") and has none of it: no "I", "we" or "you", no question or exclamation, no
     quotation mark, no opening that carries the speaker's argument on or names the one
     the speaker talks of; and the speaker's own voice does not come back in the next
     paragraph. The narrator has taken over ("The cause of the fire is being
@@ -296,8 +297,8 @@ def _narrator_takes_over(ctx, j, paragraphs, about, surname):
     text = ctx.texts[j]
     if _speakers_voice(text) or text.startswith(about):
         return False
-    if not quotes.speaks_for_self(paragraphs[-1]):
-        return False
+    if not (quotes.speaks_for_self(paragraphs[-1]) or (about and paragraphs[-1].startswith(about))):
+        return False  # (the speaker's voice: "I", "we", "you", or the one they talk of, "She has always said ...")
     nxt = ctx.texts[j + 1]
     if nxt is None:
         return True
