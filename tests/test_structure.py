@@ -625,6 +625,27 @@ def test_an_adverb_or_an_idiom_before_a_speech_verb_is_no_reported_speech(line):
     assert quotes.is_narrative("Officials said the road would reopen on Monday.", None)
 
 
+def test_a_speech_to_a_court_opens_on_the_people_it_is_about():
+    text = (HEAD + "Opening the case, Ruth Hall KC told jurors:\n\nDawn Marsh was a mother of two who worked at a primary school.\n\n"
+            "In the early hours of 22 August he let himself into her home.\n\n"
+            "Ms Hall said the defendant had sent more than 600 messages.")
+    out = blocks(text)
+    assert out[1]["type"] == "quote" and len(out[1]["paragraphs"]) == 2
+    assert out[2]["type"] == "paragraph"
+    # after a lead-in to an embed, a paragraph opening on a name is the narrator's
+    assert blocks(HEAD + "He posted a video on Facebook:\n\nDawn Marsh shared it within the hour.")[1]["type"] != "quote"
+
+
+def test_a_body_speaking_as_we_may_name_itself():
+    text = (HEAD + "A spokesperson for Kelham City Council said:\n\nWe are sorry for the disruption residents face.\n\n"
+            "Kelham City Council has made an offer which we believe is fair.\n\n"
+            "The union said it had been forced into the strike.")
+    assert blocks(text)[1]["paragraphs"][-1] == "Kelham City Council has made an offer which we believe is fair."
+    # a person named by title, or the body named without "we", is the narrator again
+    assert quotes.is_narrative("Mr Hart said we would all pay for it.", "Hart")
+    assert quotes.is_narrative("Kelham City Council has made an offer.", "Council")
+
+
 def test_my_opening_a_paragraph_is_the_speaker_talking():
     assert quotes.speaks_for_self("My class are going to be unbearable on Monday.")
     assert quotes.speaks_for_self("Me and my brother were there.")
@@ -1655,6 +1676,8 @@ def test_a_speaker_telling_what_others_said_of_them_is_still_the_speaker():
 @pytest.mark.parametrize("narrative", [
     "Slade, of Pennant Close, had admitted causing death by dangerous driving.",
     "Slade will serve half of his sentence in custody.",
+    "Slade sat with his head bowed as she spoke.",
+    "Slade listened from the dock.",
 ])
 def test_someone_named_in_full_and_then_by_surname_alone_is_the_narrators(narrative):
     text = (HEAD + "Kieran Slade, 29, was more than twice the limit.\n\nIn a statement, his victim's wife said:\n\n"
@@ -1664,6 +1687,12 @@ def test_someone_named_in_full_and_then_by_surname_alone_is_the_narrators(narrat
     assert out[2]["paragraphs"] == ["Our children ask me every day when their dad is coming home.",
                                     "You made a choice that night."]
     assert out[3] == {"type": "paragraph", "text": narrative}
+
+
+def test_a_body_by_its_last_word_is_no_surname():
+    text = (HEAD + "Officers from Kelham Police were called at 2am.\n\nA neighbour said:\n\nWe heard shouting and ran outside.\n\n"
+            "Police arrived within minutes and we were told to go back indoors.")
+    assert len(blocks(text)[2]["paragraphs"]) == 2
 
 
 def test_a_surname_nobody_was_named_by_in_full_does_not_end_the_quote():

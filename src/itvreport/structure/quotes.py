@@ -253,7 +253,7 @@ _BODY_VOICE = lazy(
 )
 # The last word of a body's name (the "surname" :func:`speaker` finds in "In a statement,
 # Kelham Council said:").
-_BODIES = frozenset({"Council", "Police", "Constabulary", "FC", "Club", "Trust", "Service", "Agency", "Ltd", "plc",
+BODIES = frozenset({"Council", "Police", "Constabulary", "FC", "Club", "Trust", "Service", "Agency", "Ltd", "plc",
                      "Group", "Authority", "Office", "Board", "Department", "University", "College", "School",
                      "Hospital", "Association", "Society", "Union", "Party", "Government", "Commission",
                      "Foundation", "Charity", "Company", "Rail", "Railway", "Airport", "Airways", "Ferries"})
@@ -287,7 +287,8 @@ def is_narrative(text: str, surname: str | None, first: bool = False, statement:
     reported = _PRONOUN_SPEECH.search(unquoted) if speech else None
     if reported and not (reported.start() and speaks_for_self(unquoted[:reported.start()])):
         return True  # (but "People wrote us off. They said we ..." is the speaker telling what others said)
-    if surname and mentions(unquoted, surname) and not (first and statement and surname in _BODIES):
+    if surname and mentions(unquoted, surname) and not (first and statement and surname in BODIES) \
+            and not _body_names_itself(unquoted, surname):
         return True  # (a body's statement names the body: "Kelham Council has always put residents first")
     if speaks_for_self(unquoted):
         return False
@@ -298,9 +299,37 @@ _STATEMENT = lazy(r"\bstatement\b.*\b(?:read|reads|said|says|added|adds)\s*:$|\b
                   r"|\bstatement (?:on|for) (?:his|her|their|its) behalf\s*:$", re.IGNORECASE)
 
 
+_PLURAL_VOICE = lazy(r"\b(?:[Ww]e|[Oo]ur|us)\b")
+_HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Lord", "Lady", "Judge", "Prof", "PC", "DC", "DI"})
+
+
+def _body_names_itself(text: str, surname: str) -> bool:
+    """Does a body speaking as "we" name itself ("Coventry City Council has made an offer
+    which we believe is fair", "Southern Water is investing ... across our region")? Its
+    name is a run of capitalised words ending on ``surname``; a person's is led by a title."""
+    if not _PLURAL_VOICE.search(text):
+        return False
+    for found in _NAME_RUN.finditer(text):
+        run = found.group().split()
+        if run[-1] == surname and len(run) >= 2 and run[0] not in _HONORIFICS:
+            return True
+    return False
+
+
 def introduces_statement(lead_in: str) -> bool:
     """``A statement from the club read:``, ``In a statement, the council said:``."""
     return "tatement" in lead_in and bool(_STATEMENT.search(lead_in))
+
+
+# A speech to a court: "..., Rebecca Hall KC told jurors:", "Sentencing, Judge Ann Hale said:",
+# "In his opening speech, the prosecutor said:". It opens on the people it is about
+# ("Dawn Pritchard was a mother of two ...") in the speaker's words.
+_COURT_SPEECH = lazy(r"\btold (?:the )?(?:jurors|jury|court|hearing|inquest|tribunal|magistrates)\b|^Sentencing\b"
+                     r"|\b(?:opening|closing) (?:the (?:case|prosecution)|speech)\b|\bsentencing remarks\b", re.IGNORECASE)
+
+
+def addresses_court(lead_in: str) -> bool:
+    return bool(_COURT_SPEECH.search(lead_in))
 
 
 def _mentions_speech(text: str) -> bool:

@@ -175,7 +175,8 @@ def quote_block(ctx, i):
         return (signature or sign_off) - i + 1
     surname = quotes.speaker(lead_in)
     speech = quotes.introduces_speech(lead_in)
-    statement = speech and quotes.introduces_statement(lead_in)
+    # (a statement names its own body; a speech to a court opens on whoever it is about)
+    statement = speech and (quotes.introduces_statement(lead_in) or quotes.addresses_court(lead_in))
     about = quotes.talks_of(lead_in) if speech else ()
     paragraphs = []
     narrator_resumed = False
@@ -316,11 +317,11 @@ _ARGUES = lazy(r"\b(?:can|cannot|can't|can’t|could|should|would|will|won't|won
 
 
 # "Slade, of Pennant Close, had admitted ...", "Ruddock, who pleaded guilty, showed no
-# emotion", "Beale will serve half of his sentence": someone the page named in full, now by
+# emotion", "Beale will serve half of his sentence", "Harland sat with his head bowed": someone the page named in full, now by
 # the surname alone. That second reference is the news's own; a speaker says "you", "Mr
 # Slade" or "Kieran".
 _SURNAME_OPENS = lazy(r"^(?P<surname>[A-Z][a-z'’\-]+)(?:,| (?:who|will|would|had|has|was|is|showed|admitted|denied|"
-                      r"pleaded|told|said)\b)")
+                      r"pleaded|told|said|sat|stood|wept|[a-z]{2,}ed)\b)")
 
 
 def _by_surname_alone(ctx, j):
@@ -329,6 +330,8 @@ def _by_surname_alone(ctx, j):
     if not found:
         return False
     surname = found.group("surname")
+    if surname in quotes.BODIES:
+        return False  # ("Police arrived ..." after "Kent Police": a body, which a speaker names so too)
     earlier = [ctx.texts[k] for k in range(j) if " " + surname in ctx.texts[k]]
     if not earlier:
         return False  # (the surname nowhere before it: no pattern to build)
