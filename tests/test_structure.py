@@ -523,6 +523,7 @@ def test_narrator_signals_with_an_appositive_or_a_capitalised_subject():
     "The court heard that 34 people were treated by paramedics.",
     "The inquest was told she had complained of chest pains.",
     "It comes after two other people died in open water within a fortnight.",
+    "The letter has been signed by MPs from across the party.",
 ])
 def test_the_narrators_own_marks_end_a_quote_even_straight_after_its_lead_in(line):
     assert quotes.is_narrative(line, None)

@@ -241,6 +241,9 @@ _NARRATOR = lazy(
     r"|\b(?:seen|obtained|revealed|shared with|passed to) by ITV News\b"
     # the news's own context: "It comes after two other people died ..."
     r"|^It (?:comes|came|follows|followed) (?:after|as|amid|just|weeks|days|months)\b"
+    # the words quoted, spoken of as a thing: "The letter has been signed by MPs from ..."
+    r"|^The (?:letter|statement|post|message|petition|email|report|tribute|open letter) (?:has|had|was|were|is|also|"
+    r"went|goes|ends|ended|continued|continues|concluded|concludes|came|comes)\b"
 )
 
 
@@ -260,7 +263,8 @@ BODIES = frozenset({"Council", "Police", "Constabulary", "FC", "Club", "Trust", 
 
 
 def _narrator_marked(text: str) -> bool:
-    return ("ITV News" in text or "heard" in text or "told" in text or text.startswith("It ")) and bool(_NARRATOR.search(text))
+    return ("ITV News" in text or "heard" in text or "told" in text or text.startswith(("It ", "The "))) \
+        and bool(_NARRATOR.search(text))
 
 
 @memo
