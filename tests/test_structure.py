@@ -647,6 +647,20 @@ def test_a_body_speaking_as_we_may_name_itself():
     assert quotes.is_narrative("Kelham City Council has made an offer.", "Council")
 
 
+def test_an_attributed_tribute_keeps_its_paragraphs_about_him():
+    tribute = ("We are heartbroken. Our dad was the kindest man you could meet.\n\n"
+               "He loved his garden and never missed a home game.\n\nWe will miss him every single day.\n\n")
+    out = blocks(HEAD + "Tributes have been paid to a former miner.\n\n" + tribute + "– The family of Jack Hirst")
+    assert out[0]["type"] == "paragraph"
+    assert out[1] == {"type": "quote", "attribution": "The family of Jack Hirst", "paragraphs": [
+        "We are heartbroken. Our dad was the kindest man you could meet.",
+        "He loved his garden and never missed a home game.", "We will miss him every single day."]}
+    # with no words of the speaker's own above it, "He ..." is the narrator introducing them
+    out = blocks(HEAD + "Tributes have been paid to a former miner.\n\nHe died after a fall at his home.\n\n"
+                 "We will miss him every single day.\n\n– The family of Jack Hirst")
+    assert [b["type"] for b in out] == ["paragraph", "paragraph", "quote"]
+
+
 def test_my_opening_a_paragraph_is_the_speaker_talking():
     assert quotes.speaks_for_self("My class are going to be unbearable on Monday.")
     assert quotes.speaks_for_self("Me and my brother were there.")

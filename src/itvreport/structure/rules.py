@@ -76,7 +76,8 @@ def attribution_line(ctx, i):
     while start > 0 and isinstance(ctx.out[start - 1], Paragraph):
         text = ctx.out[start - 1].text
         if text.endswith(":") or (start < len(ctx.out) and (
-                quotes.is_narrative(text, surname) or _narrator_before(ctx.out, start - 1))):
+                (quotes.is_narrative(text, surname) and not _between_own_words(ctx.out, start - 1, surname))
+                or _narrator_before(ctx.out, start - 1))):
             break
         start -= 1
     if start == len(ctx.out):
@@ -87,6 +88,16 @@ def attribution_line(ctx, i):
     del ctx.out[start:]
     ctx.emit(Quote(paragraphs, who, line=line))
     return 1
+
+
+def _between_own_words(out, k, surname):
+    """Walking back from an attribution: paragraph ``out[k]`` opens on someone ("He loved
+    his garden ...") with no other sign of the narrator, and the paragraphs on both sides
+    of it speak in the first or second person: the speaker talking of someone, as a
+    family's tribute does, not the narrator."""
+    above = out[k - 1] if k > 0 else None
+    return (isinstance(above, Paragraph) and quotes.speaks_for_self(above.text)
+            and quotes.speaks_for_self(out[k + 1].text) and quotes.only_opens_on_someone(out[k].text, surname))
 
 
 def _speakers_voice(text):
