@@ -257,9 +257,9 @@ _BODY_VOICE = lazy(
 # The last word of a body's name (the "surname" :func:`speaker` finds in "In a statement,
 # Kelham Council said:").
 BODIES = frozenset({"Council", "Police", "Constabulary", "FC", "Club", "Trust", "Service", "Agency", "Ltd", "plc",
-                     "Group", "Authority", "Office", "Board", "Department", "University", "College", "School",
-                     "Hospital", "Association", "Society", "Union", "Party", "Government", "Commission",
-                     "Foundation", "Charity", "Company", "Rail", "Railway", "Airport", "Airways", "Ferries"})
+                    "Group", "Authority", "Office", "Board", "Department", "University", "College", "School",
+                    "Hospital", "Association", "Society", "Union", "Party", "Government", "Commission",
+                    "Foundation", "Charity", "Company", "Rail", "Railway", "Airport", "Airways", "Ferries"})
 
 
 def _narrator_marked(text: str) -> bool:

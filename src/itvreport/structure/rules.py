@@ -181,8 +181,8 @@ def quote_block(ctx, i):
     if signed is not None:
         sign_off, signature = signed
         ctx.emit(Paragraph(lead_in, line=ctx.blocks[i].line))
-        ctx.emit(Quote(tuple(ctx.texts[i + 1:sign_off + 1]), signature and ctx.texts[signature],
-                       line=ctx.blocks[i + 1].line))
+        who = ctx.texts[signature] if signature is not None else None
+        ctx.emit(Quote(tuple(ctx.texts[i + 1:sign_off + 1]), who, line=ctx.blocks[i + 1].line))
         return (signature or sign_off) - i + 1
     surname = quotes.speaker(lead_in)
     speech = quotes.introduces_speech(lead_in)
@@ -300,8 +300,8 @@ def statement_after_full_stop(ctx, i):
 def _narrator_takes_over(ctx, j, paragraphs, about, surname):
     """Paragraph ``j`` follows a paragraph in the speaker's own voice (first or second
     person, or talking of the one the lead-in names them by: "She has always said ..."
-    after "Her grandmother said:") and has none of it: no "I", "we" or "you", no question or exclamation, no
-    quotation mark, no opening that carries the speaker's argument on or names the one
+    after "Her grandmother said:") and has none of it: no "I", "we" or "you", no question
+    or exclamation, no quotation mark, no opening that carries the speaker's argument on or names the one
     the speaker talks of; and the speaker's own voice does not come back in the next
     paragraph. The narrator has taken over ("The cause of the fire is being
     investigated."). A new lead-in, caption, list or heading right after it closes the
@@ -328,9 +328,9 @@ _ARGUES = lazy(r"\b(?:can|cannot|can't|can’t|could|should|would|will|won't|won
 
 
 # "Slade, of Pennant Close, had admitted ...", "Ruddock, who pleaded guilty, showed no
-# emotion", "Beale will serve half of his sentence", "Harland sat with his head bowed": someone the page named in full, now by
-# the surname alone. That second reference is the news's own; a speaker says "you", "Mr
-# Slade" or "Kieran".
+# emotion", "Beale will serve half of his sentence", "Harland sat with his head bowed":
+# someone the page named in full, now by the surname alone. That second reference is the
+# news's own; a speaker says "you", "Mr Slade" or "Kieran".
 _SURNAME_OPENS = lazy(r"^(?P<surname>[A-Z][a-z'’\-]+)(?:,| (?:who|will|would|had|has|was|is|showed|admitted|denied|"
                       r"pleaded|told|said|sat|stood|wept|[a-z]{2,}ed)\b)")
 
