@@ -383,6 +383,14 @@ def test_a_transcripts_lines_are_paragraphs_not_headings():
     assert blocks(HEAD + "Intro text.\n\nStorm Ada: what happens next\n\nThe clean-up begins.")[1]["type"] == "heading"
 
 
+def test_a_run_of_results_is_facts_not_a_gallery():
+    text = (HEAD + "Both areas voted against the plan.\n\nKelham\n\nNo: 88,830 (65.4%)\nYes: 47,011 (34.6%)\nTurnout: 87.5%\n\n"
+            "The result was greeted with cheers.")
+    assert [b["type"] for b in blocks(text)] == ["paragraph", "heading"] + ["paragraph"] * 4
+    gallery = HEAD + "The town turned out.\n\nCrowds on the quay\nBoats in the harbour\nThe mayor at the start\n\nIt was a fine day."
+    assert [b["type"] for b in blocks(gallery)][1:4] == ["image"] * 3
+
+
 def test_numbered_list():
     out = blocks(HEAD + "The steps are:\n\n  1. Check the forecast\n  2. Move valuables upstairs\n  3. Call the helpline\n\nStay safe.")
     assert out[1] == {"type": "list", "ordered": True, "items": ["Check the forecast", "Move valuables upstairs", "Call the helpline"]}

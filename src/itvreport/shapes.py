@@ -81,6 +81,14 @@ def attribution(text: str) -> str | None:
 REGIONAL_SERVICES = ("Anglia", "Border", "Calendar", "Central", "Granada", "Meridian", "Tyne Tees", "West Country", "UTV", "STV")
 
 
+# A fact set out as a label and its figure: "Turnout: 66.4%", "No: 88,830 (65.4%)".
+_FACT_LINE = lazy(r"^[A-Z][\w'’ ]{0,30}:\s+[£$€]?\d[\d.,]*\s?%?(?:\s*\(\d[\d.,]*%?\))?$")
+
+
+def fact_line(text: str) -> bool:
+    return ":" in text[:32] and bool(_FACT_LINE.match(text))
+
+
 CREDIT_WORDS = 6
 # "Picture: supplied by the family of Ellie Marsh": a credit that says who handed the picture over.
 CREDIT_WORDS_SUPPLIED = 10

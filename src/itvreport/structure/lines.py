@@ -9,7 +9,7 @@ from __future__ import annotations
 from itvreport.dispatch import shape
 from itvreport.model import Media
 from itvreport.patterns import lazy
-from itvreport.shapes import attribution, bullet_item, flattened_items, is_title_shaped, memo, numbered_item, split_credit, words
+from itvreport.shapes import attribution, bullet_item, fact_line, flattened_items, is_title_shaped, memo, numbered_item, split_credit, words
 from itvreport.structure import media
 
 
@@ -45,12 +45,10 @@ def looks_like_heading(ctx, i):
     text = ctx.texts[i]
     return (i + 1 < len(ctx.blocks) and is_title_shaped(text, 12) and text[-1] != "!" and not is_structural(text)
             and not ("." in text and _SENTENCE_INSIDE.search(text))
-            and not (":" in text[:32] and (_TRANSCRIPT_LINE.match(text) or _FACT_LINE.match(text))))
+            and not (":" in text[:32] and (_TRANSCRIPT_LINE.match(text) or fact_line(text))))
 
 
 _SENTENCE_INSIDE = lazy(r"[a-z0-9]\.[\"'”’]?\s+\S")
-# A fact set out as a label and its figure: "Turnout: 66.4%", "Majority: 3,240".
-_FACT_LINE = lazy(r"^[A-Z][\w'’ ]{0,30}:\s+[£$€]?\d[\d.,]*\s?%?$")
 # A transcript's line, its speaker first: "Q: And for staff?", "Mr Adair: Was that enough?".
 _TRANSCRIPT_LINE = lazy(r"^(?:Q|A|Question|Answer|(?:Mr|Mrs|Ms|Miss|Dr|Prof|Judge|Lord|Lady|Sir|Dame)\.? [A-Z][\w'’\-]+):\s+\S")
 

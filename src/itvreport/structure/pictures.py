@@ -11,7 +11,7 @@ import re
 from itvreport.dispatch import shape
 from itvreport.model import Heading, Image, Paragraph
 from itvreport.patterns import lazy
-from itvreport.shapes import OPENING_QUOTES, SENTENCE_CLOSERS, attribution, bullet_item, is_title_shaped, numbered_item, split_credit, words
+from itvreport.shapes import OPENING_QUOTES, SENTENCE_CLOSERS, attribution, bullet_item, fact_line, is_title_shaped, numbered_item, split_credit, words
 from itvreport.structure import media
 from itvreport.structure.lines import caption_sized, emit_media, is_structural, previous_line, title_shaped
 
@@ -109,8 +109,8 @@ def gallery_run(ctx, i):
     for k in range(i, j):
         text = ctx.texts[k]
         if (words(text) > GALLERY_MAX_WORDS or text.endswith(":") or bullet_item(text) or numbered_item(text)
-                or attribution(text) or media.is_media_note(text) or text[0] in OPENING_QUOTES):
-            return 0
+                or attribution(text) or media.is_media_note(text) or text[0] in OPENING_QUOTES or fact_line(text)):
+            return 0  # (a run of facts, "No: 88,830 (65.4%)", is a result, not a gallery)
     for k in range(i, j):
         caption, credit = split_credit(ctx.texts[k]) or (ctx.texts[k], None)
         ctx.emit(Image(caption, credit, line=ctx.blocks[k].line))
