@@ -573,6 +573,7 @@ def test_a_day_and_time_stays_on_other_pages():
     "Send us your snow pictures: email the address below or tag us on social media.",
     "Harbour Lights: The Last Ferry is on ITV Wales at 8pm on Monday, and you can watch it afterwards on ITVX.",
     "The documentary is on ITV1 tonight.",
+    "Representing Border will be on ITV at 10.40pm on Thursday.",
 ])
 def test_appeals_for_stories_and_programme_slots_are_promos(line):
     assert first_hit(line + BODY, chrome.reader_appeal) or first_hit(line + BODY, chrome.programme_slot)

@@ -401,7 +401,7 @@ _NEWSROOM = lazy(r"itv\.com\b|@itv|\bnewsroom\b|\bour (?:Facebook|Twitter|Instag
 # "<Programme> is on ITV1 at 9pm": the slot of a programme (a broadcaster's channel and a time
 # or a day), not "Nearly 12 million tuned in to watch the final on ITV1".
 PROGRAMME_SLOT = lazy(
-    r"\b(?:is|airs|will air|will be (?:shown|broadcast|on)|is broadcast|goes out|starts|begins|returns) on (?:ITV|UTV|STV)\w*"
+    r"\b(?:is|airs|will air|will be(?: shown| broadcast)?|is broadcast|goes out|starts|begins|returns) on (?:ITV|UTV|STV)\w*"
     r"(?: [A-Z]\w*){0,3},? (?:at \d|tonight|this evening|on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)"
 )
 # The channel's own coverage: "ITV News is bringing you full coverage of the results through
