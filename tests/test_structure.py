@@ -391,6 +391,14 @@ def test_a_run_of_results_is_facts_not_a_gallery():
     assert [b["type"] for b in blocks(gallery)][1:4] == ["image"] * 3
 
 
+def test_a_listing_by_day_keeps_each_days_entry_as_text():
+    text = (HEAD + "Wales play four pool matches.\n\nThe fixtures\n\nMonday 23 September\nWales v Georgia, Toyota City, 11.15am\n\n"
+            "Sunday 13 October\nWales v Uruguay, Kumamoto Stadium, 9.15am UK time\n\n")
+    out = read(text)
+    assert [type(b) for b in out.blocks][-4:] == [Heading, Paragraph, Heading, Paragraph]
+    assert out.live_story is None  # a day and its entry closing the page are no parent story's title and standfirst
+
+
 def test_numbered_list():
     out = blocks(HEAD + "The steps are:\n\n  1. Check the forecast\n  2. Move valuables upstairs\n  3. Call the helpline\n\nStay safe.")
     assert out[1] == {"type": "list", "ordered": True, "items": ["Check the forecast", "Move valuables upstairs", "Call the helpline"]}

@@ -81,6 +81,16 @@ def attribution(text: str) -> str | None:
 REGIONAL_SERVICES = ("Anglia", "Border", "Calendar", "Central", "Granada", "Meridian", "Tyne Tees", "West Country", "UTV", "STV")
 
 
+# A day in a listing, on a line of its own: "Monday", "Sunday 13 October", "13 October 2019".
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_DAY_LINE = lazy(rf"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:,? \d{{1,2}}(?:st|nd|rd|th)? {_MONTH}(?: \d{{4}})?)?"
+                 rf"|\d{{1,2}}(?:st|nd|rd|th)? {_MONTH}(?: \d{{4}})?):?$")
+
+
+def day_line(text: str) -> bool:
+    return len(text) <= 32 and bool(_DAY_LINE.match(text))
+
+
 # A fact set out as a label and its figure: "Turnout: 66.4%", "No: 88,830 (65.4%)".
 _FACT_LINE = lazy(r"^[A-Z][\w'’ ]{0,30}:\s+[£$€]?\d[\d.,]*\s?%?(?:\s*\(\d[\d.,]*%?\))?$")
 

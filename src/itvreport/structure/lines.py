@@ -9,7 +9,7 @@ from __future__ import annotations
 from itvreport.dispatch import shape
 from itvreport.model import Media
 from itvreport.patterns import lazy
-from itvreport.shapes import attribution, bullet_item, fact_line, flattened_items, is_title_shaped, memo, numbered_item, split_credit, words
+from itvreport.shapes import attribution, bullet_item, day_line, fact_line, flattened_items, is_title_shaped, memo, numbered_item, split_credit, words
 from itvreport.structure import media
 
 
@@ -45,7 +45,8 @@ def looks_like_heading(ctx, i):
     text = ctx.texts[i]
     return (i + 1 < len(ctx.blocks) and is_title_shaped(text, 12) and text[-1] != "!" and not is_structural(text)
             and not ("." in text and _SENTENCE_INSIDE.search(text))
-            and not (":" in text[:32] and (_TRANSCRIPT_LINE.match(text) or fact_line(text))))
+            and not (":" in text[:32] and (_TRANSCRIPT_LINE.match(text) or fact_line(text)))
+            and not (i and not ctx.blocks[i].gap and day_line(ctx.texts[i - 1])))  # (a day's entry in a listing)
 
 
 _SENTENCE_INSIDE = lazy(r"[a-z0-9]\.[\"'”’]?\s+\S")

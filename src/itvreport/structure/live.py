@@ -22,7 +22,7 @@ import re
 
 from itvreport.model import LiveStory
 from itvreport.patterns import lazy
-from itvreport.shapes import TITLE_MAX_CHARACTERS, attribution, bullet_item, ends_sentence, is_title_shaped, split_credit, words
+from itvreport.shapes import TITLE_MAX_CHARACTERS, attribution, bullet_item, day_line, ends_sentence, is_title_shaped, split_credit, words
 
 OLDER_TITLE_MIN_WORDS = 2  # a story's title; a lone "Friday" or "Weekend" titles a forecast's section
 OLD_TAIL_MAX = 8        # blocks in an older page's closing parent-story block, summaries included
@@ -159,8 +159,8 @@ def _older_tail(blocks, start):
     tail = blocks[start:]
     title = tail[0].text
     if (not is_title_shaped(title, 20) or words(title) < OLDER_TITLE_MIN_WORDS or bullet_item(title)
-            or split_credit(title) or attribution(title) or len(tail) < 2):
-        return None  # (a picture's caption with its credit is no story's title, nor is "Friday" or "– Jo Hale")
+            or split_credit(title) or attribution(title) or day_line(title) or len(tail) < 2):
+        return None  # (a picture's caption with its credit is no story's title, nor is "Sunday 13 October" or "– Jo Hale")
     end = 1
     while end < len(tail) and (ends_sentence(tail[end].text) or bullet_item(tail[end].text)
                                or _lead_in_to_bullets(tail, end) or _cut_off_standfirst(tail, end)):

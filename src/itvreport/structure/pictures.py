@@ -11,7 +11,7 @@ import re
 from itvreport.dispatch import shape
 from itvreport.model import Heading, Image, Paragraph
 from itvreport.patterns import lazy
-from itvreport.shapes import OPENING_QUOTES, SENTENCE_CLOSERS, attribution, bullet_item, fact_line, is_title_shaped, numbered_item, split_credit, words
+from itvreport.shapes import OPENING_QUOTES, SENTENCE_CLOSERS, attribution, bullet_item, day_line, fact_line, is_title_shaped, numbered_item, split_credit, words
 from itvreport.structure import media
 from itvreport.structure.lines import caption_sized, emit_media, is_structural, previous_line, title_shaped
 
@@ -186,6 +186,8 @@ def uncredited_caption(ctx, i):
         return 0
     if ctx.texts[i + 1] is None and not gallery:
         return 0  # the page's last line, unpunctuated and alone: text cut off mid-sentence
+    if i and day_line(ctx.texts[i - 1]) and not ctx.blocks[i].gap:
+        return 0  # the entry under a day in a listing ("Sunday 29 September" over "Wales v Australia, Tokyo ...")
     if not gallery and (_AUXILIARY_AFTER_SUBJECT.match(text) or text.startswith(_SENTENCE_OPENERS)):
         return 0  # "Police are appealing for ...", "It's now 32C in ...": a sentence of narrative
     if not isinstance(ctx.last, Image) and not lead_image and _HEADLINE_QUOTE.search(text):
