@@ -540,6 +540,8 @@ def test_narrator_signals_with_an_appositive_or_a_capitalised_subject():
     "The inquest was told she had complained of chest pains.",
     "It comes after two other people died in open water within a fortnight.",
     "The letter has been signed by MPs from across the party.",
+    "The neighbour, 67-year-old Brian Hollis, was praised by the judge.",
+    "Brian Hollis, 67, was praised by the judge for his actions.",
 ])
 def test_the_narrators_own_marks_end_a_quote_even_straight_after_its_lead_in(line):
     assert quotes.is_narrative(line, None)
@@ -675,6 +677,22 @@ def test_an_attributed_tribute_keeps_its_paragraphs_about_him():
     out = blocks(HEAD + "Tributes have been paid to a former miner.\n\nHe died after a fall at his home.\n\n"
                  "We will miss him every single day.\n\n– The family of Jack Hirst")
     assert [b["type"] for b in out] == ["paragraph", "paragraph", "quote"]
+
+
+def test_an_attributed_block_after_the_narrator_reporting_the_speaker_starts_at_once():
+    # the narrator's introduction reports the speaker ("The inquiry's chair said ..."), so the
+    # first paragraph after it, even with no "I" or "we", is the speaker's
+    text = (HEAD + "Thirty-one people were taken to hospital.\n\nThe inquiry's chair said communities were too often unheard.\n\n"
+            "When people told landlords they were frightened, they were not listened to.\n\n"
+            "I want every landlord to read this report.\n\n– Ann Hale, chair of the inquiry")
+    out = blocks(text)
+    assert out[2]["type"] == "quote" and len(out[2]["paragraphs"]) == 2
+
+
+def test_a_passive_verb_is_no_one_reporting_speech():
+    assert not quotes.reports_speech("Figures showed 1,842 people with the virus were admitted to hospitals.")
+    assert quotes.reports_speech("The council has said it will act.")
+    assert quotes.reports_speech("The inquiry's chair said communities were too often unheard.")
 
 
 def test_my_opening_a_paragraph_is_the_speaker_talking():

@@ -33,9 +33,12 @@ _PRONOUN_SPEECH = lazy(
 # the speaker's own voice ("the law says we must...") is still the speaker.
 # (A word ending in "s" before the verb is a plural subject, "officials say": not an adverb,
 # "He always said ...", nor "no questions asked".)
+# (Nor is an auxiliary part of the subject: "the virus were admitted" is no one speaking;
+# "The council has said" is.)
 _REPORTED_LOOSE = lazy(
-    rf"\b(?:[A-Z][a-z]+|[Tt]he (?:[A-Za-z]+ ){{0,2}}[A-Za-z]+|(?!(?:always|sometimes|perhaps|afterwards|questions)\s)[a-z]+s)"
-    rf"\s+(?:also\s+|later\s+|then\s+)?(?:{_SPEECH_VERBS}|say)\b"
+    rf"\b(?:[A-Z][a-z]+|[Tt]he (?:[A-Za-z'’]+ ){{0,2}}[A-Za-z'’]+|(?!(?:always|sometimes|perhaps|afterwards|questions)\s)[a-z]+s)"
+    rf"(?<!\bwere)(?<!\bwas)(?<!\bis)(?<!\bare)(?<!\bbeen)(?<!\bbe)(?<!\bhas)(?<!\bhave)(?<!\bhad)"
+    rf"\s+(?:has\s+|have\s+|had\s+)?(?:also\s+|later\s+|then\s+)?(?:{_SPEECH_VERBS}|say)\b"
 )
 # "Manager Sue Haskins, ..." / "Councillor Tom Varley said": the narrator brings someone in.
 _NAMED_START = lazy(r"^(?:[A-Z][a-z]+\s+){1,3}[A-Z][a-z]+\b")
@@ -241,6 +244,9 @@ _NARRATOR = lazy(
     r"|\b(?:seen|obtained|revealed|shared with|passed to) by ITV News\b"
     # the news's own context: "It comes after two other people died ..."
     r"|^It (?:comes|came|follows|followed) (?:after|as|amid|just|weeks|days|months)\b"
+    # someone brought in by name and age, the news's way: "The neighbour, 67-year-old Brian
+    # Hollis, was praised ...", "Brian Hollis, 67, was praised ..."
+    r"|\b\d{1,3}-year-old [A-Z][a-z]+ [A-Z][a-z]+|\b[A-Z][a-z]+ [A-Z][a-z'’\-]+, (?:aged )?\d{1,3}, "
     # the words quoted, spoken of as a thing: "The letter has been signed by MPs from ..."
     r"|^The (?:letter|statement|post|message|petition|email|report|tribute|open letter) (?:has|had|was|were|is|also|"
     r"went|goes|ends|ended|continued|continues|concluded|concludes|came|comes)\b"
@@ -263,8 +269,8 @@ BODIES = frozenset({"Council", "Police", "Constabulary", "FC", "Club", "Trust", 
 
 
 def _narrator_marked(text: str) -> bool:
-    return ("ITV News" in text or "heard" in text or "told" in text or text.startswith(("It ", "The "))) \
-        and bool(_NARRATOR.search(text))
+    return ("ITV News" in text or "heard" in text or "told" in text or text.startswith(("It ", "The "))
+            or "year-old" in text or ", " in text) and bool(_NARRATOR.search(text))
 
 
 @memo
@@ -334,6 +340,13 @@ _COURT_SPEECH = lazy(r"\btold (?:the )?(?:jurors|jury|court|hearing|inquest|trib
 
 def addresses_court(lead_in: str) -> bool:
     return bool(_COURT_SPEECH.search(lead_in))
+
+
+def reports_speech(text: str) -> bool:
+    """Does the paragraph report what someone said, outside quotation marks ("The chair
+    said communities were too often unheard.", "Officials say ...")?"""
+    unquoted = _QUOTED.sub(" ", text) if ('"' in text or "“" in text or "‘" in text) else text
+    return _mentions_speech(unquoted) and bool(_PRONOUN_SPEECH.search(unquoted) or _REPORTED_LOOSE.search(unquoted))
 
 
 def _mentions_speech(text: str) -> bool:

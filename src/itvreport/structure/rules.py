@@ -110,11 +110,15 @@ def _narrator_before(out, k):
     """Walking back from an attribution with no lead-in: the paragraph after ``out[k]``
     is in the first or second person, ``out[k]`` shows no sign of a speaker's voice
     (:func:`_speakers_voice`), and the paragraph above it is not in the first or second
-    person: the narrator introducing the speaker, and the quote starts after it."""
+    person: the narrator introducing the speaker, and the quote starts after it. (Not
+    when the paragraph above already introduced them, reporting speech: "The inquiry's
+    chair said communities were too often unheard.")"""
     text = out[k].text
     if not quotes.speaks_for_self(out[k + 1].text) or _speakers_voice(text):
         return False
     above = out[k - 1] if k > 0 else None
+    if isinstance(above, Paragraph) and quotes.reports_speech(above.text):
+        return False
     return not (isinstance(above, Paragraph) and quotes.speaks_for_self(above.text))
 
 
