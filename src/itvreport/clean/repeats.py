@@ -6,7 +6,7 @@ before it:
 * exact repeat: the same words (case, spacing, quote style and the caption
   marker word ignored) -> drop the block;
 * near-exact repeat: one or two words changed -> drop the later block (not a list
-  item: a listing's items differ in a word or two);
+  item, nor blocks that differ only in numbers and dates: a listing's entries differ so);
 * leading repeat: the block starts with an earlier block (perhaps after a
   short label such as ``VIDEO:``) and continues with new text -> keep only the
   label and the new text; the repeated part is recorded as removed.
@@ -325,9 +325,23 @@ def near_repeat(probe, index):
                 distinct = frozenset(words)
             if len(distinct.difference(before)) > limit:
                 continue
-            if within_edits(before, words, limit):
+            if within_edits(before, words, limit) and not _dates_apart(before, words):
                 return Repeat(earlier, probe.text)
     return None
+
+
+_CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april june "
+                      "july august september october november december".split())
+
+
+def _dates_apart(a, b) -> bool:
+    """Do two near-identical blocks differ only in numbers and dates ("Bins will be emptied
+    on Friday 27 December." and "... on Saturday 28 December.")? Then they are two entries
+    of a listing, each news, not one printed twice."""
+    differ = set(a).symmetric_difference(b)
+    dated = [word for word in differ if word.isdigit() or word in _CALENDAR or word[:-2].isdigit()]
+    # ("may" is a month only beside another date: "they may have been" is no listing)
+    return bool(dated) and all(word in dated or word == "may" for word in differ)
 
 
 def leading_repeat(probe, index):
