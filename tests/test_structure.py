@@ -611,12 +611,22 @@ def test_a_first_person_quote_ends_where_a_plain_narrative_paragraph_follows():
 @pytest.mark.parametrize("second, third", [
     ("But they have been left with no choice by the company.", "Pay has fallen behind for ten years."),  # carries on
     ("Nobody on the crew will forget it.", "We owe them everything."),  # the speaker's voice comes back
-    ("The crews had never seen a fire spread so fast.", "The chief officer added:\n\nThanks to all."),  # a lead-in closes it
+    # a lead-in closes it, on a paragraph that argues (a modal): the speaker's still
+    ("The crews could not have stopped a fire spreading so fast.", "The chief officer added:\n\nThanks to all."),
 ])
 def test_a_paragraph_without_first_person_stays_in_the_quote_when_the_narrator_does_not_take_over(second, third):
     text = (HEAD + "The union leader said:\n\nNobody wants to strike. Our members lose money.\n\n" + second + "\n\n"
             + third + "\n\nShe said talks could resume.")
     assert blocks(text)[1]["paragraphs"][1] == second
+
+
+def test_a_plain_paragraph_before_a_new_lead_in_is_the_narrators():
+    text = (HEAD + "The union leader said:\n\nNobody wants to strike. Our members lose money.\n\n"
+            "The school is one of more than 200 where the concrete has been found.\n\nThe chief officer added:\n\n"
+            "Thanks to all.")
+    out = blocks(text)
+    assert out[1]["paragraphs"] == ["Nobody wants to strike. Our members lose money."]
+    assert out[2] == {"type": "paragraph", "text": "The school is one of more than 200 where the concrete has been found."}
 
 
 def test_a_quote_at_the_pages_end_keeps_a_paragraph_carrying_on_straight_after_the_speaker():

@@ -309,7 +309,8 @@ def _narrator_takes_over(ctx, j, paragraphs, about, surname):
     the speaker talks of; and the speaker's own voice does not come back in the next
     paragraph. The narrator has taken over ("The cause of the fire is being
     investigated."). A new lead-in, caption, list or heading right after it closes the
-    quote there instead, and the paragraph stays the speaker's."""
+    quote there instead, and the paragraph stays the speaker's if it argues (a modal: "The
+    crews could not have stopped it"); a plain report of fact there is the narrator's."""
     text = ctx.texts[j]
     if _speakers_voice(text) or text.startswith(about):
         return False
@@ -319,7 +320,7 @@ def _narrator_takes_over(ctx, j, paragraphs, about, surname):
     if nxt is None:
         return True
     if _closes_quote(ctx, j + 1):
-        return False
+        return not _ARGUES.search(text)  # ("The school is one of more than 200 where ..." before a caption)
     if _ARGUES.search(text) and quotes.is_narrative(nxt, surname):
         return False  # the speaker argues on ("... the NHS will keep losing staff"), and the narrator comes back next
     # (the next paragraph's "us" inside quotation marks, reported with "Ms Tully added", is the narrator's)
