@@ -683,6 +683,11 @@ def test_an_attributed_tribute_keeps_its_paragraphs_about_him():
     assert out[1] == {"type": "quote", "attribution": "The family of Jack Hirst", "paragraphs": [
         "We are heartbroken. Our dad was the kindest man you could meet.",
         "He loved his garden and never missed a home game.", "We will miss him every single day."]}
+    # two paragraphs of her between the family's own words, the first opening on her name
+    statement = ("The day we lost Lucy, our family lost its heart.\n\nLucy wanted to be a nurse since she was seven.\n\n"
+                 "She was walking home when she was killed by a drink-driver.\n\nMy husband hasn't been back to work.\n\n")
+    out = blocks(HEAD + "Her mother described the impact of her death.\n\n" + statement + "– Statement from Lucy's mother")
+    assert [b["type"] for b in out] == ["paragraph", "quote"] and len(out[1]["paragraphs"]) == 4
     # with no words of the speaker's own above it, "He ..." is the narrator introducing them
     out = blocks(HEAD + "Tributes have been paid to a former miner.\n\nHe died after a fall at his home.\n\n"
                  "We will miss him every single day.\n\n– The family of Jack Hirst")

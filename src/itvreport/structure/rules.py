@@ -75,9 +75,8 @@ def attribution_line(ctx, i):
     start = len(ctx.out)
     while start > 0 and isinstance(ctx.out[start - 1], Paragraph):
         text = ctx.out[start - 1].text
-        if text.endswith(":") or (start < len(ctx.out) and (
-                (quotes.is_narrative(text, surname) and not _between_own_words(ctx.out, start - 1, surname))
-                or _narrator_before(ctx.out, start - 1))):
+        if text.endswith(":") or (start < len(ctx.out) and not _between_own_words(ctx.out, start - 1, surname) and (
+                quotes.is_narrative(text, surname) or _narrator_before(ctx.out, start - 1))):
             break
         start -= 1
     if start == len(ctx.out):
@@ -90,14 +89,26 @@ def attribution_line(ctx, i):
     return 1
 
 
+BETWEEN_OWN_WORDS_ABOVE = 3  # paragraphs looked at above one that opens on someone
+
+
 def _between_own_words(out, k, surname):
     """Walking back from an attribution: paragraph ``out[k]`` opens on someone ("He loved
-    his garden ...") with no other sign of the narrator, and the paragraphs on both sides
-    of it speak in the first or second person: the speaker talking of someone, as a
-    family's tribute does, not the narrator."""
-    above = out[k - 1] if k > 0 else None
-    return (isinstance(above, Paragraph) and quotes.speaks_for_self(above.text)
-            and quotes.speaks_for_self(out[k + 1].text) and quotes.only_opens_on_someone(out[k].text, surname))
+    his garden ...") with no other sign of the narrator, the paragraph below it speaks in
+    the first or second person, and so does one a little above it with nothing of the
+    narrator's between: the speaker talking of someone, as a family's tribute does ("Lucy
+    wanted to be a nurse ...", "She was walking home ..."), not the narrator."""
+    if not (quotes.speaks_for_self(out[k + 1].text) and quotes.only_opens_on_someone(out[k].text, surname)):
+        return False
+    for m in range(k - 1, max(-1, k - 1 - BETWEEN_OWN_WORDS_ABOVE), -1):
+        if not isinstance(out[m], Paragraph):
+            return False
+        text = out[m].text
+        if quotes.speaks_for_self(text):
+            return True
+        if quotes.is_narrative(text, surname) or quotes.reports_speech(text):
+            return False
+    return False
 
 
 def _speakers_voice(text):
