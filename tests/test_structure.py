@@ -592,6 +592,13 @@ def test_a_letter_quoted_whole_runs_from_its_greeting_to_its_signature():
         "A driver was struck by an object thrown by a student. He was not seriously hurt.",
         "From Monday, students who put others at risk will lose their place.", "Yours sincerely,"]}
     assert out[2] == {"type": "paragraph", "text": "The council said it was working with the school."}
+    # a family letter signs off with the writer's name, and the page attributes it
+    family = ("One of them, written weeks before he died, reads:\n\nDear Mother,\n\nThank you for the socks and the cake.\n\n"
+              "Tell Father I think of the boats.\n\nYour loving son, Albert\n\n– Private Albert Shaw, in a letter of 1916\n\n"
+              "His great-niece has given the letters to the museum.")
+    out = blocks(HEAD + family)
+    assert out[1]["paragraphs"][-1] == "Your loving son, Albert"
+    assert out[1]["attribution"] == "Private Albert Shaw, in a letter of 1916"
     # unsigned, it ends on its sign-off
     out = blocks(HEAD + letter + "The council said it was working with the school.")
     assert out[1]["paragraphs"][-1] == "Yours sincerely," and out[1]["attribution"] is None

@@ -196,7 +196,9 @@ def quote_block(ctx, i):
     if signed is not None:
         sign_off, signature = signed
         ctx.emit(Paragraph(lead_in, line=ctx.blocks[i].line))
-        who = ctx.texts[signature] if signature is not None else None
+        who = None
+        if signature is not None:
+            who = attribution(ctx.texts[signature]) or ctx.texts[signature]
         ctx.emit(Quote(tuple(ctx.texts[i + 1:sign_off + 1]), who, line=ctx.blocks[i + 1].line))
         return (signature or sign_off) - i + 1
     surname = quotes.speaker(lead_in)
@@ -252,7 +254,10 @@ def quote_block(ctx, i):
 
 LETTER_MAX_PARAGRAPHS = 12
 _SIGN_OFF = lazy(r"^(?:Yours (?:sincerely|faithfully|truly)|(?:With )?(?:Kind|Best|Warm(?:est)?) (?:regards|wishes)|"
-                 r"Many thanks|Thank you|Regards|Best),?$", re.IGNORECASE)
+                 r"Many thanks|Thank you|Regards|Best|"
+                 # a family letter's, with the writer's name: "Your loving son, Albert", "Love, Mum"
+                 r"Your (?:loving|affectionate|devoted|dear) [a-z]+(?:,? [A-Z][a-z]+)?|(?:All my )?[Ll]ove(?: from)?,? [A-Z][a-z]+)"
+                 r",?$", re.IGNORECASE)
 
 
 def _letter_signed(ctx, start):
@@ -269,7 +274,8 @@ def _letter_signed(ctx, start):
             return None  # a new lead-in, caption or list: the letter was not quoted whole
         if _SIGN_OFF.match(text):
             name = ctx.texts[j + 1]
-            signs = name is not None and words(name) <= 8 and is_title_shaped(name) and not name.endswith("?")
+            signs = name is not None and (attribution(name) is not None or (
+                words(name) <= 8 and is_title_shaped(name) and not name.endswith("?")))
             return j, (j + 1 if signs else None)
     return None
 
