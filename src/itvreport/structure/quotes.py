@@ -244,9 +244,6 @@ _NARRATOR = lazy(
     r"|\b(?:seen|obtained|revealed|shared with|passed to) by ITV News\b"
     # the news's own context: "It comes after two other people died ..."
     r"|^It (?:comes|came|follows|followed) (?:after|as|amid|just|weeks|days|months)\b"
-    # someone brought in by name and age, the news's way: "The neighbour, 67-year-old Brian
-    # Hollis, was praised ...", "Brian Hollis, 67, was praised ..."
-    r"|\b\d{1,3}-year-old [A-Z][a-z]+ [A-Z][a-z]+|\b[A-Z][a-z]+ [A-Z][a-z'’\-]+, (?:aged )?\d{1,3}, "
     # the words quoted, spoken of as a thing: "The letter has been signed by MPs from ..."
     r"|^The (?:letter|statement|post|message|petition|email|report|tribute|open letter) (?:has|had|was|were|is|also|"
     r"went|goes|ends|ended|continued|continues|concluded|concludes|came|comes)\b"
@@ -268,9 +265,22 @@ BODIES = frozenset({"Council", "Police", "Constabulary", "FC", "Club", "Trust", 
                     "Foundation", "Charity", "Company", "Rail", "Railway", "Airport", "Airways", "Ferries"})
 
 
+# Someone brought in by name and age, the news's way: "The neighbour, 67-year-old Brian
+# Hollis, was praised ...", "Brian Hollis, 67, was praised ...".
+_AGE_BEFORE_NAME = lazy(r"\b\d{1,3}-year-old [A-Z][a-z]+ [A-Z][a-z]+")
+_AGE_IN_COMMAS = lazy(r", (?:aged )?\d{1,3}, ")  # (a cheap necessary condition for the next)
+_AGE_AFTER_NAME = lazy(r"\b[A-Z][a-z]+ [A-Z][a-z'’\-]+, (?:aged )?\d{1,3}, ")
+
+
 def _narrator_marked(text: str) -> bool:
-    return ("ITV News" in text or "heard" in text or "told" in text or text.startswith(("It ", "The "))
-            or "year-old" in text or ", " in text) and bool(_NARRATOR.search(text))
+    return (("ITV News" in text or "heard" in text or "told" in text or text.startswith(("It ", "The ")))
+            and bool(_NARRATOR.search(text))) or _introduced_by_age(text)
+
+
+def _introduced_by_age(text: str) -> bool:
+    if "year-old" in text and _AGE_BEFORE_NAME.search(text):
+        return True
+    return ", " in text and _AGE_IN_COMMAS.search(text) is not None and _AGE_AFTER_NAME.search(text) is not None
 
 
 @memo
