@@ -82,8 +82,11 @@ REGIONAL_SERVICES = ("Anglia", "Border", "Calendar", "Central", "Granada", "Meri
 
 
 # A day in a listing, on a line of its own: "Monday", "Sunday 13 October", "13 October 2019".
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-_DAY_LINE = lazy(rf"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:,? \d{{1,2}}(?:st|nd|rd|th)? {_MONTH}(?: \d{{4}})?)?"
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+_MONTH = f"(?:{'|'.join(MONTHS)})"
+_DAY_LINE = lazy(rf"^(?:(?:{'|'.join(WEEKDAYS)})(?:,? \d{{1,2}}(?:st|nd|rd|th)? {_MONTH}(?: \d{{4}})?)?"
                  rf"|\d{{1,2}}(?:st|nd|rd|th)? {_MONTH}(?: \d{{4}})?):?$")
 
 

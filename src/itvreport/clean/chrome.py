@@ -80,13 +80,14 @@ def dated_prefix(page, i, state):
 
 _WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|rsday|urday|sday)?,?"
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_CLOCK = r"\d{1,2}[:.]\d\d\s?(?:[ap]m)?|\d{1,2}\s?[ap]m"
+_CLOCK = r"(?:\d{1,2}[:.]\d\d\s?(?:[ap]m)?|\d{1,2}\s?[ap]m)"
+_MONTH = rf"(?:{'|'.join(_MONTHS)})[a-z]*"  # (patterns that use it ignore case)
 # "Last updated Thu 14 Mar 2019 at 4:38pm", "Published Tuesday 4 June 2019, 5:12pm",
 # "Updated: 12 March 2019": when the page was put up or changed, not the article's words.
 STAMP = lazy(
     r"^(?P<stamp>(?:last |first )?(?:updated|published|posted)(?: on)?:?\s+)?(?:" + _WEEKDAY + r"\s+)?"
-    r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*),?\s+"
-    r"(?P<year>\d{4})(?P<clock>,?\s+(?:at\s+)?(?:" + _CLOCK + r"))?\s*$",
+    r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>" + _MONTH + r"),?\s+"
+    r"(?P<year>\d{4})(?P<clock>,?\s+(?:at\s+)?" + _CLOCK + r")?\s*$",
     re.IGNORECASE,
 )
 
@@ -428,7 +429,7 @@ def promo(page, i, state):
         after = ("?" in text or "!" in text) and PROMO_AFTER_QUESTION.search(text)
         social = _follow_place_in(lower)
         if (((after and after.group()[0] == "?") or PROMO_VERB.match(text)
-             or (("ll have more" in lower or "be more" in lower or "will have more" in lower) and WE_HAVE_MORE.search(text)))
+             or (("ll have more" in lower or "be more" in lower) and WE_HAVE_MORE.search(text)))
                 and PROMO_WHERE.search(text)) or (
                 social and (after or PROMO_FOLLOW.match(text))):
             return None if split_credit(text) else Hit()  # (a line with a picture credit is the picture's caption)
@@ -710,10 +711,9 @@ def live_updates_line(page, i, state):
     return None
 
 
-_CLOCK = r"(?:\d{1,2}[:.]\d\d\s?(?:[ap]m)?|\d{1,2}\s?[ap]m)"
 # "11:42am", "Thu 12 Oct, 5:02pm", "17 Nov 2022, 2:41pm", "2:41pm, 17 November": a clock,
 # perhaps with the day (a weekday, a date or both) before or after it.
-_DAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?"
+_DAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH + r"\.?(?:\s+\d{4})?"
 UPDATE_TIME = lazy(rf"^(?:{_DAY},?\s+(?:at\s+)?)?{_CLOCK}$|^{_CLOCK},?\s+{_DAY}$", re.IGNORECASE)
 # "14 minutes ago", "1 hour ago": a stamp that meant something only while the page was live.
 RELATIVE_STAMP = lazy(r"^(?:\d+|an?|one) (?:second|minute|min|hour|hr|day)s? ago$", re.IGNORECASE)

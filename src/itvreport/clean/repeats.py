@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from itvreport.patterns import lazy
-from itvreport.shapes import BULLET_MARKS, NUMBERED, attribution
+from itvreport.shapes import BULLET_MARKS, MONTHS, NUMBERED, WEEKDAYS, attribution
 
 NEAR_MIN_WORDS = 8      # shorter blocks only repeat exactly
 NEAR_MAX_EDITS = 2      # "one or two words changed" ...
@@ -330,8 +330,8 @@ def near_repeat(probe, index):
     return None
 
 
-_CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april june "
-                      "july august september october november december".split())
+# (comparable words are case-folded; "may" is left out: see _dates_apart)
+_CALENDAR = frozenset(name.lower() for name in WEEKDAYS + MONTHS) - {"may"}
 
 
 def _dates_apart(a, b) -> bool:

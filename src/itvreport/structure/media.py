@@ -127,8 +127,7 @@ _STAFF_VERBS_WITHOUT_COLON = {"reports", "sent", "filed", "has sent", "has been"
 _YEAR = lazy(r"\b(?:19|20)\d\d\b")
 _STAFF_MARKS = ("correspondent", "reporter", "editor", "presenter")
 # The site's regional services, whose people are named with them ("Calendar's Rob Hale spoke to ...").
-_REGIONS = REGIONAL_SERVICES
-_REGION_MARKS = tuple(region + ending for region in _REGIONS for ending in ("'s ", "’s "))
+_REGION_MARKS = tuple(region + ending for region in REGIONAL_SERVICES for ending in ("'s ", "’s "))
 _STAFF_NAMED = ("ITV", *_REGION_MARKS)  # the reporter's name led by the station: "ITV News Anglia's ..."
 _SPEECH = frozenset(("said", "says", "told", "tells", "added", "adding", "saying"))
 _STAFF_VERB_WORDS = frozenset(verb.split()[0] for verb in _STAFF_VERBS)  # (a verb's first word)

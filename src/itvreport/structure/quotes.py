@@ -17,6 +17,11 @@ from itvreport.shapes import OPENING_QUOTES, memo
 _LIST_LEAD = lazy(r"\b(?:including|include|includes|such as|following|are|were|as follows|these|below)\s*:$", re.IGNORECASE)
 
 _QUOTED = lazy(r"[\"“][^\"“”]*[\"”]|‘[^‘’]*’")
+
+
+def _unquoted(text: str) -> str:
+    """The paragraph with its quoted words blanked out: the narrator's words around them."""
+    return _QUOTED.sub(" ", text) if ('"' in text or "“" in text or "‘" in text) else text
 _SPEECH_VERBS = (r"(?:said|says|saying|added|adds|told|tells|explained|explains|continued|insisted|warned|claimed|stated|"
                  r"admitted|argued|wrote|writes|replied|asked|confirmed|accused|praised|criticised|criticized|urged|"
                  r"welcomed|condemned)")
@@ -298,7 +303,7 @@ def is_narrative(text: str, surname: str | None, first: bool = False, statement:
     if not first and _THIRD_PERSON_START.match(text) and not (
             text[:1] in "HST" and not _OWN_VOICE_LATER.isdisjoint(_bare_words(text))) and not text.startswith(about):
         return True  # (but "He gave his all and will be missed by all of us" is still the speaker's)
-    unquoted = _QUOTED.sub(" ", text) if ('"' in text or "“" in text or "‘" in text) else text
+    unquoted = _unquoted(text)
     if first and speaks_for_self(unquoted):
         return False  # straight after the lead-in, in the first person: "When they told me ..., I nearly stopped."
     if first and _BODY_VOICE.match(unquoted):
@@ -355,7 +360,7 @@ def addresses_court(lead_in: str) -> bool:
 def reports_speech(text: str) -> bool:
     """Does the paragraph report what someone said, outside quotation marks ("The chair
     said communities were too often unheard.", "Officials say ...")?"""
-    unquoted = _QUOTED.sub(" ", text) if ('"' in text or "“" in text or "‘" in text) else text
+    unquoted = _unquoted(text)
     return _mentions_speech(unquoted) and bool(_PRONOUN_SPEECH.search(unquoted) or _REPORTED_LOOSE.search(unquoted))
 
 
